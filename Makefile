@@ -1,0 +1,32 @@
+# Everything runs from a local virtualenv built from the pinned requirements.lock.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test install lock bench lint clean
+
+run: install ## the service on its embedded defaults: the bundled sample site, SQLite
+	$(BIN)/policywatch serve --demo
+
+test: install ## the whole test suite
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+lock: ## re-pin every dependency (needs uv: pip install uv)
+	uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+
+bench: install
+	for b in bench/bench_*.py; do $(BIN)/python $$b; done
+
+lint: install
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) build *.egg-info

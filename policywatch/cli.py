@@ -1,0 +1,120 @@
+"""The ``policywatch`` command line: thin click commands over the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from policywatch import __version__
+from policywatch.errors import PolicywatchError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db PATH``: the SQLite database ($POLICYWATCH_DB, default data/policywatch.db)."""
+    return click.option(
+        "--db", "db_path", envvar="POLICYWATCH_DB", default="data/policywatch.db",
+        show_default=True, type=click.Path(dir_okay=False),
+        help="SQLite database file ($POLICYWATCH_DB)",
+    )(fn)
+
+
+def config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--config PATH``: the sources file ($POLICYWATCH_CONFIG, default sources.yml)."""
+    return click.option(
+        "--config", "config_path", envvar="POLICYWATCH_CONFIG", default="sources.yml",
+        show_default=True, type=click.Path(dir_okay=False),
+        help="sources configuration ($POLICYWATCH_CONFIG)",
+    )(fn)
+
+
+def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--db`` and ``--config``, and turn library errors into ``Error: …`` messages."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except PolicywatchError as error:
+            raise click.ClickException(str(error)) from None
+
+    return db_option(config_option(wrapper))
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """click callback: a YYYY-MM-DD option value as a date."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="policywatch")
+def cli() -> None:
+    """Follow what Chongqing promises in print: crawl, extract targets, publish changes."""
+
+
+@cli.command()
+@common_options
+def init(db_path: str, config_path: str) -> None:
+    """Create or migrate the database and load the baseline documents.
+
+    Idempotent: running it again changes nothing.
+
+    \b
+    Example:
+        policywatch init --db data/policywatch.db
+    """
+    from policywatch.baseline import load_baseline
+    from policywatch.store import open_db
+
+    db = open_db(db_path)
+    for row in load_baseline(db):
+        click.echo(f"{row['status']:>12}  {row['targets']:>3} targets  {row['title']}")
+    click.echo(f"database ready: {db_path}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("--json", "as_json", is_flag=True, help="one JSON object a line")
+@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
+              help="publication date, for 今年/明年/今后五年")
+@common_options
+def extract(file: str, as_json: bool, published: dt.date | None, db_path: str,
+            config_path: str) -> None:
+    """Print the targets in a text or HTML file.
+
+    \b
+    Example:
+        policywatch extract article.txt --json --published 2026-01-20
+    """
+    from diff.extract import extract_targets
+    from policywatch.document import read_document
+    from policywatch.errors import InputFileError
+    from policywatch.normalize import normalize_text
+
+    try:
+        text = normalize_text(read_document(file))
+    except InputFileError as error:
+        click.echo(f"Error: {error}", err=True)
+        raise SystemExit(2) from None
+    for target in extract_targets(text, published=published):
+        record = target.to_dict()
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            value = "" if record["value"] is None else f"{record['comparator']}{record['value']}{record['unit']}"
+            click.echo(f"{record['kind']:<11} {record['year'] or '':<5} {record['region']}  "
+                       f"{record['indicator']}  {value}")
+
+
+# -- end of commands --

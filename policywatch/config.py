@@ -1,0 +1,174 @@
+"""sources.yml: the sources to watch, validated by pydantic.
+
+A mistake is reported as one line naming the file, the source and the field, e.g.
+``sources.yml: source "cqrb", field "schedule": not a cron expression or "every 6h"``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from policywatch.errors import ConfigError, UnknownSourceError
+
+DEFAULT_CONFIG = "sources.yml"
+INTERVAL = re.compile(r"^every\s+(\d+)\s*([smhd])$")
+CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?]+$")
+
+
+class Selectors(BaseModel):
+    """CSS or XPath selectors that override the built-in article extraction."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+
+
+class Source(BaseModel):
+    """One source block of sources.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    kind: Literal["epaper", "listing", "feed"]
+    schedule: str = "every 6h"
+    enabled: bool = True
+    edition_url: str | None = None
+    start_urls: list[str] = Field(default_factory=list)
+    article_pattern: str | None = None
+    allowed_domains: list[str] = Field(default_factory=list)
+    delay: float = Field(default=1.0, ge=0)
+    selectors: Selectors = Field(default_factory=Selectors)
+    include: str | None = None
+    max_pages: int = Field(default=50, ge=1)
+    backfill_days: int = Field(default=1, ge=1)
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, value: str) -> str:
+        value = value.strip()
+        fields = value.split()
+        if INTERVAL.match(value) or (len(fields) == 5 and all(CRON_FIELD.match(f) for f in fields)):
+            return value
+        raise ValueError('not a cron expression ("0 7 * * *") or an interval ("every 6h", "every 30m")')
+
+    @field_validator("article_pattern", "include")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as error:
+                raise ValueError(f"not a valid regular expression: {error}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _kind_needs(self) -> Source:
+        if self.kind == "epaper" and not self.edition_url:
+            raise ValueError("an epaper source needs edition_url")
+        if self.kind == "epaper" and self.edition_url and "{date" not in self.edition_url:
+            raise ValueError("edition_url needs a {date:...} placeholder")
+        if self.kind in ("listing", "feed") and not self.start_urls:
+            raise ValueError(f"a {self.kind} source needs start_urls")
+        return self
+
+
+class Config(BaseModel):
+    """The whole of sources.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[Source]
+    notify: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Config:
+        names = [source.name for source in self.sources]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"source names must be unique: {', '.join(duplicates)}")
+        return self
+
+    def source(self, name: str) -> Source:
+        """The source called ``name``.
+
+        :param name: source name
+        """
+        for source in self.sources:
+            if source.name == name:
+                return source
+        raise UnknownSourceError(f'source "{name}" is not in the configuration')
+
+
+def config_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve the config path: the argument, else ``$POLICYWATCH_CONFIG``, else sources.yml.
+
+    :param path: an explicit path, or None
+    """
+    return Path(path or os.environ.get("POLICYWATCH_CONFIG") or DEFAULT_CONFIG)
+
+
+def _describe(error: dict[str, Any], data: Any) -> str:
+    location = list(error["loc"])
+    where = []
+    if len(location) >= 2 and location[0] == "sources" and isinstance(location[1], int):
+        index = location[1]
+        try:
+            name = data["sources"][index].get("name") or f"#{index + 1}"
+        except (KeyError, IndexError, TypeError, AttributeError):
+            name = f"#{index + 1}"
+        where.append(f'source "{name}"')
+        location = location[2:]
+    fields = [str(part) for part in location if not str(part).startswith(("function-", "literal"))]
+    if fields:
+        where.append(f'field "{".".join(fields)}"')
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "unknown key (check its spelling)"
+    return ", ".join(where + [message])
+
+
+def parse_config(text: str, filename: str = DEFAULT_CONFIG) -> Config:
+    """Validate YAML text as a sources configuration.
+
+    :param text: YAML
+    :param filename: used in error messages
+    """
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{filename}:{line} is not valid YAML: {getattr(error, 'problem', error)}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{filename}: expected a mapping with a 'sources' list")
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        more = len(error.errors()) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise ConfigError(f"{filename}: {_describe(first, data)}{suffix}") from None
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read and validate sources.yml.
+
+    :param path: see :func:`config_path`
+    """
+    target = config_path(path)
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{target}: no such file (pass --config or set POLICYWATCH_CONFIG)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{target}: cannot be read: {error}") from None
+    return parse_config(text, str(target))

@@ -1,0 +1,70 @@
+"""Reading a document from a file: plain text or HTML reduced to its article text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from policywatch.errors import InputFileError
+
+_HTML = re.compile(r"<\s*(html|body|p|div|!doctype)\b", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"}
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode document bytes: UTF-8 first, then the declared charset (any GB label as gb18030).
+
+    :param data: raw file content
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:4096])
+    label = match.group(1).decode("ascii").lower() if match else "gb18030"
+    if label in _GB_FAMILY:
+        label = "gb18030"
+    try:
+        return data.decode(label)
+    except (LookupError, UnicodeDecodeError):
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError as error:
+            raise InputFileError(f"cannot decode the file as UTF-8 or GB18030: {error}") from None
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text is an HTML page rather than plain text.
+
+    :param text: decoded file content
+    """
+    return bool(_HTML.search(text[:2000]))
+
+
+def html_to_text(html: str) -> str:
+    """The article text of an HTML page, one paragraph a line.
+
+    :param html: the page
+    """
+    from crawler.extraction import article_text
+
+    return article_text(html)
+
+
+def read_document(path: str | Path) -> str:
+    """Read a text or HTML file and return its raw (not yet normalised) text.
+
+    :param path: file path
+    """
+    target = Path(path)
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(f"{target}: no such file") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{target}: is a directory, not a file") from None
+    except OSError as error:
+        raise InputFileError(f"{target}: cannot be read: {error.strerror}") from None
+    text = decode_bytes(data)
+    return html_to_text(text) if looks_like_html(text) else text

@@ -1,0 +1,126 @@
+"""Text normalisation shared by every stage.
+
+Crawled bodies and baseline documents are stored in normalised form, and every offset
+(`targets.start` / `targets.end`) points into that stored text. Normalising is:
+
+1. Unicode NFKC: full-width digits, letters and punctuation become ASCII (２０２７ → 2027, ，→ ,).
+2. OpenCC ``t2s``: traditional characters become simplified (直轄 → 直辖, 鎮 → 镇).
+3. Paragraphs: whitespace is tidied, paragraphs split across a page break are rejoined,
+   and exact duplicate paragraphs are dropped.
+
+The result has one paragraph per line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+#: Characters that can end a paragraph.
+PARAGRAPH_END = set("。！？!?；;：:…”」』）)】")
+#: Characters a paragraph never starts with: particles and continuation punctuation.
+CONTINUATION_START = set("的地得了着过之和与及或等、,，。;；:：!！?？)）”」』")
+#: A paragraph this long that stops without final punctuation was cut by a page break.
+MIN_RUNNING_TEXT = 40
+#: Paragraphs shorter than this may legitimately repeat (headings, labels).
+MIN_DUPLICATE_LENGTH = 12
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
+_OPENERS = {"“": "”", "(": ")", "「": "」", "《": "》", "【": "】"}
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """NFKC-normalise ``text`` and convert traditional characters to simplified.
+
+    :param text: any Unicode text
+    """
+    return _t2s().convert(unicodedata.normalize("NFKC", text))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split text into stripped, non-empty paragraphs, one per line of input.
+
+    :param text: text with paragraphs on separate lines
+    """
+    paragraphs = []
+    for line in text.splitlines():
+        line = _SPACES.sub(" ", line).strip()
+        if line:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _unbalanced(paragraph: str) -> bool:
+    """True when the paragraph opens a quote, bracket or question it does not close."""
+    for opener, closer in _OPENERS.items():
+        if paragraph.count(opener) > paragraph.count(closer):
+            return True
+    return paragraph.startswith("问:") and not paragraph.rstrip().endswith(("?", "？"))
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Whether ``following`` is the rest of a sentence that a page break cut from ``previous``."""
+    if previous[-1] in PARAGRAPH_END:
+        return False
+    if following[0] in CONTINUATION_START:
+        return True
+    return len(previous) >= MIN_RUNNING_TEXT or _unbalanced(previous)
+
+
+def rejoin_page_breaks(paragraphs: list[str]) -> list[str]:
+    """Join paragraphs that a page break split in the middle of a sentence.
+
+    A paragraph continues into the next one when it stops without final punctuation and
+    is running text (long, or inside an open quote or question), or when the next one
+    starts with a particle such as 的.
+
+    :param paragraphs: paragraphs in document order
+    """
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _continues(joined[-1], paragraph):
+            joined[-1] += paragraph
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def drop_duplicate_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Drop paragraphs that repeat an earlier one exactly (short labels may repeat).
+
+    :param paragraphs: paragraphs in document order
+    """
+    seen: set[str] = set()
+    kept = []
+    for paragraph in paragraphs:
+        if len(paragraph) >= MIN_DUPLICATE_LENGTH:
+            if paragraph in seen:
+                continue
+            seen.add(paragraph)
+        kept.append(paragraph)
+    return kept
+
+
+def normalize_text(text: str) -> str:
+    """Return the normalised form of a document body: the form stored and extracted from.
+
+    :param text: raw text, one paragraph a line (blank lines are ignored)
+    """
+    paragraphs = split_paragraphs(to_simplified(text))
+    return "\n".join(drop_duplicate_paragraphs(rejoin_page_breaks(paragraphs)))
+
+
+def normalize_line(text: str) -> str:
+    """Normalise a single-line string such as a title: NFKC, t2s and tidy whitespace.
+
+    :param text: a short string
+    """
+    return _SPACES.sub(" ", to_simplified(text).replace("\n", " ")).strip()

@@ -1,0 +1,128 @@
+"""The articles table: idempotent upserts, reprint detection and search indexing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from policywatch import clock
+from policywatch.search import spaced
+
+ARTICLE_FIELDS = (
+    "url", "source", "title", "subtitle", "published", "author", "origin", "page",
+    "is_plenary", "is_baseline", "etag", "last_modified",
+)
+
+
+def article_id(url: str) -> str:
+    """Stable id of an article: the first 16 hex digits of the SHA-1 of its canonical URL.
+
+    :param url: canonical URL
+    """
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(body: str) -> str:
+    """Hash of a normalised body, ignoring whitespace, used to spot reprints.
+
+    :param body: normalised text
+    """
+    return hashlib.sha1("".join(body.split()).encode("utf-8")).hexdigest()
+
+
+def _index(db: Database, rowid: int, title: str, body: str) -> None:
+    db.execute("DELETE FROM articles_fts WHERE rowid = ?", [rowid])
+    db.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [rowid, spaced(title), spaced(body)],
+    )
+
+
+def upsert_article(db: Database, article: dict[str, Any]) -> tuple[str, str]:
+    """Store one article atomically and return ``(id, status)``.
+
+    Status is ``new``, ``updated`` (the body changed: it will be extracted again),
+    ``unchanged`` (only ``last_seen`` moves) or ``duplicate`` (same body as an article
+    stored under another URL: kept as a link, ``dup_of``, without a body of its own).
+
+    :param article: ``url``, ``source``, ``title`` and ``body`` (normalised), plus any of
+        ``subtitle``, ``published`` (YYYY-MM-DD), ``author``, ``origin``, ``page``, ``tags``
+        (list), ``is_plenary``, ``is_baseline``, ``etag``, ``last_modified``
+    """
+    now = clock.now_iso()
+    ident = article_id(article["url"])
+    digest = content_hash(article["body"])
+    row = {field: article.get(field) for field in ARTICLE_FIELDS}
+    row.update(id=ident, tags=json.dumps(article.get("tags") or [], ensure_ascii=False))
+    row["is_plenary"] = int(bool(row["is_plenary"]))
+    row["is_baseline"] = int(bool(row["is_baseline"]))
+    with db.atomic():
+        existing = next(db["articles"].rows_where("id = ?", [ident]), None)
+        if existing is not None:
+            if existing["content_hash"] == digest or existing["dup_of"]:
+                db["articles"].update(ident, {"last_seen": now})
+                return ident, "unchanged"
+            row.update(body=article["body"], content_hash=digest, last_seen=now,
+                       extractor_version=None)
+            db["articles"].update(ident, row)
+            _index(db, _rowid(db, ident), row["title"] or "", article["body"])
+            return ident, "updated"
+        original = next(
+            db["articles"].rows_where("content_hash = ? AND dup_of IS NULL", [digest], limit=1),
+            None,
+        )
+        row.update(content_hash=digest, first_seen=now, last_seen=now)
+        if original is not None:
+            row.update(body=None, dup_of=original["id"])
+            db["articles"].insert(row)
+            return ident, "duplicate"
+        row["body"] = article["body"]
+        db["articles"].insert(row)
+        _index(db, _rowid(db, ident), row["title"] or "", article["body"])
+        return ident, "new"
+
+
+def _rowid(db: Database, ident: str) -> int:
+    return db.execute("SELECT rowid FROM articles WHERE id = ?", [ident]).fetchone()[0]
+
+
+def get_article(db: Database, ident: str) -> dict[str, Any] | None:
+    """One article by id, or None.
+
+    :param ident: article id
+    """
+    return next(db["articles"].rows_where("id = ?", [ident]), None)
+
+
+def stored_urls(db: Database, urls: Iterable[str]) -> set[str]:
+    """Which of ``urls`` are already stored (so the crawler need not fetch them again).
+
+    :param urls: canonical URLs
+    """
+    ids = {article_id(url): url for url in urls}
+    found: set[str] = set()
+    keys = list(ids)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for (ident,) in db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk):
+            found.add(ids[ident])
+    return found
+
+
+def articles_to_extract(db: Database, version: str, reprocess: bool = False) -> Iterator[dict[str, Any]]:
+    """Articles whose targets were not yet extracted with ``version``, oldest first.
+
+    :param version: extractor version
+    :param reprocess: include every article, whatever version processed it
+    """
+    where = "dup_of IS NULL AND body IS NOT NULL"
+    params: list[Any] = []
+    if not reprocess:
+        where += " AND (extractor_version IS NULL OR extractor_version != ?)"
+        params.append(version)
+    yield from db["articles"].rows_where(where, params, order_by="published, id")

@@ -1,0 +1,170 @@
+"""Opening the database and migrating its schema.
+
+Migrations are registered with sqlite-utils' :class:`~sqlite_utils.migrations.Migrations`
+and applied in order each time the database is opened; each runs in a transaction.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+DEFAULT_DB = "data/policywatch.db"
+
+migrations = Migrations("policywatch")
+
+
+def database_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve the database path: the argument, else ``$POLICYWATCH_DB``, else the default.
+
+    :param path: an explicit path, or None
+    """
+    return Path(path or os.environ.get("POLICYWATCH_DB") or DEFAULT_DB)
+
+
+def open_db(path: str | os.PathLike[str] | None = None) -> Database:
+    """Open (creating if needed) the database in WAL mode and apply pending migrations.
+
+    :param path: database file; see :func:`database_path`
+    """
+    target = database_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(target)
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.enable_wal()
+    migrations.apply(db)
+    return db
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The tables of DESIGN.md."""
+    db["sources"].create(
+        {
+            "name": str,
+            "title": str,
+            "kind": str,
+            "enabled": int,
+            "schedule": str,
+            "config": str,
+            "healthy": int,
+            "health_note": str,
+            "last_run": str,
+            "updated": str,
+        },
+        pk="name",
+    )
+    db["crawl_runs"].create(
+        {
+            "id": int,
+            "source": str,
+            "started": str,
+            "finished": str,
+            "status": str,
+            "pages": int,
+            "new_articles": int,
+            "duplicates": int,
+            "failed": int,
+            "errors": str,
+            "pid": int,
+        },
+        pk="id",
+    )
+    db["crawl_runs"].create_index(["source", "started"])
+    db["articles"].create(
+        {
+            "id": str,
+            "url": str,
+            "source": str,
+            "title": str,
+            "subtitle": str,
+            "published": str,
+            "author": str,
+            "origin": str,
+            "page": str,
+            "tags": str,
+            "is_plenary": int,
+            "is_baseline": int,
+            "body": str,
+            "content_hash": str,
+            "dup_of": str,
+            "etag": str,
+            "last_modified": str,
+            "first_seen": str,
+            "last_seen": str,
+            "extractor_version": str,
+        },
+        pk="id",
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["content_hash"])
+    db["articles"].create_index(["source", "published"])
+    db["targets"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "kind": str,
+            "indicator": str,
+            "indicator_key": str,
+            "value": float,
+            "value_max": float,
+            "unit": str,
+            "comparator": str,
+            "year": int,
+            "region": str,
+            "sentence": str,
+            "start": int,
+            "end": int,
+            "published": str,
+            "is_baseline": int,
+            "extractor_version": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["targets"].create_index(["article_id"])
+    db["targets"].create_index(["indicator_key", "region"])
+    db["changes"].create(
+        {
+            "id": str,
+            "detected": str,
+            "week": str,
+            "change_type": str,
+            "indicator": str,
+            "indicator_key": str,
+            "region": str,
+            "old_value": float,
+            "old_unit": str,
+            "old_year": int,
+            "new_value": float,
+            "new_unit": str,
+            "new_year": int,
+            "delta": float,
+            "progress": float,
+            "baseline_target_id": str,
+            "previous_target_id": str,
+            "target_id": str,
+            "article_id": str,
+            "sentence": str,
+            "published": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("target_id", "targets", "id"),
+            ("article_id", "articles", "id"),
+        ],
+    )
+    db["changes"].create_index(["week"])
+    db["digests"].create(
+        {"week": str, "path": str, "built": str, "changes": int, "html": str},
+        pk="week",
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize='unicode61')"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE targets_fts USING fts5(indicator, sentence, tokenize='unicode61')"
+    )
