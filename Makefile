@@ -9,6 +9,7 @@ run: install ## the service on its embedded defaults: the bundled sample site, S
 	$(BIN)/policywatch serve --demo
 
 test: install ## the whole test suite
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
