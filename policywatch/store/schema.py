@@ -168,3 +168,22 @@ def m001_initial(db: Database) -> None:
     db.execute(
         "CREATE VIRTUAL TABLE targets_fts USING fts5(indicator, sentence, tokenize='unicode61')"
     )
+
+
+@migrations()
+def m002_notifications(db: Database) -> None:
+    """Digest notifications: one row per week and Apprise target, so failed sends are retried."""
+    db["notifications"].create(
+        {
+            "week": str,
+            "target_key": str,
+            "target": str,
+            "status": str,
+            "attempts": int,
+            "last_error": str,
+            "last_attempt": str,
+            "sent": str,
+        },
+        pk=("week", "target_key"),
+    )
+    db["notifications"].create_index(["status"])
