@@ -1,0 +1,296 @@
+"""``policywatch serve``: the scheduler, a supervised Datasette, and (with --demo) the sample site.
+
+The job store is SQLite through SQLAlchemy (``data/policywatch.jobs.db`` next to the database),
+so next run times survive a restart: a weekly digest missed while the service was down runs on
+the next start, within its misfire grace. Jobs are synchronised with sources.yml at start and
+on SIGHUP; a job whose definition did not change is kept as it is, with its next run time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from policywatch import clock
+from policywatch.config import Config, load_config
+from policywatch.errors import PolicywatchError
+from scheduler import jobs, supervisor, triggers
+from scheduler.lock import ServiceLock
+
+log = logging.getLogger("policywatch.service")
+
+CRAWL_GRACE = 3600
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+@dataclass
+class ServiceOptions:
+    """What ``policywatch serve`` was asked to do."""
+
+    db_path: Path
+    config_path: Path
+    host: str = "127.0.0.1"
+    port: int = 8001
+    demo: bool = False
+    datasette: bool = True
+    crawl_timeout: float = jobs.CRAWL_TIMEOUT
+    jitter: int | None = None
+    digest_dir: Path | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def digests(self) -> Path:
+        """The folder of rendered digests: ``digests/`` next to the database unless given."""
+        return self.digest_dir or self.db_path.parent / "digests"
+
+
+def jobs_path(db_path: str | os.PathLike[str]) -> Path:
+    """The job store of a database: ``data/policywatch.db`` → ``data/policywatch.jobs.db``.
+
+    :param db_path: the database file
+    """
+    path = Path(db_path)
+    return path.with_name(f"{path.stem}.jobs.db")
+
+
+def log_path(db_path: str | os.PathLike[str]) -> Path:
+    """The service log next to the database: ``data/policywatch.log``.
+
+    :param db_path: the database file
+    """
+    path = Path(db_path)
+    return path.with_name(f"{path.stem}.log")
+
+
+def setup_logging(db_path: Path) -> list[logging.Handler]:
+    """Log to the console and to the log file next to the database; the handlers added.
+
+    :param db_path: the database file
+    """
+    target = log_path(db_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    formatter = logging.Formatter(LOG_FORMAT)
+    handlers: list[logging.Handler] = [logging.FileHandler(target, encoding="utf-8"),
+                                       logging.StreamHandler()]
+    for handler in handlers:
+        handler.setFormatter(formatter)
+        root.addHandler(handler)
+    return handlers
+
+
+def new_scheduler(db_path: Path) -> BackgroundScheduler:
+    """A scheduler over the SQLite job store of ``db_path`` (not started).
+
+    :param db_path: the database file
+    """
+    store = jobs_path(db_path)
+    store.parent.mkdir(parents=True, exist_ok=True)
+    return BackgroundScheduler(
+        jobstores={
+            "default": SQLAlchemyJobStore(url=f"sqlite:///{store.resolve()}"),
+            "volatile": MemoryJobStore(),
+        },
+        executors={"default": ThreadPoolExecutor(max_workers=4)},
+        job_defaults={"coalesce": True, "max_instances": 1},
+        timezone=clock.TZ,
+    )
+
+
+def stop_scheduler(scheduler: BackgroundScheduler, wait: bool = True) -> None:
+    """Shut a scheduler down without touching the persistent jobs.
+
+    APScheduler 3 processes due jobs once more while it stops and, failing to submit them,
+    moves their next run time on: a job due at shutdown would be lost. Detaching the job
+    store first keeps it due for the next start.
+
+    :param scheduler: a started scheduler
+    :param wait: wait for running jobs to finish
+    """
+    scheduler.pause()
+    scheduler.remove_jobstore("default", shutdown=True)
+    scheduler.shutdown(wait=wait)
+
+
+def job_specs(config: Config, options: ServiceOptions) -> list[dict[str, Any]]:
+    """The jobs sources.yml asks for: one crawl per enabled source, plus the weekly digest.
+
+    :param config: the validated sources.yml
+    :param options: service options (paths, timeout, jitter)
+    """
+    db, cfg = str(options.db_path.resolve()), str(options.config_path.resolve())
+    specs = [
+        {
+            "id": f"crawl:{source.name}",
+            "name": f"crawl {source.name} [{source.schedule}]",
+            "func": "scheduler.jobs:crawl_source",
+            "args": [db, cfg, source.name, options.crawl_timeout],
+            "trigger": triggers.trigger_for(source.schedule, options.jitter),
+            "misfire_grace_time": CRAWL_GRACE,
+        }
+        for source in config.sources
+        if source.enabled
+    ]
+    specs.append({
+        "id": "digest:weekly",
+        "name": "weekly digest [Mon 08:00]",
+        "func": "scheduler.jobs:weekly_digest",
+        "args": [db, cfg, str(options.digests().resolve())],
+        "trigger": triggers.digest_trigger(),
+        "misfire_grace_time": triggers.DIGEST_GRACE,
+    })
+    return specs
+
+
+def sync_jobs(scheduler: BackgroundScheduler, specs: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Make the persistent jobs match ``specs``: add, replace changed, remove gone; keep the rest.
+
+    :param scheduler: a started (possibly paused) scheduler
+    :param specs: from :func:`job_specs`
+    :return: job ids by outcome: ``added``, ``updated``, ``removed``, ``kept``
+    """
+    outcome: dict[str, list[str]] = {"added": [], "updated": [], "removed": [], "kept": []}
+    wanted = {spec["id"]: spec for spec in specs}
+    for job in scheduler.get_jobs(jobstore="default"):
+        if job.id not in wanted:
+            scheduler.remove_job(job.id, jobstore="default")
+            outcome["removed"].append(job.id)
+    for ident, spec in wanted.items():
+        existing = scheduler.get_job(ident, jobstore="default")
+        if existing is not None and existing.name == spec["name"] \
+                and list(existing.args) == spec["args"] and existing.func_ref == spec["func"]:
+            outcome["kept"].append(ident)
+            continue
+        scheduler.add_job(spec["func"], spec["trigger"], args=spec["args"], id=ident,
+                          name=spec["name"], misfire_grace_time=spec["misfire_grace_time"],
+                          jobstore="default", replace_existing=True)
+        outcome["updated" if existing is not None else "added"].append(ident)
+    for kind, ids in outcome.items():
+        if ids and kind != "kept":
+            log.info("jobs %s: %s", kind, ", ".join(sorted(ids)))
+    return outcome
+
+
+def reload_jobs(scheduler: BackgroundScheduler, options: ServiceOptions) -> dict[str, list[str]] | None:
+    """Re-read sources.yml and sync the jobs; on a bad file log why and keep the current jobs.
+
+    :param scheduler: the running scheduler
+    :param options: service options
+    """
+    try:
+        config = load_config(options.config_path)
+        return sync_jobs(scheduler, job_specs(config, options))
+    except PolicywatchError as error:
+        log.error("sources not reloaded, jobs unchanged: %s", error)
+        return None
+
+
+def initialise_database(options: ServiceOptions) -> None:
+    """Run ``policywatch init`` (create or migrate the database, load the baseline).
+
+    :param options: service options
+    :raises PolicywatchError: when it fails
+    """
+    argv = jobs.policywatch_argv("init", db_path=str(options.db_path),
+                                 config_path=str(options.config_path))
+    code = supervisor.run_command(argv, "init", jobs.STAGE_TIMEOUT)
+    if code != 0:
+        raise PolicywatchError(f"policywatch init failed (exit {code}); see {log_path(options.db_path)}")
+
+
+def start_datasette(options: ServiceOptions) -> supervisor.Supervisor:
+    """Start Datasette on the database with the digests mounted, restarted whenever it dies.
+
+    :param options: service options (host, port, paths)
+    """
+    from policywatch.publish import datasette_args
+
+    options.digests().mkdir(parents=True, exist_ok=True)
+    argv = datasette_args(options.db_path, options.host, options.port, options.digests())
+    return supervisor.Supervisor(argv, "datasette").start()
+
+
+def run_service(options: ServiceOptions, on_ready: Callable[[dict[str, str]], None] | None = None) -> None:
+    """Run until SIGINT or SIGTERM: lock, init, scheduler, Datasette, demo; then stop cleanly.
+
+    :param options: service options
+    :param on_ready: called with the URLs once everything runs
+    :raises ServiceLockedError: when another service runs on the same database
+    """
+    lock = ServiceLock(options.db_path).acquire()
+    stop, reload = threading.Event(), threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, lambda *_: reload.set())
+    scheduler: BackgroundScheduler | None = None
+    datasette: supervisor.Supervisor | None = None
+    demo = None
+    supervisor.reset()
+    handlers = setup_logging(options.db_path)
+    logfile = log_path(options.db_path)
+    try:
+        log.info("policywatch serve (pid %d) on %s, log %s", os.getpid(), options.db_path, logfile)
+        if options.demo:
+            from policywatch.demo import start_demo
+
+            demo = start_demo(options.db_path.parent)
+            options.config_path = demo.config_path
+        config = load_config(options.config_path)
+        initialise_database(options)
+        scheduler = new_scheduler(options.db_path)
+        scheduler.start(paused=True)
+        sync_jobs(scheduler, job_specs(config, options))
+        if demo is not None:
+            scheduler.add_job(
+                "scheduler.jobs:demo_cycle", jobstore="volatile", id="demo:cycle",
+                name="demo: crawl → diff → digest", next_run_time=dt.datetime.now(clock.TZ),
+                args=[str(options.db_path.resolve()), str(options.config_path.resolve()),
+                      demo.source, demo.since, demo.until, str(options.digests().resolve()),
+                      demo.week],
+            )
+        scheduler.resume()
+        urls = {"log": str(logfile)}
+        if options.datasette:
+            datasette = start_datasette(options)
+            urls["datasette"] = f"http://{options.host}:{options.port}/"
+        if demo is not None:
+            urls["demo_site"] = demo.url
+            urls["digest"] = f"http://{options.host}:{options.port}/-/digests/"
+        for name, url in urls.items():
+            log.info("%s: %s", name, url)
+        if on_ready is not None:
+            on_ready(urls)
+        while not stop.wait(0.5):
+            if reload.is_set():
+                reload.clear()
+                log.info("SIGHUP: reloading %s", options.config_path)
+                reload_jobs(scheduler, options)
+        log.info("stopping")
+    finally:
+        if datasette is not None:
+            datasette.stop()
+        killed = supervisor.stop_all()
+        if killed:
+            log.info("killed %d running child process group(s)", killed)
+        if scheduler is not None and scheduler.running:
+            stop_scheduler(scheduler)
+        if demo is not None:
+            demo.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        lock.release()
+        log.info("stopped")
+        for handler in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
