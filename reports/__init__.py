@@ -1,0 +1,1 @@
+"""Publishing: the weekly HTML digest, its index page, the Atom feed and notifications."""
