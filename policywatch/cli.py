@@ -117,4 +117,56 @@ def extract(file: str, as_json: bool, published: dt.date | None, db_path: str,
                        f"{record['indicator']}  {value}")
 
 
+@cli.command()
+@click.option("--demo", is_flag=True, help="also serve the bundled sample site and watch it")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Datasette interface")
+@click.option("--port", default=8001, show_default=True, type=int, help="Datasette port")
+@click.option("--crawl-timeout", default=3600.0, show_default=True, type=float,
+              help="seconds before a crawl subprocess is killed")
+@common_options
+@click.pass_context
+def serve(ctx: click.Context, demo: bool, host: str, port: int, crawl_timeout: float,
+          db_path: str, config_path: str) -> None:
+    """Run the scheduler and Datasette until Ctrl-C (SIGINT) or SIGTERM.
+
+    One crawl job per enabled source, the weekly digest on Monday 08:00 (Asia/Shanghai), and
+    Datasette restarted if it dies. SIGHUP re-reads sources.yml. Logs go to the console and
+    to policywatch.log next to the database. --demo uses data/demo/policywatch.db unless
+    --db is given.
+
+    \b
+    Example:
+        policywatch serve --demo
+        policywatch serve --db data/policywatch.db --port 8001
+    """
+    from pathlib import Path
+
+    from click.core import ParameterSource
+
+    from policywatch.demo import DEMO_DB
+    from scheduler.service import ServiceOptions, run_service
+
+    if demo and ctx.get_parameter_source("db_path") is ParameterSource.DEFAULT:
+        db_path = DEMO_DB
+    options = ServiceOptions(db_path=Path(db_path), config_path=Path(config_path), host=host,
+                             port=port, demo=demo, crawl_timeout=crawl_timeout)
+    run_service(options)
+
+
+@cli.command()
+@common_options
+def jobs(db_path: str, config_path: str) -> None:
+    """List the scheduled jobs and their next run times (works while serve runs).
+
+    \b
+    Example:
+        policywatch jobs --db data/policywatch.db
+    """
+    from scheduler.listing import list_jobs
+
+    for job in list_jobs(db_path, config_path):
+        when = job["next_run"].strftime("%Y-%m-%d %H:%M:%S %z") if job["next_run"] else "-"
+        click.echo(f"{job['id']:<28} {when:<26} {job['state']:<9} {job['name']}")
+
+
 # -- end of commands --
