@@ -1,0 +1,91 @@
+"""Deadlines: years, plan periods and relative years that date a target."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from diff.numbers import CN_DIGITS
+
+#: Five-year plan periods and their final year.
+PLAN_PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+
+_YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
+#: An explicit year deadline: 到2027年, 力争到2030年底, 2027年底前, 2026年主要预期目标.
+YEAR_DEADLINE = re.compile(
+    rf"(?P<lead>(?:力争|确保|争取|计划|预计|努力)?(?:到|至|在|于)?)"
+    rf"{_YEAR}年(?P<tail>底前|末前|年底|底|末|前|以前|内)?(?![\d〇零一二三四五六七八九十]+月|\d)"
+)
+#: Plan periods: “十五五”期间, 十四五时期, 十五五末.
+PERIOD_DEADLINE = re.compile(
+    r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)“?(?P<period>十[三四五六]五)”?"
+    r"(?P<tail>期间|时期|末期|末|规划期)?"
+)
+#: Relative years resolved from the publication date.
+RELATIVE_DEADLINE = re.compile(
+    r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
+    r"(?P<rel>今后五年|未来五年|今后5年|未来5年|今年|明年|本年度|年内)(?P<tail>底前|底|末)?(?!以来)"
+)
+
+
+@dataclass
+class Deadline:
+    """A deadline found in a sentence: its year (None when it cannot be resolved) and span."""
+
+    year: int | None
+    start: int
+    end: int
+    strong: bool
+    """True for an explicit deadline (到2027年, 2027年底前, 十五五期间) that can date a
+    qualitative goal; False for a bare year or 今年."""
+
+
+def _year_value(text: str) -> int:
+    """Integer value of a four-digit year in Arabic or Chinese digits."""
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(CN_DIGITS[ch]) for ch in text))
+
+
+def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
+    """Deadlines in a sentence, in order of appearance.
+
+    A bare year with a month after it is a date, not a deadline. A bare year in the
+    past of ``published`` is a reference to history and is skipped.
+
+    :param sentence: one normalised sentence
+    :param published: publication date, for 今年/明年/今后五年 and for skipping past years
+    """
+    found: list[Deadline] = []
+    for match in YEAR_DEADLINE.finditer(sentence):
+        year = _year_value(match["year"])
+        explicit = bool(match["lead"]) or bool(match["tail"] and match["tail"] != "内")
+        if published and year < published.year and not explicit:
+            continue
+        if not explicit and not _plan_follows(sentence, match.end()):
+            continue
+        found.append(Deadline(year, match.start(), match.end(), explicit))
+    for match in PERIOD_DEADLINE.finditer(sentence):
+        after = sentence[match.end():match.end() + 2]
+        strong = bool(match["tail"]) or bool(match["lead"])
+        if not strong and after.startswith(("规划", "开好局", "重大", "行动")):
+            continue
+        found.append(Deadline(PLAN_PERIODS[match["period"]], match.start(), match.end(), strong))
+    for match in RELATIVE_DEADLINE.finditer(sentence):
+        rel = match["rel"]
+        year = None
+        if published:
+            offset = {"明年": 1}.get(rel, 4 if rel.startswith(("今后", "未来")) else 0)
+            year = published.year + offset
+        found.append(Deadline(year, match.start(), match.end(), False))
+    found.sort(key=lambda deadline: deadline.start)
+    return found
+
+
+_PLAN_AFTER = re.compile(r"^[^,;。]{0,6}?(目标|预期|计划|力争|确保|要|将|底前|前)")
+
+
+def _plan_follows(sentence: str, end: int) -> bool:
+    """Whether a bare year is followed closely by plan words (2026年主要预期目标)."""
+    return bool(_PLAN_AFTER.match(sentence[end:end + 12]))

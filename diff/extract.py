@@ -1,0 +1,316 @@
+"""Find the policy targets, statistics and qualitative goals in a normalised document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from diff.deadlines import Deadline, find_deadlines
+from diff.kinds import GROWTH_MULTIPLE, frame_at
+from diff.numbers import (
+    DOUBLING,
+    PERCENT_CN,
+    QUANTITY,
+    UNITS,
+    parse_chinese,
+    parse_number,
+    scale,
+    to_float,
+)
+from diff.phrases import (
+    META_NOUNS,
+    clean_indicator,
+    in_idiom,
+    inside_quotes,
+    is_indicator,
+    noun_after,
+    region_at,
+)
+from diff.record import Target
+
+#: Bump whenever the records produced for the same text change.
+EXTRACTOR_VERSION = "1"
+
+SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]*")
+_CLAUSE_BREAK = re.compile(r"[,:;]")
+_COMPARATOR_BEFORE = [
+    (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上)$"), ">="),
+    (re.compile(r"(?:超过|突破|超|逾|高于)$"), ">"),
+    (re.compile(r"(?:不超过|不高于|控制在|以内)$"), "<="),
+    (re.compile(r"(?:低于|不到)$"), "<"),
+    (re.compile(r"(?:大约|约|近|左右)$"), "~"),
+]
+_COMPARATOR_AFTER = [
+    (re.compile(r"^(?:及以上|以上|多|余)"), ">="),
+    (re.compile(r"^(?:以内|以下)"), "<="),
+    (re.compile(r"^(?:左右|上下)"), "~"),
+]
+_STEP = re.compile(r"^(?:台阶|大关)")
+_SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
+_GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升)(?:了)?$")
+_DECLINE = re.compile(r"(?:下降|降低|减少|缩小)(?:了)?$")
+_LIST_VERB = re.compile(
+    r"^(?:更新改造|保护修缮|改造提升|新建|改建|扩建|改造|打造|建成|建设|培育|引进|新增|修缮|创建|开工)"
+)
+_BEFORE_NUMBER_BAD = re.compile(r"(?:第|仅|只需|只要|特价|售价|低至|[\d.:A-Za-z])$")
+_AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
+#: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
+UNIT_WORDS = {"台阶", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
+              "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
+              "位置", "片区", "件事", "间隔", "度假"}
+_COVERAGE = re.compile(r"全覆盖")
+_RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
+_OUTCOME = re.compile(
+    r"实现(?P<goal>[^,;。]{1,20}?目标)|基本建成|全面建成|建成|基本实现|全面实现"
+    r"|取得[^,;。]{0,10}?进展|位居全国前列|走在全国前列|进入全国前列|迈上新台阶|全国领先"
+)
+_QUALITATIVE_CUT = re.compile(r"[和、]")
+
+
+@dataclass
+class _Number:
+    """A candidate quantity inside one sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    comparator: str = "="
+    value_max: Decimal | None = None
+    fixed_indicator: str | None = None
+    multiplier_only: bool = False
+
+
+def extract_targets(text: str, published: dt.date | None = None) -> list[Target]:
+    """Targets, statistics and qualitative goals in a normalised document, in document order.
+
+    :param text: normalised text (``policywatch.normalize.normalize_text``)
+    :param published: publication date, resolving 今年/明年/今后五年
+    """
+    records: list[Target] = []
+    seen: set[tuple] = set()
+    carried: Deadline | None = None
+    for match in SENTENCE.finditer(text):
+        sentence = match.group(0)
+        offset = match.start()
+        deadlines = find_deadlines(sentence, published)
+        if carried is not None:
+            deadlines.insert(0, Deadline(carried.year, 0, 0, carried.strong))
+        for record in _sentence_records(sentence, offset, deadlines):
+            key = (record.kind, record.indicator, record.year, record.region)
+            if record.kind == "statistic":
+                key += (record.value,)
+            if key not in seen:
+                seen.add(key)
+                records.append(record)
+        carried = _carry(sentence, deadlines, text, match.end())
+    records.sort(key=lambda record: record.start)
+    return records
+
+
+def _carry(sentence: str, deadlines: list[Deadline], text: str, end: int) -> Deadline | None:
+    """The deadline a list header ("2026年主要预期目标:") passes to the next ;-sentence."""
+    if not deadlines or not sentence.rstrip().endswith(";") or end >= len(text) or text[end] == "\n":
+        return None
+    last = deadlines[-1]
+    return last if ":" in sentence[last.end:] or last.end == 0 else None
+
+
+def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> Iterator[Target]:
+    """The records of one sentence."""
+    numbers = sorted(_numbers(sentence), key=lambda number: number.start)
+    consumed = 0
+    list_verb = ""
+    clause_of_verb = -1
+    for number in numbers:
+        if number.start < consumed:
+            continue
+        clause_start = _clause_start(sentence, number.start)
+        deadline = _last_deadline(deadlines, number.start)
+        item_start = max(clause_start, deadline.end if deadline else 0)
+        first_item = consumed <= item_start
+        item_start = max(item_start, consumed)
+        prefix = sentence[item_start:number.start]
+        after = sentence[number.end:]
+        comparator, tail = _comparator(prefix, after, number.comparator)
+        kind = frame_at(sentence[:number.start], deadline.start if deadline else None)
+        indicator, consumed_to = _indicator(number, prefix, after, tail, kind)
+        if indicator is None:
+            continue
+        if first_item:
+            verb = _LIST_VERB.match(indicator)
+            list_verb, clause_of_verb = (verb.group(0) if verb else ""), clause_start
+        elif list_verb and clause_of_verb == clause_start and len(indicator) <= 3:
+            indicator = list_verb + indicator
+        consumed = number.end + (consumed_to if consumed_to else len(tail))
+        unit = number.unit or ("人" if indicator.endswith("人口") else "")
+        if _STEP.match(after):
+            comparator = ">="
+            if not _SIZE_NOUN.search(indicator):
+                indicator += "规模"
+        yield Target(
+            kind=kind,
+            indicator=indicator,
+            value=to_float(number.value),
+            unit=unit,
+            comparator=comparator,
+            year=deadline.year if kind == "target" and deadline else None,
+            region=region_at(sentence, number.start),
+            sentence=sentence,
+            start=offset + number.start,
+            end=offset + number.end,
+            value_max=to_float(number.value_max),
+        )
+    yield from _qualitative(sentence, offset, deadlines, numbers)
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    """Offset just after the last clause break before ``position``."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, position):
+        start = match.end()
+    return start
+
+
+def _last_deadline(deadlines: list[Deadline], position: int) -> Deadline | None:
+    """The last deadline that ends before ``position``."""
+    last = None
+    for deadline in deadlines:
+        if deadline.end <= position:
+            last = deadline
+    return last
+
+
+def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:
+    """Comparator from the words around a number, and the comparator text after it."""
+    for pattern, comparator in _COMPARATOR_AFTER:
+        match = pattern.match(after)
+        if match:
+            return comparator, match.group(0)
+    for pattern, comparator in _COMPARATOR_BEFORE:
+        if pattern.search(prefix):
+            return comparator, ""
+    return default, ""
+
+
+def _indicator(number: _Number, prefix: str, after: str, tail: str,
+               kind: str) -> tuple[str | None, int]:
+    """The indicator of a number and how far past the number it reaches (0: just the tail)."""
+    if number.fixed_indicator is not None:
+        indicator = clean_indicator(prefix) + number.fixed_indicator
+        return (indicator if is_indicator(indicator) else None), 0
+    if number.unit == "倍" and GROWTH_MULTIPLE.search(prefix) and kind == "statistic":
+        return None, 0
+    indicator = clean_indicator(prefix)
+    if number.unit in ("%", "个百分点"):
+        growth, decline = _GROWTH.search(indicator), _DECLINE.search(indicator)
+        if growth or decline:
+            base = clean_indicator(indicator[:(growth or decline).start()])
+            indicator = base + ("增速" if growth and number.unit == "%" else
+                                "增幅" if growth else "降幅")
+    if not indicator or len(indicator) <= 2 or indicator.endswith("了"):
+        noun = noun_after(after[len(tail):])
+        if noun:
+            return noun, len(tail) + len(noun)
+    if number.multiplier_only and not indicator.endswith("人口") and not _STEP.match(after) \
+            and kind != "target":
+        return None, 0
+    return (indicator if is_indicator(indicator) else None), 0
+
+
+def _numbers(sentence: str) -> Iterator[_Number]:
+    """Candidate quantities in a sentence, after the never-target filters."""
+    for match in QUANTITY.finditer(sentence):
+        number = _quantity(sentence, match)
+        if number is not None:
+            yield number
+    for match in PERCENT_CN.finditer(sentence):
+        value = parse_chinese(match["n"])
+        if value is not None and not inside_quotes(sentence, match.start()):
+            yield _Number(match.start(), match.end(), value, "%")
+    for match in DOUBLING.finditer(sentence):
+        times = {"一": 1, "两": 2, "二": 2, "三": 3}[match["n"]]
+        yield _Number(match.start(), match.end(), Decimal(2) ** times, "倍")
+    for match in _COVERAGE.finditer(sentence):
+        yield _Number(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
+    for match in _RANK.finditer(sentence):
+        n = match["n"]
+        value = Decimal(10) if n == "十" else Decimal(n)
+        yield _Number(match.start(), match.end(), value, "位", comparator="<=",
+                      fixed_indicator="全国排名")
+
+
+def _quantity(sentence: str, match: re.Match[str]) -> _Number | None:
+    """A quantity match turned into a candidate, or None when it is never a target."""
+    start, end = match.start(), match.end()
+    numeral, unit = match["n1"], match["u1"] or match["u2"]
+    if unit and not match["n2"] and sentence[end - len(unit):end + 1] in UNIT_WORDS:
+        unit, end = None, end - len(unit)
+    chinese = not numeral[0].isdigit()
+    if match["n2"] and not match["u2"]:
+        end = match.start("dash")
+    if chinese and (not unit or not _chinese_count(numeral)):
+        return None
+    if not unit and not match["m1"]:
+        return None
+    if _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
+        return None
+    if _AFTER_NUMBER_BAD.match(sentence[end:]) or inside_quotes(sentence, start):
+        return None
+    if unit and UNITS.get(unit) != "%" and META_NOUNS.match(sentence[end:]):
+        return None
+    if chinese and in_idiom(sentence, start, end):
+        return None
+    value = parse_number(numeral)
+    if value is None:
+        return None
+    value = scale(value, match["m1"] or (match["m2"] if match["u2"] and not match["u1"] else None))
+    value_max = None
+    if match["n2"] and match["u2"]:
+        value_max = scale(parse_number(match["n2"]) or Decimal(0), match["m2"])
+    return _Number(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,
+                   multiplier_only=not unit)
+
+
+def _chinese_count(numeral: str) -> bool:
+    """Whether a Chinese numeral is a real count: ten or more, starting with a digit or 十."""
+    if numeral[0] not in "〇零一二两三四五六七八九十":
+        return False
+    value = parse_chinese(numeral)
+    return value is not None and value >= 10
+
+
+def _qualitative(sentence: str, offset: int, deadlines: list[Deadline],
+                 numbers: list[_Number]) -> Iterator[Target]:
+    """Qualitative goals: an outcome in the first clause after an explicit deadline."""
+    for deadline in deadlines:
+        if not deadline.strong:
+            continue
+        start = deadline.end
+        while start < len(sentence) and sentence[start] in ",:":
+            start += 1
+        stop = _CLAUSE_BREAK.search(sentence, start)
+        end = stop.start() if stop else len(sentence.rstrip("。!?;"))
+        if any(start <= number.start < end for number in numbers):
+            continue
+        clause = sentence[start:end]
+        outcome = _OUTCOME.search(clause)
+        if not outcome:
+            continue
+        if outcome["goal"]:
+            goal_start = start + outcome.start("goal")
+            goal = outcome["goal"]
+        else:
+            cut = _QUALITATIVE_CUT.search(clause, outcome.end())
+            goal = clean_indicator(clause[:cut.start()] if cut else clause)
+            goal_start = start + clause.find(goal) if goal in clause else start
+        if not is_indicator(goal):
+            continue
+        yield Target(
+            kind="qualitative", indicator=goal, value=None, unit="", comparator="",
+            year=deadline.year, region=region_at(sentence, start), sentence=sentence,
+            start=offset + goal_start, end=offset + goal_start + len(goal),
+        )

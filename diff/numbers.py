@@ -1,0 +1,124 @@
+"""Quantities: Arabic and Chinese numerals, multipliers, ranges and units, in exact decimals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+#: Chinese digits and their values (〇 and 零 both zero, 两 two).
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+#: Small Chinese units inside a section.
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+#: Multipliers written after a number (longest first when matching).
+MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7,
+               "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4}
+#: Units and measure words: text as written → base unit. Longest first when matching.
+UNITS = {
+    "个百分点": "个百分点", "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米",
+    "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "标准箱": "标箱", "标箱": "标箱",
+    "人次": "人次", "架次": "架次", "车次": "车次", "公里": "公里", "千米": "公里",
+    "公顷": "公顷", "美元": "美元", "小时": "小时", "分钟": "分钟",
+    "元": "元", "人": "人", "名": "名", "户": "户", "家": "家", "个": "个", "台": "台",
+    "条": "条", "处": "处", "座": "座", "所": "所", "项": "项", "辆": "辆", "套": "套",
+    "间": "间", "张": "张", "件": "件", "场": "场", "轮": "轮", "天": "天", "吨": "吨",
+    "亩": "亩", "米": "米", "倍": "倍", "%": "%", "‰": "‰", "艘": "艘", "栋": "栋",
+    "批": "批", "列": "列", "位": "位", "株": "株", "棵": "棵", "床": "床", "片": "片",
+    "册": "册", "部": "部", "款": "款", "度": "度",
+}
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_MULT_ALTERNATION = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+"
+#: One quantity: number, optional multiplier, optional unit; or a range of two numbers.
+QUANTITY = re.compile(
+    rf"(?P<n1>{_ARABIC}|{_CHINESE})(?P<m1>{_MULT_ALTERNATION})?(?P<u1>{_UNIT_ALTERNATION})?"
+    rf"(?:(?P<dash>[-~—–]|至|到)(?P<n2>{_ARABIC})(?P<m2>{_MULT_ALTERNATION})?"
+    rf"(?P<u2>{_UNIT_ALTERNATION}))?"
+)
+PERCENT_CN = re.compile(r"百分之(?P<n>[〇零一二两三四五六七八九十百点]+)")
+DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)番")
+
+
+@dataclass
+class Quantity:
+    """A number found in text, in base units, with its span."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    value_max: Decimal | None = None
+    chinese: bool = False
+
+
+def parse_chinese(numeral: str) -> Decimal | None:
+    """Value of a Chinese numeral string (一万八千 → 18000, 二〇二七 → 2027), None if malformed.
+
+    :param numeral: characters from 〇零一二两三四五六七八九十百千万亿
+    """
+    if numeral and all(ch in CN_DIGITS for ch in numeral):
+        if len(numeral) == 1:
+            return Decimal(CN_DIGITS[numeral])
+        return Decimal("".join(str(CN_DIGITS[ch]) for ch in numeral))
+    total = Decimal(0)
+    for big, factor in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
+        if big in numeral:
+            head, numeral = numeral.split(big, 1)
+            head_value = _section(head) if head else None
+            if head_value is None:
+                return None
+            total += head_value * factor
+    rest = _section(numeral) if numeral else Decimal(0)
+    return None if rest is None else total + rest
+
+
+def _section(text: str) -> Decimal | None:
+    """Value of a numeral below ten thousand (三千零五 → 3005)."""
+    total, digit = 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return Decimal(total + (digit or 0))
+
+
+def parse_arabic(number: str) -> Decimal:
+    """Exact value of an Arabic numeral with optional thousands commas (1,200.5 → 1200.5).
+
+    :param number: digits, commas and at most one decimal point
+    """
+    return Decimal(number.replace(",", ""))
+
+
+def parse_number(number: str) -> Decimal | None:
+    """Value of an Arabic or Chinese numeral string.
+
+    :param number: the numeral as written
+    """
+    if number[0].isdigit():
+        return parse_arabic(number)
+    return parse_chinese(number)
+
+
+def scale(value: Decimal, multiplier: str | None) -> Decimal:
+    """Apply a written multiplier (万, 亿, 万亿) to a value.
+
+    :param value: the number before the multiplier
+    :param multiplier: the multiplier text or None
+    """
+    return value * MULTIPLIERS[multiplier] if multiplier else value
+
+
+def to_float(value: Decimal | None) -> float | None:
+    """A Decimal as float (exact for the integers and short decimals of policy texts).
+
+    :param value: the value or None
+    """
+    return None if value is None else float(value)

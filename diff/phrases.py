@@ -1,0 +1,145 @@
+"""Indicator noun phrases, regions, and the filters for numbers that are never targets."""
+
+from __future__ import annotations
+
+import re
+
+#: Chongqing's districts and counties (short name → official name) and the two new areas.
+DISTRICTS = {
+    **{name: name + "区" for name in (
+        "万州 涪陵 渝中 大渡口 江北 沙坪坝 九龙坡 南岸 北碚 綦江 大足 渝北 巴南 黔江 长寿 江津 "
+        "合川 永川 南川 璧山 铜梁 潼南 荣昌 开州 梁平 武隆").split()},
+    **{name: name + "县" for name in "城口 丰都 垫江 云阳 奉节 巫山 巫溪".split()},
+    "忠县": "忠县", "石柱": "石柱县", "秀山": "秀山县", "酉阳": "酉阳县", "彭水": "彭水县",
+    "两江新区": "两江新区", "西部科学城重庆高新区": "西部科学城重庆高新区",
+    "重庆高新区": "西部科学城重庆高新区",
+}
+#: Places outside Chongqing that can be the subject of a target.
+OTHER_PLACES = {"成都": "成都市", "四川": "四川省", "川渝": "川渝地区", "全国": "全国",
+                "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省", "湖北": "湖北省"}
+CHONGQING = "重庆市"
+_HOME = ("全市", "我市", "本市", "重庆市", "重庆")
+
+_REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *_HOME], key=len, reverse=True)
+#: A region named at the start of a clause, as its subject.
+REGION_SUBJECT = re.compile(
+    r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?(?P<name>"
+    + "|".join(_REGION_NAMES)
+    + r")(?P<suffix>区|县|市|省)?(?![嘴桥路街门])"
+)
+
+#: Words that open a clause without being part of what is measured.
+_LEADING = re.compile(
+    r"^(?:[、,:;“”\s]|和|及|与|以及|其中|同时|此外|另外|并|全年|全市|我市|本市|全区|全县|重庆市?"
+    r"|力争|确保|争取|努力|计划|预计|预期|主要预期目标|目标|是|为|累计|共计|共|已经|已|成功|经过"
+    r"|将|还将|要(?![素求点])|实现|推动|进一步|再|今年|明年|到|至|期间|时期|年底|底前|前|里|内)+"
+)
+_ADVERB_VERB = re.compile(
+    r"^(?:加快|大力|精心|着力|全力|积极|深入|持续|稳步|扎实|全面|有序|早日|力求|加速|奋力)"
+    r"[\u4e00-\u9fff]{2}"
+)
+_QUALITY_VERB = re.compile(r"^(?:优化升级|提质升级|提档升级|提质|优化|升级|完善|推进|迈向|跃上|迈上)")
+_TRAILING = re.compile(
+    r"(?:达到了|达到|达|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|增至|升至|扩大至"
+    r"|扩大到|超过|突破|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|为|是"
+    r"|拥有|共有|共|总计|合计|累计|迈上|跃上|迈向|早日|尽快|了|已|将|分别|在|的|,|、|:|\s)+$"
+)
+_REGION_PREFIX = re.compile(
+    r"^(?:" + "|".join(_REGION_NAMES) + r")(?:区|县|市|省)?(?![嘴桥路街门])"
+)
+#: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
+META_NOUNS = re.compile(
+    r"^(?:大|方面|关键词|措施|意见|任务|举措|行动|领域|环节|阶段|方向|原则|要求|重点|问题|部分"
+    r"|条例|文件|政策|板块|维度|步骤|类|种|点|句|段|字|版|页|篇|章|节|届|次会议|号)"
+)
+#: Fixed expressions with numerals that never measure anything.
+IDIOMS = ("千家万户", "千行百业", "万众一心", "千街万巷", "一盘棋", "一张图", "一体化", "一流",
+          "千方百计", "万无一失", "一以贯之", "百花齐放", "千头万绪", "千姿百态", "一揽子")
+#: A noun phrase after a count ("18轮强降雨", "3个千亿级产业集群").
+NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?(?=[,、;。:()和与及的]|$)")
+_NOT_NOUN_START = re.compile(
+    r"^(?:以上|以下|以内|左右|上下|之内|之间|多|余|台阶|大关|的|和|、|目标|以来|来|后|前|内|左|间"
+    r"|期间|同比|比|较|增长|下降|提高|减少|占|达|是|为|分别|已|至|到|次)"
+)
+#: Verbs that may stand before a count of objects ("打造3个", "应对了18轮").
+COUNT_VERBS = {"应对", "打造", "建成", "新建", "建设", "培育", "引进", "新增", "完成", "实施", "创建",
+               "开通", "落地", "签约", "培训", "带动", "吸引", "服务", "拥有", "形成", "建立", "设立",
+               "开工", "组建", "招引", "举办", "接待", "发送", "改造", "打通", "布局", "推出", "认定"}
+
+
+def region_at(sentence: str, position: int) -> str:
+    """The region whose target a number at ``position`` of ``sentence`` is.
+
+    The last region named as the subject of a clause before the number wins;
+    重庆市 by default.
+
+    :param sentence: one normalised sentence
+    :param position: offset of the number in the sentence
+    """
+    region = CHONGQING
+    for match in REGION_SUBJECT.finditer(sentence, 0, position):
+        name = match["name"]
+        if name in _HOME:
+            region = CHONGQING
+        elif name in DISTRICTS:
+            region = DISTRICTS[name]
+        else:
+            region = OTHER_PLACES[name]
+    return region
+
+
+def clean_indicator(phrase: str) -> str:
+    """Strip frame words, region words, adverb-led verbs and comparators from a noun phrase.
+
+    :param phrase: the words before a number, from the start of its list item
+    """
+    previous = None
+    while previous != phrase:
+        previous = phrase
+        phrase = _LEADING.sub("", phrase)
+        phrase = _REGION_PREFIX.sub("", phrase)
+        phrase = _ADVERB_VERB.sub("", phrase)
+        phrase = _QUALITY_VERB.sub("", phrase)
+        phrase = _TRAILING.sub("", phrase)
+    return phrase
+
+
+def is_indicator(phrase: str) -> bool:
+    """Whether a cleaned phrase can name what is measured (two or more letters or characters).
+
+    :param phrase: a cleaned indicator
+    """
+    letters = sum(1 for ch in phrase if "\u4e00" <= ch <= "\u9fff" or ch.isalpha())
+    return letters >= 2 and len(phrase) <= 40
+
+
+def noun_after(text: str) -> str:
+    """The noun phrase that starts ``text`` (what a count before it counts), or "".
+
+    :param text: the sentence text right after a number and its measure word
+    """
+    if not text or _NOT_NOUN_START.match(text):
+        return ""
+    match = NOUN_AFTER.match(text)
+    return match.group(0) if match else ""
+
+
+def inside_quotes(sentence: str, position: int) -> bool:
+    """Whether ``position`` lies inside “…” quotes of the sentence (a slogan or code name).
+
+    :param sentence: one normalised sentence
+    :param position: offset in the sentence
+    """
+    before = sentence[:position]
+    return before.count("“") > before.count("”")
+
+
+def in_idiom(sentence: str, start: int, end: int) -> bool:
+    """Whether the numeral at ``start:end`` is part of a fixed expression.
+
+    :param sentence: one normalised sentence
+    :param start: offset of the numeral
+    :param end: end offset of the numeral
+    """
+    window = sentence[max(0, start - 3):end + 3]
+    return any(idiom in window for idiom in IDIOMS)
