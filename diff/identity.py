@@ -38,7 +38,9 @@ UNIT_DIMENSIONS: dict[str, str] = {
     "平方公里": "area", "平方米": "area", "亩": "area", "公顷": "area",
     "元": "money", "美元": "money_usd",
     "%": "percent", "个百分点": "points", "倍": "multiple",
-    "吨": "mass", "千瓦": "power", "千瓦时": "energy", "标准箱": "teu",
+    "列": "count", "株": "count", "棵": "count", "床": "count", "册": "count", "款": "count",
+    "片": "count", "轮": "count", "架次": "visits", "车次": "visits", "‰": "permille", "立方米": "volume",
+    "吨": "mass", "千瓦": "power", "千瓦时": "energy", "标准箱": "teu", "标箱": "teu",
     "年": "years", "天": "days", "小时": "hours", "分钟": "minutes",
 }
 

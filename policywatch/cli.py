@@ -169,4 +169,27 @@ def jobs(db_path: str, config_path: str) -> None:
         click.echo(f"{job['id']:<28} {when:<26} {job['state']:<9} {job['name']}")
 
 
+@cli.command()
+@click.option("--reprocess", is_flag=True,
+              help="extract every article again and rebuild targets and changes")
+@common_options
+def diff(reprocess: bool, db_path: str, config_path: str) -> None:
+    """Extract targets from articles not yet processed and record changes against the baseline.
+
+    Each article is processed once; running it again adds nothing. After an extractor
+    upgrade, articles processed by the old version are processed again.
+
+    \b
+    Example:
+        policywatch diff --db data/policywatch.db
+        policywatch diff --reprocess
+    """
+    from policywatch.changes import run_diff
+    from policywatch.store import open_db
+
+    summary = run_diff(open_db(db_path), reprocess=reprocess)
+    for line in summary.lines():
+        click.echo(line)
+
+
 # -- end of commands --

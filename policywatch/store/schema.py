@@ -187,3 +187,31 @@ def m002_notifications(db: Database) -> None:
         pk=("week", "target_key"),
     )
     db["notifications"].create_index(["status"])
+
+
+@migrations()
+def m003_indicator_timeline(db: Database) -> None:
+    """View ``indicator_timeline``: every numeric mention of an indicator, oldest first.
+
+    ``role`` is ``baseline``, ``history`` (published before the newest baseline document)
+    or ``follow-up``; ``change_type`` is the change the mention made, if any.
+    """
+    db.execute(
+        """
+        CREATE VIEW IF NOT EXISTS indicator_timeline AS
+        SELECT t.indicator_key, t.region, t.indicator, t.kind, t.value, t.value_max, t.unit,
+               t.comparator, t.year, t.published,
+               CASE WHEN t.is_baseline = 1 THEN 'baseline'
+                    WHEN t.published IS NULL
+                      OR t.published < (SELECT max(published) FROM articles WHERE is_baseline = 1)
+                    THEN 'history'
+                    ELSE 'follow-up' END AS role,
+               c.change_type, a.title, a.url, t.sentence, t.start, t.id AS target_id,
+               t.article_id
+        FROM targets t
+        JOIN articles a ON a.id = t.article_id
+        LEFT JOIN changes c ON c.target_id = t.id
+        WHERE t.indicator_key IS NOT NULL AND t.kind != 'qualitative'
+        ORDER BY t.indicator_key, t.region, t.published, t.article_id, t.start
+        """
+    )

@@ -1,0 +1,163 @@
+"""Change detection: extract targets from new articles and record how they move the baseline.
+
+Articles are processed once each, in publication order, each in one transaction: extract →
+indicator keys → targets → changes. Baseline articles, articles published before the newest
+baseline document (history) and undated articles get targets but no change rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from diff.compare import article_changes
+from diff.identity import indicator_key
+from policywatch import clock
+from policywatch.errors import PolicywatchError
+from policywatch.store.articles import articles_to_extract
+from policywatch.store.changes import (
+    article_targets,
+    baseline_cutoff,
+    compared_articles_after,
+    earlier_mentions,
+    known_keys,
+    replace_changes,
+    set_indicator_key,
+    targets_without_key,
+)
+from policywatch.store.targets import replace_targets
+
+
+class NoBaselineError(PolicywatchError):
+    """Changes were asked for before the baseline was loaded."""
+
+
+@dataclass
+class DiffSummary:
+    """What one ``run_diff`` did."""
+
+    articles: int = 0
+    targets: int = 0
+    recompared: int = 0
+    changes: Counter[str] = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        """The summary as lines for the terminal."""
+        kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(self.changes.items()))
+        return [
+            f"articles processed: {self.articles}",
+            f"targets extracted: {self.targets}",
+            f"later articles compared again: {self.recompared}",
+            f"changes: {sum(self.changes.values())}" + (f" ({kinds})" if kinds else ""),
+        ]
+
+
+def is_compared(article: dict[str, Any], cutoff: str | None) -> bool:
+    """Whether an article's mentions make change rows (not baseline, not history, dated).
+
+    :param article: the article row
+    :param cutoff: publication date of the newest baseline document, or None
+    """
+    published = article.get("published")
+    return not article.get("is_baseline") and bool(published) and published >= (cutoff or "")
+
+
+def _key_target(db: Database, article: dict[str, Any], record: dict[str, Any],
+                extra: dict[str, list[str]]) -> str:
+    region = record.get("region") or "重庆市"
+    known = known_keys(db, region, article.get("published"), article["id"]) + extra.get(region, [])
+    key = indicator_key(record["indicator"], record.get("unit"), known)
+    extra.setdefault(region, []).append(key)
+    return key
+
+
+def fill_missing_keys(db: Database) -> int:
+    """Give an indicator key to targets stored without one (the baseline loaded by ``init``).
+
+    :param db: the database
+    :return: how many targets got a key
+    """
+    rows = targets_without_key(db)
+    with db.atomic():
+        for row in rows:
+            article = {"id": row["article_id"], "published": row["published"]}
+            set_indicator_key(db, row["id"], _key_target(db, article, row, {}))
+    return len(rows)
+
+
+def compare_article(db: Database, article: dict[str, Any], cutoff: str | None,
+                    detected: str) -> list[dict[str, Any]]:
+    """Recompute one article's change rows from its stored targets.
+
+    :param article: the article row
+    :param cutoff: see :func:`is_compared`
+    :param detected: time stamp for new change rows
+    :return: the stored change rows
+    """
+    if not is_compared(article, cutoff):
+        replace_changes(db, article["id"], [], detected)
+        return []
+    targets = article_targets(db, article["id"])
+    keys = [(t["indicator_key"], t["region"]) for t in targets if t["indicator_key"]]
+    earlier = earlier_mentions(db, keys, article["published"], article["id"], cutoff)
+    week = clock.iso_week(dt.date.fromisoformat(article["published"][:10]))
+    changes = [dict(change, week=week) for change in article_changes(targets, earlier)]
+    replace_changes(db, article["id"], changes, detected)
+    return changes
+
+
+def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
+             extract: Callable[..., list[Any]] | None = None) -> DiffSummary:
+    """Extract targets from articles not yet processed and record their changes.
+
+    Re-running adds nothing. An article stored after later ones were compared (a late
+    backfill) makes those later articles be compared again.
+
+    :param db: the database
+    :param reprocess: process every article again, whatever extractor version did it
+    :param version: extractor version to record (default ``diff.extract.EXTRACTOR_VERSION``)
+    :param extract: extractor function (default ``diff.extract.extract_targets``)
+    :raises NoBaselineError: when ``policywatch init`` has not loaded the baseline
+    """
+    from diff import extract as extractor
+
+    version = version or extractor.EXTRACTOR_VERSION
+    extract = extract or extractor.extract_targets
+    cutoff = baseline_cutoff(db)
+    if cutoff is None:
+        raise NoBaselineError("the database has no baseline: run policywatch init first")
+    summary = DiffSummary()
+    detected = clock.now_iso()
+    fill_missing_keys(db)
+    pending = list(articles_to_extract(db, version, reprocess))
+    if any(article["is_baseline"] for article in pending):
+        pending.sort(key=lambda a: (not a["is_baseline"], a["published"] or "", a["id"]))
+    done = set()
+    for article in pending:
+        published = dt.date.fromisoformat(article["published"][:10]) if article["published"] else None
+        records = [target.to_dict() for target in extract(article["body"], published=published)]
+        with db.atomic():
+            extra: dict[str, list[str]] = {}
+            for record in records:
+                record["indicator_key"] = _key_target(db, article, record, extra)
+            replace_targets(db, article, records, version)
+            changes = compare_article(db, article, cutoff, detected)
+        done.add(article["id"])
+        summary.articles += 1
+        summary.targets += len(records)
+        summary.changes.update(change["change_type"] for change in changes)
+    if pending:
+        first = min(pending, key=lambda a: (a["published"] or "", a["id"]))
+        for article in compared_articles_after(db, first["published"] or "", first["id"]):
+            if article["id"] in done:
+                continue
+            with db.atomic():
+                changes = compare_article(db, article, cutoff, detected)
+            summary.recompared += 1
+            summary.changes.update(change["change_type"] for change in changes)
+    return summary
