@@ -129,7 +129,7 @@ def test_table_rejects_an_alias_claimed_twice(tmp_path):
 
 @pytest.mark.parametrize("text,message", [
     ("indicators:\n  - {aliases: [a], dimension: count}\n", "lacks"),
-    ("indicators:\n  - {name: 甲乙, dimension: volume}\n", "unknown dimension"),
+    ("indicators:\n  - {name: 甲乙, dimension: weight}\n", "unknown dimension"),
     ("nothing: here\n", "cannot read"),
 ])
 def test_table_errors_name_the_problem(tmp_path, text, message):
