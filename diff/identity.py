@@ -178,6 +178,20 @@ def split_key(key: str) -> tuple[str, str]:
     return name, dim
 
 
+def insertions_only(a: str, b: str) -> bool:
+    """Whether the shorter name is the longer one with characters left out (no substitutions).
+
+    国家科技创新基地平台 / 国家级科技创新基地平台 qualifies; 城区建成区面积 / 城市建成区面积
+    and 城乡居民收入 / 城镇居民收入 do not: a substituted character usually names another thing.
+
+    :param a: a canonical name
+    :param b: another canonical name
+    """
+    short, long = sorted((a, b), key=len)
+    chars = iter(long)
+    return all(char in chars for char in short)
+
+
 def indicator_key(indicator: str, unit: str | None, known: Iterable[str] = (),
                   path: Path = INDICATORS_FILE) -> str:
     """The identity key of a mention: ``<name>|<dimension>``.
@@ -186,7 +200,8 @@ def indicator_key(indicator: str, unit: str | None, known: Iterable[str] = (),
     :param unit: its base unit; empty takes the curated indicator's dimension
     :param known: keys already used in the same region (the baseline and earlier mentions);
         a name within :data:`FUZZY_THRESHOLD` of one of these, or of a curated alias, of the
-        same dimension joins it. A curated alias is matched exactly, never fuzzily, so
+        same dimension, differing only by left-out characters (:func:`insertions_only`),
+        joins it. A curated alias is matched exactly, never fuzzily, so
         look-alike curated names (城区建成区面积 / 城市建成区面积) stay apart.
     :param path: the alias table
     """
@@ -203,7 +218,7 @@ def indicator_key(indicator: str, unit: str | None, known: Iterable[str] = (),
     best, best_score = None, 0.0
     for candidate in candidates:
         score = fuzz.ratio(name, candidate)
-        if score > best_score:
+        if score > best_score and insertions_only(name, candidate):
             best, best_score = candidate, score
     if best is not None and best_score >= FUZZY_THRESHOLD:
         item = aliases.get(best)

@@ -67,6 +67,21 @@ def test_fuzzy_match_joins_a_known_name_of_the_same_dimension():
     assert indicator_key("新能源汽车充电桩数", "%", known) == "新能源汽车充电桩数|percent"
 
 
+@pytest.mark.parametrize("name,known", [
+    ("城乡居民人均可支配收入", "城镇居民人均可支配收入|money"),
+    ("城区常住人口规模", "城市常住人口规模|people"),
+    ("智能网联新能源汽车产量", "新能源汽车产量|count"),
+    ("老旧小区加装电梯", "老旧小区|count"),
+])
+def test_fuzzy_match_keeps_near_misses_apart(name, known):
+    unit = {"money": "元", "people": "人", "count": "个"}[known.split("|")[1]]
+    assert indicator_key(name, unit, [known]) != known
+
+
+def test_fuzzy_match_accepts_a_left_out_qualifier():
+    assert indicator_key("国家级重点实验室", "个", ["国家重点实验室|count"]) == "国家重点实验室|count"
+
+
 def test_unknown_indicator_keeps_its_own_name():
     assert indicator_key("全市新建5G基站", "个") == "5G基站|count"
 
