@@ -25,7 +25,8 @@ PERIOD_DEADLINE = re.compile(
 #: Relative years resolved from the publication date.
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
-    r"(?P<rel>今后五年|未来五年|今后5年|未来5年|今年|明年|本年度|年内)(?P<tail>底前|底|末)?(?!以来)"
+    r"(?P<rel>今后五年|未来五年|今后5年|未来5年|今年|明年|本年度|年内)(?P<tail>底前|底|末)?"
+    r"(?!以来|\d|[一二三四五六七八九十]+月|前[一二三四五六七八九十]|上半年|下半年|[一二三四]季度)"
 )
 
 

@@ -44,7 +44,7 @@ _COMPARATOR_BEFORE = [
     (re.compile(r"(?:大约|约|近|左右)$"), "~"),
 ]
 _COMPARATOR_AFTER = [
-    (re.compile(r"^(?:及以上|以上|多|余)"), ">="),
+    (re.compile(r"^(?:及以上|以上)"), ">="),
     (re.compile(r"^(?:以内|以下)"), "<="),
     (re.compile(r"^(?:左右|上下)"), "~"),
 ]
@@ -61,11 +61,15 @@ _AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时
 UNIT_WORDS = {"台阶", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
               "位置", "片区", "件事", "间隔", "度假"}
+#: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
+MEASURE_WORDS = set("个家条处座所名户台项辆套间张件场轮批艘栋位株棵床片册部款列天")
+_DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每)$")
+_PRICE = re.compile(r"(?:每[^,;。]{0,3}|票价|门票|售价|价格|原价|特价|费用?|单价|价)$")
 _COVERAGE = re.compile(r"全覆盖")
 _RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
 _OUTCOME = re.compile(
-    r"实现(?P<goal>[^,;。]{1,20}?目标)|基本建成|全面建成|建成|基本实现|全面实现"
-    r"|取得[^,;。]{0,10}?进展|位居全国前列|走在全国前列|进入全国前列|迈上新台阶|全国领先"
+    r"实现(?P<goal>[^,;。]{1,20}?目标)|基本建成|全面建成|基本实现|全面实现"
+    r"|取得[^,;。]{0,10}?进展|建成(?=[^,;。]{4})(?!投用|投产|通车|开放|运营)|位居全国前列|走在全国前列|进入全国前列|迈上新台阶|全国领先"
 )
 _QUALITATIVE_CUT = re.compile(r"[和、]")
 
@@ -123,7 +127,7 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
     """The records of one sentence."""
     numbers = sorted(_numbers(sentence), key=lambda number: number.start)
     consumed = 0
-    list_verb = ""
+    list_verb = last_indicator = ""
     clause_of_verb = -1
     for number in numbers:
         if number.start < consumed:
@@ -140,6 +144,13 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
         indicator, consumed_to = _indicator(number, prefix, after, tail, kind)
         if indicator is None:
             continue
+        if indicator in ("增速", "增幅", "降幅"):
+            if not last_indicator:
+                continue
+            indicator = last_indicator + indicator
+        elif indicator.startswith("占") and last_indicator:
+            indicator = last_indicator + indicator
+        last_indicator = indicator
         if first_item:
             verb = _LIST_VERB.match(indicator)
             list_verb, clause_of_verb = (verb.group(0) if verb else ""), clause_start
@@ -190,6 +201,8 @@ def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:
         match = pattern.match(after)
         if match:
             return comparator, match.group(0)
+    if default != "=":
+        return default, ""
     for pattern, comparator in _COMPARATOR_BEFORE:
         if pattern.search(prefix):
             return comparator, ""
@@ -211,13 +224,18 @@ def _indicator(number: _Number, prefix: str, after: str, tail: str,
             base = clean_indicator(indicator[:(growth or decline).start()])
             indicator = base + ("增速" if growth and number.unit == "%" else
                                 "增幅" if growth else "降幅")
-    if not indicator or len(indicator) <= 2 or indicator.endswith("了"):
-        noun = noun_after(after[len(tail):])
-        if noun:
-            return noun, len(tail) + len(noun)
+    noun = noun_after(after[len(tail):]) if number.unit in MEASURE_WORDS or not indicator else ""
+    if noun:
+        return noun, len(tail) + len(noun)
+    if number.unit in ("天", "小时", "分钟") and _DURATION.search(prefix):
+        return None, 0
+    if kind == "statistic" and number.unit in ("元", "美元") and _PRICE.search(prefix):
+        return None, 0
     if number.multiplier_only and not indicator.endswith("人口") and not _STEP.match(after) \
             and kind != "target":
         return None, 0
+    if indicator in ("增速", "增幅", "降幅"):
+        return indicator, 0
     return (indicator if is_indicator(indicator) else None), 0
 
 
@@ -272,7 +290,7 @@ def _quantity(sentence: str, match: re.Match[str]) -> _Number | None:
     if match["n2"] and match["u2"]:
         value_max = scale(parse_number(match["n2"]) or Decimal(0), match["m2"])
     return _Number(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,
-                   multiplier_only=not unit)
+                   multiplier_only=not unit, comparator=">" if match["approx"] else "=")
 
 
 def _chinese_count(numeral: str) -> bool:
@@ -311,6 +329,6 @@ def _qualitative(sentence: str, offset: int, deadlines: list[Deadline],
             continue
         yield Target(
             kind="qualitative", indicator=goal, value=None, unit="", comparator="",
-            year=deadline.year, region=region_at(sentence, start), sentence=sentence,
+            year=deadline.year, region=region_at(sentence, goal_start), sentence=sentence,
             start=offset + goal_start, end=offset + goal_start + len(goal),
         )

@@ -7,7 +7,7 @@ import re
 #: Words that make what follows a reported fact.
 STATISTIC_MARKERS = re.compile(
     r"已经|已(?![经知])|累计|截至|截止|以来|年来|(?<![为除])了(?![解])|成功|同比|比上年|较上年|去年|上年"
-    r"|过去|预计|共计|完成了|实现了|达到了"
+    r"|过去|预计|共计|完成了|实现了|达到了|建成后|投产后|达产后|有望"
 )
 #: Words that make what follows a plan.
 PLAN_MARKERS = re.compile(

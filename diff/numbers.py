@@ -34,7 +34,8 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+"
 #: One quantity: number, optional multiplier, optional unit; or a range of two numbers.
 QUANTITY = re.compile(
-    rf"(?P<n1>{_ARABIC}|{_CHINESE})(?P<m1>{_MULT_ALTERNATION})?(?P<u1>{_UNIT_ALTERNATION})?"
+    rf"(?P<n1>{_ARABIC}|{_CHINESE})(?P<m1>{_MULT_ALTERNATION})?(?P<approx>余|多)?"
+    rf"(?P<u1>{_UNIT_ALTERNATION})?"
     rf"(?:(?P<dash>[-~—–]|至|到)(?P<n2>{_ARABIC})(?P<m2>{_MULT_ALTERNATION})?"
     rf"(?P<u2>{_UNIT_ALTERNATION}))?"
 )

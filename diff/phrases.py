@@ -25,14 +25,17 @@ _REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *_HOME], key=len, reverse=Tru
 REGION_SUBJECT = re.compile(
     r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?(?P<name>"
     + "|".join(_REGION_NAMES)
-    + r")(?P<suffix>区|县|市|省)?(?![嘴桥路街门])"
+    + r")(?P<suffix>区|县|市|省)?(?![嘴桥路街门]|委|政府|人大|政协|党)"
 )
 
 #: Words that open a clause without being part of what is measured.
 _LEADING = re.compile(
-    r"^(?:[、,:;“”\s]|和|及|与|以及|其中|同时|此外|另外|并|全年|全市|我市|本市|全区|全县|重庆市?"
+    r"^(?:[、,:;“”\s]|和|及|与|以及|其中|同时|此外|另外|并|该|这|此|本次|本届|全年|全市"
+    r"|\d{4}年(?:底|末|全年)?|\d{1,2}(?:-|—|至|到)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|前三季度"
+    r"|上半年|下半年|[一二三四]季度|同比|比上年|较上年|比去年|较去年|比上年同期|建成后|投产后"
+    r"|我市|本市|全区|全县|重庆市?"
     r"|力争|确保|争取|努力|计划|预计|预期|主要预期目标|目标|是|为|累计|共计|共|已经|已|成功|经过"
-    r"|将|还将|要(?![素求点])|实现|推动|进一步|再|今年|明年|到|至|期间|时期|年底|底前|前|里|内)+"
+    r"|将|还将|要(?![素求点])|实现|推动|完成|进一步|再|今年|明年|到|至|期间|时期|年底|底前|前|里|内)+"
 )
 _ADVERB_VERB = re.compile(
     r"^(?:加快|大力|精心|着力|全力|积极|深入|持续|稳步|扎实|全面|有序|早日|力求|加速|奋力)"
@@ -42,14 +45,15 @@ _QUALITY_VERB = re.compile(r"^(?:优化升级|提质升级|提档升级|提质|�
 _TRAILING = re.compile(
     r"(?:达到了|达到|达|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|增至|升至|扩大至"
     r"|扩大到|超过|突破|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|为|是"
-    r"|拥有|共有|共|总计|合计|累计|迈上|跃上|迈向|早日|尽快|了|已|将|分别|在|的|,|、|:|\s)+$"
+    r"|拥有|共有|共|总计|合计|累计|迈上|跃上|迈向|早日|尽快|同比|比上年|较上年|比去年|较去年|可以|可|有望|目标|了|已|将|分别|在|的|,|、|:|\s)+$"
 )
 _REGION_PREFIX = re.compile(
     r"^(?:" + "|".join(_REGION_NAMES) + r")(?:区|县|市|省)?(?![嘴桥路街门])"
 )
+_SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(
-    r"^(?:大|方面|关键词|措施|意见|任务|举措|行动|领域|环节|阶段|方向|原则|要求|重点|问题|部分"
+    r"^(?:大|方面|关键词|措施|意见|任务|举措|行动|领域|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
     r"|条例|文件|政策|板块|维度|步骤|类|种|点|句|段|字|版|页|篇|章|节|届|次会议|号)"
 )
 #: Fixed expressions with numerals that never measure anything.
@@ -125,13 +129,19 @@ def noun_after(text: str) -> str:
 
 
 def inside_quotes(sentence: str, position: int) -> bool:
-    """Whether ``position`` lies inside “…” quotes of the sentence (a slogan or code name).
+    """Whether ``position`` lies inside a short “…” quote: a slogan or code name, not speech.
 
     :param sentence: one normalised sentence
     :param position: offset in the sentence
     """
-    before = sentence[:position]
-    return before.count("“") > before.count("”")
+    opening = sentence.rfind("“", 0, position)
+    if opening < 0 or sentence.rfind("”", 0, position) > opening:
+        return False
+    closing = sentence.find("”", position)
+    if closing < 0:
+        return False
+    quoted = sentence[opening + 1:closing]
+    return len(quoted) <= 20 and not _SPEECH.search(quoted)
 
 
 def in_idiom(sentence: str, start: int, end: int) -> bool:
