@@ -46,7 +46,7 @@ def quantity(value: float | None, unit: str | None = "", comparator: str | None 
 
 
 def signed(value: float | None, unit: str | None = "") -> str:
-    """A delta with its sign: +0.2%, -3万个.
+    """A delta with its sign: +0.2个百分点 (for a % value), -3万个.
 
     :param value: the delta
     :param unit: its unit
@@ -54,7 +54,7 @@ def signed(value: float | None, unit: str | None = "") -> str:
     if value is None:
         return ""
     sign = "+" if value > 0 else ("-" if value < 0 else "±")
-    return sign + quantity(abs(value), unit)
+    return sign + quantity(abs(value), "个百分点" if unit == "%" else unit)
 
 
 def chinese_date(day: dt.date | str | None) -> str:

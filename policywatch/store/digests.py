@@ -101,3 +101,12 @@ def list_digests(db: Database) -> list[dict[str, Any]]:
     """
     return [dict(row) for row in db.query(
         "select week, path, built, changes from digests order by week desc")]
+
+
+def get_digest(db: Database, week: str) -> dict[str, Any] | None:
+    """The recorded digest of a week (with its HTML), or None.
+
+    :param db: the database
+    :param week: ISO week label
+    """
+    return next(db["digests"].rows_where("week = ?", [week]), None)
