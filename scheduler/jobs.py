@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 import threading
 
@@ -146,4 +147,6 @@ def demo_cycle(db_path: str, config_path: str, source: str, since: str, until: s
     result = weekly_digest(db_path, config_path, out_dir, week)
     log.info("demo cycle done in %.1f s (digest %s: %s)",
              (dt.datetime.now() - started).total_seconds(), week, result)
+    base = os.environ.get("POLICYWATCH_DATASETTE_URL", "http://127.0.0.1:8001")
+    log.info("demo ready: digest %s/digests/%s.html, data %s/", base, week, base)
     return result

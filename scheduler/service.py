@@ -237,6 +237,9 @@ def run_service(options: ServiceOptions, on_ready: Callable[[dict[str, str]], No
     datasette: supervisor.Supervisor | None = None
     demo = None
     supervisor.reset()
+    # Links in the digests (built by child processes) point at this Datasette.
+    host = "127.0.0.1" if options.host in ("0.0.0.0", "::", "") else options.host
+    os.environ.setdefault("POLICYWATCH_DATASETTE_URL", f"http://{host}:{options.port}")
     handlers = setup_logging(options.db_path)
     logfile = log_path(options.db_path)
     try:
@@ -261,12 +264,14 @@ def run_service(options: ServiceOptions, on_ready: Callable[[dict[str, str]], No
             )
         scheduler.resume()
         urls = {"log": str(logfile)}
+        base = os.environ["POLICYWATCH_DATASETTE_URL"]
         if options.datasette:
             datasette = start_datasette(options)
-            urls["datasette"] = f"http://{options.host}:{options.port}/"
+            urls["datasette"] = f"{base}/"
+            urls["digests"] = f"{base}/digests/index.html"
         if demo is not None:
             urls["demo_site"] = demo.url
-            urls["digest"] = f"http://{options.host}:{options.port}/-/digests/"
+            urls["demo_digest"] = f"{base}/digests/{demo.week}.html"
         for name, url in urls.items():
             log.info("%s: %s", name, url)
         if on_ready is not None:
