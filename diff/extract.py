@@ -48,6 +48,8 @@ _COMPARATOR_AFTER = [
     (re.compile(r"^(?:以内|以下)"), "<="),
     (re.compile(r"^(?:左右|上下)"), "~"),
 ]
+#: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
+_ANAPHORIC = re.compile(r"(?:达到|达|突破|超过|提升至|提高到|提高至|增至|增加到|控制在|不低于|不少于)$")
 _STEP = re.compile(r"^(?:台阶|大关)")
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升)(?:了)?$")
@@ -144,8 +146,8 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
         indicator, consumed_to = _indicator(number, prefix, after, tail, kind)
         if indicator is None:
             continue
-        if indicator in ("增速", "增幅", "降幅"):
-            if not last_indicator:
+        if indicator in ("增速", "增幅", "降幅", ""):
+            if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)):
                 continue
             indicator = last_indicator + indicator
         elif indicator.startswith("占") and last_indicator:
@@ -234,7 +236,7 @@ def _indicator(number: _Number, prefix: str, after: str, tail: str,
     if number.multiplier_only and not indicator.endswith("人口") and not _STEP.match(after) \
             and kind != "target":
         return None, 0
-    if indicator in ("增速", "增幅", "降幅"):
+    if indicator in ("增速", "增幅", "降幅", ""):
         return indicator, 0
     return (indicator if is_indicator(indicator) else None), 0
 
