@@ -192,4 +192,39 @@ def diff(reprocess: bool, db_path: str, config_path: str) -> None:
         click.echo(line)
 
 
+@cli.command()
+@click.option("--week", metavar="YYYY-Www", help="ISO week [default: last full week, Asia/Shanghai]")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="digest folder [default: digests/ next to the database]")
+@click.option("--datasette-url", envvar="POLICYWATCH_DATASETTE_URL", metavar="URL",
+              help="Datasette base URL for row links ($POLICYWATCH_DATASETTE_URL) [default: http://127.0.0.1:8001]")
+@click.option("--no-notify", is_flag=True, help="build only; send nothing")
+@click.option("--retry", "retry_only", is_flag=True, help="only retry failed notifications")
+@common_options
+def digest(week: str | None, out_dir: str | None, datasette_url: str | None, no_notify: bool,
+           retry_only: bool, db_path: str, config_path: str) -> None:
+    """Render the weekly digest, then send it to the notify: URLs of sources.yml.
+
+    Failed sends are recorded and retried on the next run (or with --retry); they are
+    reported on stderr but do not change the exit code.
+
+    \b
+    Example:
+        policywatch digest --week 2026-W47 --out data/digests
+    """
+    from reports.weekly import publish_week
+
+    if retry_only and no_notify:
+        raise click.UsageError("--retry and --no-notify cannot be combined")
+    result = publish_week(db_path, config_path, week, out_dir, datasette_url,
+                          send=not no_notify, retry_only=retry_only)
+    if result.digest:
+        click.echo(f"digest {result.digest.week}: {result.digest.changes} changes → {result.digest.path}")
+    for sent in result.retried + result.sent:
+        state = "already sent" if sent.skipped else ("sent" if sent.ok else f"FAILED: {sent.error}")
+        click.echo(f"notify {sent.week} {sent.target}: {state}", err=not sent.ok)
+    if not no_notify and not result.notify_configured:
+        click.echo("notify: no notify: URLs configured", err=True)
+
+
 # -- end of commands --
