@@ -1,0 +1,105 @@
+"""Text normalisation: NFKC, traditional → simplified, page-break rejoin, duplicate paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policywatch.normalize import (
+    drop_duplicate_paragraphs,
+    normalize_line,
+    normalize_text,
+    rejoin_page_breaks,
+    split_paragraphs,
+    to_simplified,
+)
+
+BASELINE = Path(__file__).resolve().parent.parent / "baseline"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("２０２７年", "2027年"),
+    ("达到１５０家，提升至７０％；", "达到150家,提升至70%;"),
+    ("（以下简称《建议》）：", "(以下简称《建议》):"),
+    ("直轄28年來", "直辖28年来"),
+    ("中國歷史文化名鎮23個", "中国历史文化名镇23个"),
+    ("開放樞紐、寶山大橋", "开放枢纽、宝山大桥"),
+    ("“十五五”", "“十五五”"),
+])
+def test_to_simplified(raw: str, expected: str) -> None:
+    """Full-width forms become ASCII, traditional characters simplified; curly quotes stay."""
+    assert to_simplified(raw) == expected
+
+
+def test_split_paragraphs_tidies_whitespace() -> None:
+    """Blank lines go, runs of spaces (also full-width and no-break) become one space."""
+    assert split_paragraphs("  第一段\u3000\u3000内容 \n\n\n\t第二段\u00a0 内容\n") == [
+        "第一段 内容", "第二段 内容"]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # long running text without final punctuation continues on the next page
+    (["到2027年,优化升级历史特色街巷,这是一段足够长的没有结束标点的正文内容,一直写到版面的最后一行历史",
+      "特色街巷25条以上。"],
+     ["到2027年,优化升级历史特色街巷,这是一段足够长的没有结束标点的正文内容,一直写到版面的最后一行历史"
+      "特色街巷25条以上。"]),
+    # the next paragraph starts with a particle: it continues whatever the length
+    (["全会明确了目标", "的具体要求。"], ["全会明确了目标的具体要求。"]),
+    # an open question continues until its question mark
+    (["问:重庆如何推动人工智能与数字重", "庆双向赋能?"], ["问:重庆如何推动人工智能与数字重庆双向赋能?"]),
+    # an unclosed quote continues
+    (["全会提出“构建", "城镇体系”。"], ["全会提出“构建城镇体系”。"]),
+    # short headings without punctuation stay separate
+    (["关键词 城市空间布局", "问:如何优化城市空间布局?"],
+     ["关键词 城市空间布局", "问:如何优化城市空间布局?"]),
+    # a finished paragraph never absorbs the next one
+    (["全会召开。", "的确如此。"], ["全会召开。", "的确如此。"]),
+])
+def test_rejoin_page_breaks(paragraphs: list[str], expected: list[str]) -> None:
+    """Paragraphs cut by a page break are rejoined; real paragraph ends are kept."""
+    assert rejoin_page_breaks(paragraphs) == expected
+
+
+def test_drop_duplicate_paragraphs_keeps_short_labels() -> None:
+    """Long repeated paragraphs are dropped; short labels may repeat."""
+    long = "“我们将全面落实全会各项部署。”市国资委党委书记表示,将深入学习贯彻全会精神。"
+    assert drop_duplicate_paragraphs([long, "关键词", long, "关键词"]) == [
+        long, "关键词", "关键词"]
+
+
+def test_normalize_text_end_to_end() -> None:
+    """All steps together: one paragraph a line, offsets stable across runs."""
+    raw = ("\n力爭到２０２７年，全市研發投入強度達３％，這是一段足夠長的沒有結束標點的正文內容寫到最後一行\n\n"
+           "實現創新驅動。\n\n力爭到２０２７年，全市研發投入強度達３％。\n力爭到２０２７年，全市研發投入強度達３％。\n")
+    text = normalize_text(raw)
+    assert text.splitlines() == [
+        "力争到2027年,全市研发投入强度达3%,这是一段足够长的没有结束标点的正文内容写到最后一行实现创新驱动。",
+        "力争到2027年,全市研发投入强度达3%。",
+    ]
+    assert normalize_text(text) == text
+
+
+def test_normalize_text_empty() -> None:
+    """Empty or blank input normalises to the empty string."""
+    assert normalize_text("") == ""
+    assert normalize_text(" \n\u3000\n") == ""
+
+
+def test_normalize_line() -> None:
+    """Titles: NFKC, simplified, one line, tidy spaces."""
+    assert normalize_line("  錨定８個關鍵詞\n重慶全力開創  新局面 ") == "锚定8个关键词 重庆全力开创 新局面"
+
+
+def test_seed_page_breaks_are_rejoined() -> None:
+    """The page breaks of the 000 seed are rejoined so its lists stay whole."""
+    text = normalize_text((BASELINE / "000_f3ac365401359240.txt").read_text(encoding="utf-8"))
+    assert "到2027年,优化升级历史特色街巷和文化旅游休闲街区25条以上" in text
+    assert "现代化人民城市建设取得新的重大进展,成为" in text
+    assert "直轄" not in text and "直辖28年来" in text
+
+
+def test_seed_duplicates_are_dropped() -> None:
+    """The 002 seed prints one paragraph three times; it is kept once."""
+    text = normalize_text((BASELINE / "002_846741d606615684.txt").read_text(encoding="utf-8"))
+    assert text.count("确保“十五五”开好局起好步") == 2
