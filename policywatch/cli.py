@@ -193,6 +193,80 @@ def diff(reprocess: bool, db_path: str, config_path: str) -> None:
 
 
 @cli.command()
+@click.argument("sources", nargs=-1)
+@click.option("--since", callback=parse_date, metavar="YYYY-MM-DD", help="first e-paper edition day")
+@click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="last e-paper edition day")
+@common_options
+def crawl(sources: tuple[str, ...], since: dt.date | None, until: dt.date | None, db_path: str,
+          config_path: str) -> None:
+    """Crawl sources now (all enabled ones by default); e-papers backfill --since..--until.
+
+    Progress goes to stderr. Exits 1 when a source failed (errors) or is unhealthy; a day
+    with nothing new is a success.
+
+    \b
+    Example:
+        policywatch crawl cqrb --since 2025-08-01 --until 2025-08-20
+    """
+    from crawler.run import run_crawl
+    from policywatch.config import load_config
+
+    def progress(message: str) -> None:
+        click.echo(message, err=True)
+
+    results = run_crawl(load_config(config_path), list(sources), db_path, since, until, progress)
+    for result in results:
+        c = result.counts
+        click.echo(f"{result.source}: {result.status}  {c['pages']}页  新{c['new_articles']}篇  "
+                   f"重复{c['duplicates']}篇  失败{c['failed']}  {result.note}", err=True)
+        for error in result.errors[:20]:
+            click.echo(f"  {error}", err=True)
+    if any(result.status != "ok" for result in results):
+        raise SystemExit(1)
+
+
+@cli.group()
+def sources() -> None:
+    """List the sources in sources.yml with their health, or dry-run one of them."""
+
+
+@sources.command("list")
+@common_options
+def sources_list(db_path: str, config_path: str) -> None:
+    """List configured sources with kind, schedule, health and article counts.
+
+    \b
+    Example:
+        policywatch sources list --config sources.yml
+    """
+    from crawler.report import source_table
+    from policywatch.config import load_config
+
+    click.echo(source_table(load_config(config_path), db_path))
+
+
+@sources.command("check")
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True, help="stop after this many articles")
+@common_options
+def sources_check(name: str, limit: int, db_path: str, config_path: str) -> None:
+    """Dry-run one source: fetch a few articles and print what would be stored (no DB writes).
+
+    \b
+    Example:
+        policywatch sources check cq-gov-jrcq --limit 3
+    """
+    from crawler.report import describe_check
+    from crawler.run import check_source
+    from policywatch.config import load_config
+
+    result = check_source(load_config(config_path), name, limit)
+    click.echo(describe_check(result))
+    if result.status != "ok":
+        raise SystemExit(1)
+
+
+@cli.command()
 @click.option("--week", metavar="YYYY-Www", help="ISO week [default: last full week, Asia/Shanghai]")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="digest folder [default: digests/ next to the database]")

@@ -44,6 +44,7 @@ class Source(BaseModel):
     edition_url: str | None = None
     start_urls: list[str] = Field(default_factory=list)
     article_pattern: str | None = None
+    page_pattern: str | None = None
     allowed_domains: list[str] = Field(default_factory=list)
     delay: float = Field(default=1.0, ge=0)
     selectors: Selectors = Field(default_factory=Selectors)
@@ -60,7 +61,7 @@ class Source(BaseModel):
             return value
         raise ValueError('not a cron expression ("0 7 * * *") or an interval ("every 6h", "every 30m")')
 
-    @field_validator("article_pattern", "include")
+    @field_validator("article_pattern", "page_pattern", "include")
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
         if value is not None:

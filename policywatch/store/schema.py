@@ -215,3 +215,13 @@ def m003_indicator_timeline(db: Database) -> None:
         ORDER BY t.indicator_key, t.region, t.published, t.article_id, t.start
         """
     )
+
+
+@migrations()
+def m004_crawler(db: Database) -> None:
+    """Crawler: article URL aliases (e-paper continuations) and link/rejection counts per run."""
+    db["article_urls"].create({"url": str, "article_id": str}, pk="url")
+    db["article_urls"].create_index(["article_id"])
+    db["crawl_runs"].add_column("links", int)
+    db["crawl_runs"].add_column("articles_fetched", int)
+    db["crawl_runs"].add_column("rejected", int)

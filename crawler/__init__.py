@@ -1,0 +1,1 @@
+"""The crawler: a Scrapy project whose spiders are built from sources.yml."""

@@ -1,0 +1,292 @@
+"""Article extraction: per-source selectors, the e-paper layout, then trafilatura.
+
+The order is: the source's ``selectors`` (CSS or XPath), built-in containers (``div#ozoom`` of
+the 重庆日报 e-paper, common government CMS containers), and trafilatura (favor_precision, no
+tables) as the generic fallback. Boilerplate lines are dropped and bodies that are not articles
+are rejected by :func:`check_body`. Dates come from :mod:`crawler.dates`, never from lists of
+related links.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import html as htmllib
+import re
+from dataclasses import dataclass
+
+import lxml.etree
+import lxml.html
+from parsel import Selector
+
+from crawler.dates import date_from_url, labelled_date, parse_date
+from policywatch.config import Selectors
+
+#: Containers that hold the article body on the sites policywatch knows, most specific first.
+BODY_CONTAINERS = ("#ozoom", ".view.TRS_UEDITOR", ".trs_editor_view", "#zoom", ".zoom",
+                   "#detailContent", ".detail-content", ".article-content", "#content")
+#: A "title" longer than this swallowed the page (broken HTML such as <h1>…</h2>).
+MAX_TITLE_CHARS = 80
+#: Lines that are site furniture, not article text.
+BOILERPLATE = re.compile(
+    r"版权所有|ICP备|ICP证|上一期|下一期|上一篇|下一篇|【字体|字号[:：]|打印本页|关闭窗口|"
+    r"扫一扫|分享到|网站地图|联系我们|公网安备|^【?责任编辑|^编辑[:：]|^\[?返回"
+)
+#: Bodies shorter than this (in characters, whitespace excluded) are not articles.
+MIN_BODY_CHARS = 80
+CONTINUES_TO = re.compile(r"[（(]\s*下转第\s*(\d+)\s*版\s*[)）]")
+CONTINUED_FROM = re.compile(r"[（(]\s*上接第\s*(\d+)\s*版\s*[)）]")
+_BYLINE = re.compile(r"^(?:本报(?:首席)?记者|特约记者|记者|作者|文/|通讯员)\s*[:：/]?\s*(.{2,30})$")
+_INLINE_REPORTER = re.compile(r"[（(](?:本报)?记者\s*([\u4e00-\u9fff·\s、，,]{2,20})[)）]")
+_ORIGIN = re.compile(r"来源\s*[:：]\s*([^\s　|/]{2,30})")
+#: A short line holding a date and page furniture: "2025年08月21日 08:30 来源：华龙网".
+_INFO_LINE = re.compile(r"来源|作者|编辑|发布|浏览|阅读|^[\d年月日:：\-/\s]+$")
+_TITLE_SUFFIX = re.compile(r"\s*[-_|—–]+\s*[^-_|—–]{2,20}$")
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
+          "article", "blockquote", "table", "ul", "ol", "dd", "dt", "header", "footer"}
+_DROP = ("script", "style", "noscript", "iframe", "template")
+_META_DATE = ("PubDate", "pubdate", "publishdate", "PublishDate", "article:published_time",
+              "og:release_date", "Date", "date")
+_PRETITLE = ("founder-pretitle", "#PreTitle", ".pretitle", ".yinti", "#yinti")
+_SUBTITLE = ("founder-subtitle", "#SubTitle", ".subtitle", ".futi", "#futi")
+_TITLE = ("founder-title", "#Title", ".article-title", "h1")
+
+
+@dataclass
+class Extracted:
+    """What :func:`extract_article` found on one page (raw, not yet normalised)."""
+
+    title: str
+    body: str
+    published: dt.date | None = None
+    pretitle: str = ""
+    subtitle: str = ""
+    author: str = ""
+    origin: str = ""
+    continues_to: int | None = None
+    continued_from: int | None = None
+
+
+def _select(sel: Selector, query: str) -> list[Selector]:
+    query = query.strip()
+    if query.startswith(("/", "(", "./")):
+        return list(sel.xpath(query))
+    return list(sel.css(query))
+
+
+def _remove(element: lxml.etree._Element) -> None:
+    """Remove an element but keep the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def block_text(element: lxml.etree._Element) -> str:
+    """The text of an element, one block (paragraph, heading, list item, <br>) a line.
+
+    :param element: an lxml element (not modified)
+    """
+    if not isinstance(element.tag, str):
+        return ""
+    element = copy.deepcopy(element)
+    for bad in element.xpath(" | ".join(f".//{tag}" for tag in _DROP)):
+        _remove(bad)
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag.lower() not in _BLOCK:
+            continue
+        node.text = "\n" + (node.text or "")
+        node.tail = "\n" + (node.tail or "")
+    text = "".join(part for part in element.itertext() if isinstance(part, str))
+    lines = (re.sub(r"[ \t\r\f\v\u00a0\u3000]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _first_text(sel: Selector, queries: tuple[str, ...] | list[str],
+                limit: int = MAX_TITLE_CHARS) -> tuple[str, Selector | None]:
+    for query in queries:
+        for found in _select(sel, query):
+            text = " ".join(block_text(found.root).split())
+            if text and len(text) <= limit:
+                return text, found
+    return "", None
+
+
+def _meta(sel: Selector, *names: str) -> str:
+    for name in names:
+        for attr in ("name", "property", "itemprop"):
+            value = sel.xpath(f"//meta[@{attr}=$n]/@content", n=name).get()
+            if value and value.strip():
+                return htmllib.unescape(value.strip())
+    return ""
+
+
+def _parse(html: str) -> Selector:
+    html = html.strip() or "<html></html>"
+    try:
+        return Selector(text=html, type="html")
+    except (ValueError, lxml.etree.ParserError):
+        return Selector(text="<html></html>", type="html")
+
+
+def _trafilatura(html: str, url: str | None) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(html, url=url, favor_precision=True, include_tables=False,
+                               include_comments=False, include_links=False, deduplicate=True)
+    return text or ""
+
+
+def _body(sel: Selector, html: str, url: str | None, selectors: Selectors) -> tuple[str, Selector | None]:
+    queries = [selectors.body] if selectors.body else list(BODY_CONTAINERS)
+    for query in queries:
+        found = _select(sel, query)
+        if found:
+            text = "\n".join(block_text(f.root) for f in found)
+            if text.strip():
+                return text, found[0]
+    if selectors.body:
+        return "", None
+    return _trafilatura(html, url), None
+
+
+def clean_body(text: str) -> tuple[str, dict[str, str]]:
+    """Drop boilerplate, bylines and continuation marks; return ``(text, found)``.
+
+    ``found`` may hold ``author``, ``origin``, ``continues_to`` and ``continued_from``.
+
+    :param text: body text, one paragraph a line
+    """
+    found: dict[str, str] = {}
+    kept = []
+    for line in text.splitlines():
+        line = line.strip()
+        if match := CONTINUES_TO.search(line):
+            found.setdefault("continues_to", match.group(1))
+            line = CONTINUES_TO.sub("", line).strip()
+        if match := CONTINUED_FROM.search(line):
+            found.setdefault("continued_from", match.group(1))
+            line = CONTINUED_FROM.sub("", line).strip()
+        if not line or BOILERPLATE.search(line):
+            continue
+        if len(line) <= 40 and (match := _BYLINE.match(line)):
+            found.setdefault("author", " ".join(match.group(1).split()))
+            continue
+        if len(line) <= 60 and (line.startswith(("来源", "发布时间", "发布日期"))
+                                or (parse_date(line) and _INFO_LINE.search(line))):
+            if match := _ORIGIN.search(line):
+                found.setdefault("origin", match.group(1))
+            continue
+        if "author" not in found and (match := _INLINE_REPORTER.search(line[:40])):
+            found["author"] = " ".join(re.split(r"[\s、，,]+", match.group(1).strip()))
+        kept.append(line)
+    return "\n".join(kept), found
+
+
+def check_body(body: str) -> str | None:
+    """Why a cleaned body is not an article, or None when it is one.
+
+    :param body: cleaned body text
+    """
+    size = len("".join(body.split()))
+    if size == 0:
+        return "正文为空"
+    if size < MIN_BODY_CHARS:
+        return f"正文过短（{size}字）"
+    if not re.search(r"[\u4e00-\u9fff]{8}", body):
+        return "正文没有成段的中文"
+    return None
+
+
+def _header_text(sel: Selector, body: Selector | None) -> str:
+    """Page text outside the body, link lists and scripts: where bylines and dates live."""
+    root = copy.deepcopy(sel.root)
+    if body is not None:
+        path = body.root.getroottree().getpath(body.root)
+        for node in root.xpath(path):
+            _remove(node)
+    for node in root.xpath("//li | //a | //nav | //footer | //ul | //select | //option"):
+        _remove(node)
+    return block_text(root)
+
+
+def _title(sel: Selector, selectors: Selectors) -> str:
+    if selectors.title:
+        return _first_text(sel, [selectors.title])[0]
+    text, _ = _first_text(sel, list(_TITLE[:3]))
+    if text:
+        return text
+    text = _meta(sel, "ArticleTitle", "og:title", "title")
+    if text:
+        return text
+    text, _ = _first_text(sel, ["h1"])
+    if text:
+        return text
+    title = " ".join(sel.xpath("//title//text()").getall()).strip()
+    return _TITLE_SUFFIX.sub("", title) if len(title) > 12 else title
+
+
+def _published(sel: Selector, url: str | None, header: str, selectors: Selectors,
+               epaper: bool) -> dt.date | None:
+    from_url = date_from_url(url or "")
+    if epaper and from_url:
+        return from_url
+    if selectors.date:
+        text, _ = _first_text(sel, [selectors.date])
+        if found := parse_date(text):
+            return found
+    if found := parse_date(_meta(sel, *_META_DATE)):
+        return found
+    return labelled_date(header) or from_url or parse_date(header)
+
+
+def extract_article(html: str, url: str | None = None, selectors: Selectors | None = None,
+                    epaper: bool = False) -> Extracted:
+    """Extract title, 引题/副题, body, date, author and origin from an article page.
+
+    :param html: the decoded page
+    :param url: its URL (dates in URLs, trafilatura hints)
+    :param selectors: per-source selectors that override the built-in rules
+    :param epaper: the page is an e-paper article: the edition date in the URL wins
+    """
+    selectors = selectors or Selectors()
+    sel = _parse(html)
+    raw, container = _body(sel, html, url, selectors)
+    body, found = clean_body(raw)
+    header = _header_text(sel, container)
+    title = _title(sel, selectors)
+    lines = body.split("\n")
+    if lines and title and " ".join(lines[0].split()) == " ".join(title.split()):
+        body = "\n".join(lines[1:])
+    pretitle = "" if selectors.title else _first_text(sel, _PRETITLE)[0]
+    subtitle = "" if selectors.title else _first_text(sel, _SUBTITLE)[0]
+    _, header_found = clean_body(header)
+    origin = _meta(sel, "ContentSource", "source") or found.get("origin") or ""
+    if not origin and (match := _ORIGIN.search(header)):
+        origin = match.group(1)
+    author = found.get("author") or header_found.get("author") or _meta(sel, "author", "Author")
+    return Extracted(
+        title=title,
+        body=body,
+        published=_published(sel, url, header, selectors, epaper),
+        pretitle=pretitle if pretitle != title else "",
+        subtitle=subtitle if subtitle != title else "",
+        author=author,
+        origin=origin,
+        continues_to=int(found["continues_to"]) if "continues_to" in found else None,
+        continued_from=int(found["continued_from"]) if "continued_from" in found else None,
+    )
+
+
+def article_text(html: str) -> str:
+    """The article text of an HTML page, one paragraph a line (for ``policywatch extract``).
+
+    :param html: the decoded page
+    """
+    return extract_article(html).body

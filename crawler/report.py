@@ -1,0 +1,61 @@
+"""Text shown by ``policywatch sources list`` and ``sources check``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from crawler.run import CrawlResult
+from policywatch.config import Config
+
+HEALTH = {1: "健康", 0: "异常", None: "未抓取"}
+
+
+def source_table(config: Config, db_path: str) -> str:
+    """One line per configured source: name, kind, schedule, health, articles, last run, note.
+
+    :param config: the sources configuration
+    :param db_path: the database (read only if it exists)
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    if Path(db_path).exists():
+        from policywatch.store import open_db
+        from policywatch.store.crawls import source_rows
+
+        rows = source_rows(open_db(db_path))
+    lines = [f"{'name':<20} {'kind':<8} {'schedule':<12} {'health':<6} {'articles':>8}  "
+             f"{'last run':<25} note"]
+    for source in config.sources:
+        row = rows.get(source.name, {})
+        health = HEALTH.get(row.get("healthy"), "未抓取") if source.enabled else "停用"
+        lines.append(
+            f"{source.name:<20} {source.kind:<8} {source.schedule:<12} {health:<6} "
+            f"{row.get('articles', 0):>8}  {(row.get('last_finished') or '-'):<25} "
+            f"{row.get('last_status') or ''} {row.get('health_note') or ''}".rstrip()
+        )
+    return "\n".join(lines)
+
+
+def describe_check(result: CrawlResult) -> str:
+    """What a dry run found: each article that would be stored, then counts and errors.
+
+    :param result: from :func:`crawler.run.check_source`
+    """
+    lines = []
+    for item in result.items:
+        body = item["body"] or ""
+        lines.append(f"{item['published'] or '????-??-??'}  {item['title']}")
+        lines.append(f"    {item['url']}")
+        extra = [f"{len(body)}字"]
+        for key, label in (("author", "作者"), ("origin", "来源"), ("page", "版面")):
+            if item.get(key):
+                extra.append(f"{label}：{item[key]}")
+        if item.get("tags"):
+            extra.append("标签：" + ",".join(item["tags"]))
+        lines.append("    " + "  ".join(extra))
+        lines.append("    " + body.split("\n", 1)[0][:60])
+    c = result.counts
+    lines.append(f"{result.source}: {result.status}  would store {len(result.items)} articles  "
+                 f"({c['pages']} pages, {c['links']} links, {c['rejected']} rejected)  {result.note}")
+    lines.extend(f"  error: {error}" for error in result.errors[:20])
+    return "\n".join(lines)

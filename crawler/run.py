@@ -1,0 +1,215 @@
+"""Running crawls in-process: one CrawlerProcess, one crawler per source, one crawl_runs row each.
+
+The Twisted reactor cannot be restarted, so :func:`run_crawl` and :func:`check_source` may be
+called once per process; the scheduler runs ``policywatch crawl SOURCE`` as a subprocess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler.dates import date_range
+from crawler.health import assess_health
+from crawler.spiders import SPIDERS
+from policywatch import clock
+from policywatch.config import Config, Source
+from policywatch.errors import PolicywatchError
+
+Progress = Callable[[str], None]
+#: Environment variables that override settings (tests, benchmarks): name → (setting, type).
+ENV_SETTINGS = {
+    "POLICYWATCH_DOWNLOAD_TIMEOUT": ("DOWNLOAD_TIMEOUT", float),
+    "POLICYWATCH_RETRY_TIMES": ("RETRY_TIMES", int),
+    "POLICYWATCH_CONCURRENCY": ("CONCURRENT_REQUESTS_PER_DOMAIN", int),
+    "POLICYWATCH_LOG_LEVEL": ("LOG_LEVEL", str),
+    "POLICYWATCH_HTTPCACHE": ("HTTPCACHE_ENABLED", lambda v: v not in ("0", "false", "no")),
+}
+
+
+class CrawlError(PolicywatchError):
+    """A crawl cannot start (bad date range, no such source, nothing enabled)."""
+
+
+@dataclass
+class CrawlResult:
+    """The outcome of crawling one source."""
+
+    source: str
+    status: str
+    counts: dict[str, int]
+    errors: list[str] = field(default_factory=list)
+    note: str = ""
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+
+def crawl_settings(db_path: str | None, dry_run: bool = False) -> Settings:
+    """Scrapy settings: crawler/settings.py, the cache next to the database, env overrides.
+
+    :param db_path: the database (None in a dry run)
+    :param dry_run: collect items instead of storing them, and keep no cache
+    """
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    if db_path:
+        settings.set("HTTPCACHE_DIR", str(Path(db_path).resolve().parent / "httpcache"))
+        settings.set("POLICYWATCH_DB", str(db_path))
+    if dry_run:
+        settings.set("HTTPCACHE_ENABLED", False)
+        settings.set("POLICYWATCH_DRY_RUN", True)
+    for name, (key, kind) in ENV_SETTINGS.items():
+        if os.environ.get(name):
+            settings.set(key, kind(os.environ[name]))
+    if os.environ.get("POLICYWATCH_POLITE") == "0":
+        settings.set("AUTOTHROTTLE_ENABLED", False)
+        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 16)
+    return settings
+
+
+def crawl_days(source: Source, since: dt.date | None, until: dt.date | None) -> list[dt.date]:
+    """The edition days an e-paper crawl walks: ``since``..``until``, else the last ``backfill_days``.
+
+    :param source: the source
+    :param since: first day, or None
+    :param until: last day, or None (today)
+    """
+    until = until or clock.today()
+    since = since or until - dt.timedelta(days=source.backfill_days - 1)
+    if since > until:
+        raise CrawlError(f"--since {since} is after --until {until}")
+    return date_range(since, until)
+
+
+def _spider_class(source: Source) -> type:
+    """A per-source subclass carrying the source's delay (AutoThrottle starts from it)."""
+    base = SPIDERS[source.kind]
+    custom = {"DOWNLOAD_DELAY": source.delay, "AUTOTHROTTLE_START_DELAY": source.delay}
+    if os.environ.get("POLICYWATCH_POLITE") == "0":
+        custom = {"DOWNLOAD_DELAY": 0}
+    return type(f"{base.__name__}_{source.name.replace('-', '_')}", (base,),
+                {"custom_settings": custom})
+
+
+def _watch(crawler: Crawler, name: str, progress: Progress | None, every: int) -> None:
+    def on_response(response: Any, request: Any, spider: Any) -> None:
+        pages = crawler.stats.get_value("downloader/response_count", 0)
+        if progress and pages and pages % every == 0:
+            new = crawler.stats.get_value("policywatch/new", 0)
+            progress(f"{name}: 已抓取{pages}页，新文章{new}篇")
+
+    def on_error(failure: Any, response: Any, spider: Any) -> None:
+        spider.record_error(f"{response.url}: {failure.type.__name__}: {failure.getErrorMessage()}")
+
+    crawler.signals.connect(on_response, signal=signals.response_received, weak=False)
+    crawler.signals.connect(on_error, signal=signals.spider_error, weak=False)
+
+
+def _counts(crawler: Crawler) -> dict[str, int]:
+    stats = crawler.stats.get_stats()
+
+    def get(key: str) -> int:
+        return int(stats.get(f"policywatch/{key}", 0))
+
+    return {
+        "pages": int(stats.get("downloader/response_count", 0)),
+        "new_articles": get("new") + get("updated"),
+        "duplicates": get("duplicate"),
+        "failed": get("errors"),
+        "links": get("links"),
+        "articles_fetched": get("articles_fetched"),
+        "rejected": get("rejected"),
+        "listing_pages": get("index_pages"),
+        "missing": get("missing"),
+        "would_store": get("would_store"),
+    }
+
+
+def _run(sources: list[Source], settings: Settings, days: dict[str, list[dt.date]],
+         db_path: str | None, progress: Progress | None) -> list[Crawler]:
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for source in sources:
+        crawler = process.create_crawler(_spider_class(source))
+        _watch(crawler, source.name, progress, every=int(os.environ.get("POLICYWATCH_PROGRESS_EVERY", "25")))
+        process.crawl(crawler, source=source, days=days.get(source.name), db_path=db_path)
+        crawlers.append(crawler)
+    process.start()
+    return crawlers
+
+
+def run_crawl(config: Config, names: list[str], db_path: str, since: dt.date | None = None,
+              until: dt.date | None = None, progress: Progress | None = None) -> list[CrawlResult]:
+    """Crawl sources (all enabled ones when ``names`` is empty) and record runs and health.
+
+    :param config: the sources configuration
+    :param names: source names, or empty for every enabled source
+    :param db_path: the database
+    :param since: first e-paper edition day
+    :param until: last e-paper edition day
+    :param progress: called with one-line progress messages
+    """
+    from policywatch.store import open_db
+    from policywatch.store.runs import (
+        close_abandoned_runs,
+        finish_run,
+        recent_runs,
+        set_health,
+        start_run,
+        sync_sources,
+    )
+
+    sources = [config.source(name) for name in names] or [s for s in config.sources if s.enabled]
+    if not sources:
+        raise CrawlError("no enabled source to crawl")
+    days = {s.name: crawl_days(s, since, until) for s in sources if s.kind == "epaper"}
+    db = open_db(db_path)
+    sync_sources(db, [{"name": s.name, "title": s.title, "kind": s.kind, "enabled": int(s.enabled),
+                       "schedule": s.schedule, "config": s.model_dump_json()} for s in config.sources])
+    runs = {}
+    for source in sources:
+        close_abandoned_runs(db, source.name)
+        runs[source.name] = start_run(db, source.name)
+    crawlers = _run(sources, crawl_settings(db_path), days, db_path, progress)
+    results = []
+    for source, crawler in zip(sources, crawlers, strict=True):
+        counts = _counts(crawler)
+        errors = list(getattr(crawler.spider, "errors", []))
+        history = recent_runs(db, source.name)
+        healthy, note = assess_health(counts, history)
+        status = "failed" if errors else ("ok" if healthy else "unhealthy")
+        stored = {k: counts[k] for k in ("pages", "new_articles", "duplicates", "failed", "links",
+                                         "articles_fetched", "rejected")}
+        finish_run(db, runs[source.name], status, stored, errors)
+        set_health(db, source.name, healthy, note)
+        results.append(CrawlResult(source.name, status, counts, errors, note))
+    return results
+
+
+def check_source(config: Config, name: str, limit: int = 10) -> CrawlResult:
+    """Dry-run one source: fetch up to ``limit`` articles and return what would be stored.
+
+    Writes nothing: no database, no cache. E-papers look at today's edition.
+
+    :param config: the sources configuration
+    :param name: source name
+    :param limit: stop after this many articles
+    """
+    source = config.source(name)
+    settings = crawl_settings(None, dry_run=True)
+    settings.set("CLOSESPIDER_ITEMCOUNT", limit)
+    days = {name: crawl_days(source, None, None)} if source.kind == "epaper" else {}
+    [crawler] = _run([source], settings, days, None, None)
+    counts = _counts(crawler)
+    errors = list(getattr(crawler.spider, "errors", []))
+    healthy, note = assess_health(counts, [])
+    status = "failed" if errors else ("ok" if healthy else "unhealthy")
+    items = list(getattr(crawler, "policywatch_collected", []))
+    return CrawlResult(name, status, counts, errors, note, items)

@@ -1,0 +1,49 @@
+"""Scrapy settings for policywatch: polite by default.
+
+Tests and benchmarks override a few through ``POLICYWATCH_*`` environment variables read in
+:mod:`crawler.run` (timeouts, retries, throttling), never by editing this file.
+"""
+
+BOT_NAME = "policywatch"
+SPIDER_MODULES = ["crawler.spiders"]
+
+USER_AGENT = "policywatch/0.1 (+https://github.com/policywatch/policywatch; policy monitoring crawler)"
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY_JITTER = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 5
+DEPTH_LIMIT = 8
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# Conditional requests for index and edition pages: the cache keeps validators (ETag,
+# Last-Modified) and revalidates; article requests set meta dont_cache. The directory is set
+# next to the database by crawler.run.
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
+HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+HTTPCACHE_DIR = "data/httpcache"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.NormalizePipeline": 100,
+    "crawler.pipelines.CheckPipeline": 200,
+    "crawler.pipelines.TagPipeline": 300,
+    "crawler.pipelines.DeduplicatePipeline": 400,
+    "crawler.pipelines.StorePipeline": 500,
+}
+
+LOG_LEVEL = "WARNING"
+FEED_EXPORT_ENCODING = "utf-8"
