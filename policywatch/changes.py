@@ -16,9 +16,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from diff.compare import article_changes
-from diff.identity import indicator_key
+from diff.identity import IndicatorTableError, indicator_key, load_table
 from policywatch import clock
-from policywatch.errors import PolicywatchError
+from policywatch.errors import ConfigError, PolicywatchError
 from policywatch.store.articles import articles_to_extract
 from policywatch.store.changes import (
     article_targets,
@@ -123,11 +123,16 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
     :param version: extractor version to record (default ``diff.extract.EXTRACTOR_VERSION``)
     :param extract: extractor function (default ``diff.extract.extract_targets``)
     :raises NoBaselineError: when ``policywatch init`` has not loaded the baseline
+    :raises ConfigError: when ``diff/indicators.yml`` is malformed
     """
     from diff import extract as extractor
 
     version = version or extractor.EXTRACTOR_VERSION
     extract = extract or extractor.extract_targets
+    try:
+        load_table()
+    except IndicatorTableError as error:
+        raise ConfigError(str(error)) from None
     cutoff = baseline_cutoff(db)
     if cutoff is None:
         raise NoBaselineError("the database has no baseline: run policywatch init first")
