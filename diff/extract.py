@@ -65,7 +65,7 @@ UNIT_WORDS = {"台阶", "家庭", "家园", "家长", "人才", "人员", "人�
               "位置", "片区", "件事", "间隔", "度假"}
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
 MEASURE_WORDS = set("个家条处座所名户台项辆套间张件场轮批艘栋位株棵床片册部款列天")
-_DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每)$")
+_DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
 _PRICE = re.compile(r"(?:每[^,;。]{0,3}|票价|门票|售价|价格|原价|特价|费用?|单价|价)$")
 _COVERAGE = re.compile(r"全覆盖")
 _RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
