@@ -156,8 +156,9 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
         summary.articles += 1
         summary.targets += len(records)
         summary.changes.update(change["change_type"] for change in changes)
-    if pending:
-        first = min(pending, key=lambda a: (a["published"] or "", a["id"]))
+    movers = [a for a in pending if a["is_baseline"] or is_compared(a, cutoff)]
+    if movers:  # history articles are never compared with, so they move nothing later
+        first = min(movers, key=lambda a: (a["published"] or "", a["id"]))
         for article in compared_articles_after(db, first["published"] or "", first["id"]):
             if article["id"] in done:
                 continue

@@ -171,6 +171,7 @@ def test_backfilled_history_feeds_the_timeline_without_change_rows(db_path):
     history = add(db, HISTORY)
     result = invoke(db_path)
     assert "articles processed: 1" in result.output
+    assert "later articles compared again: 0" in result.output
     assert db["targets"].count_where("article_id = ?", [history]) == 2
     assert db["changes"].count_where("article_id = ?", [history]) == 0
     assert change_rows(db) == before == EXPECTED
