@@ -1,4 +1,5 @@
-"""A small real database for the publishing tests: every change type in week 2026-W47.
+"""A small real database for the publishing tests (every change type in week 2026-W47), and
+a real Datasette server started the way the scheduler starts it.
 
 Built through the store (``upsert_article``, ``replace_targets``) plus direct inserts into
 ``changes``, ``sources`` and ``crawl_runs``, the way the crawler and change detection fill them.
@@ -7,8 +8,15 @@ Built through the store (``upsert_article``, ``replace_targets``) plus direct in
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import time
+from pathlib import Path
 from typing import Any
 
+import httpx
+
+from policywatch.publish import datasette_args
 from policywatch.store.articles import upsert_article
 from policywatch.store.targets import replace_targets
 
@@ -150,3 +158,29 @@ def build_sample(db) -> dict[str, Any]:
     return {"baseline": baseline, "plenary": plenary, "report": report, "search": search,
             "changes": {row["change_type"] + ":" + row["indicator"]: row for row in changes},
             "base_targets": base}
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_datasette(db_path: Path, digest_dir: Path) -> tuple[subprocess.Popen, str]:
+    """Start Datasette as the scheduler does and wait until it answers."""
+    port = _port()
+    log = open(db_path.parent / "datasette.log", "wb")  # noqa: SIM115
+    process = subprocess.Popen(datasette_args(db_path, "127.0.0.1", port, digest_dir),
+                               stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError((db_path.parent / "datasette.log").read_text())
+        try:
+            if httpx.get(f"{base}/-/versions.json", timeout=1).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("Datasette did not start in 30 s")

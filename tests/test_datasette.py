@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import httpx
@@ -14,33 +11,7 @@ import yaml
 from policywatch.publish import CONFIG, datasette_args
 from policywatch.store import open_db
 from reports.digest import build_digest
-from tests.publishing_data import WEEK, build_sample
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_datasette(db_path: Path, digest_dir: Path) -> tuple[subprocess.Popen, str]:
-    """Start Datasette as the scheduler does and wait until it answers."""
-    port = _port()
-    log = open(db_path.parent / "datasette.log", "wb")  # noqa: SIM115
-    process = subprocess.Popen(datasette_args(db_path, "127.0.0.1", port, digest_dir),
-                               stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError((db_path.parent / "datasette.log").read_text())
-        try:
-            if httpx.get(f"{base}/-/versions.json", timeout=1).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("Datasette did not start in 30 s")
+from tests.publishing_data import WEEK, build_sample, start_datasette
 
 
 @pytest.fixture(scope="module")
