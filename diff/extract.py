@@ -50,6 +50,12 @@ _COMPARATOR_AFTER = [
 ]
 #: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
 _ANAPHORIC = re.compile(r"(?:达到|达|突破|超过|提升至|提高到|提高至|增至|增加到|控制在|不低于|不少于)$")
+#: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
+_FROM = re.compile(r"从(?:\d{4}年(?:底|末)?)?的?$")
+#: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
+_RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$")
+_RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:增速|增幅|降幅)$")
+_PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升)(?:了)?$")
@@ -60,7 +66,7 @@ _LIST_VERB = re.compile(
 _BEFORE_NUMBER_BAD = re.compile(r"(?:第|仅|只需|只要|特价|售价|低至|[\d.:A-Za-z])$")
 _AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
-UNIT_WORDS = {"台阶", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
+UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
               "位置", "片区", "件事", "间隔", "度假"}
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
@@ -142,14 +148,23 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
         prefix = sentence[item_start:number.start]
         after = sentence[number.end:]
         comparator, tail = _comparator(prefix, after, number.comparator)
-        kind = frame_at(sentence[:number.start], deadline.start if deadline else None)
+        kind = frame_at(sentence[:number.start], deadline.start if deadline else None, clause_start)
+        origin = _FROM.search(prefix)
+        if origin or _RELATIVE.search(prefix):
+            if origin:
+                last_indicator = clean_indicator(prefix[:origin.start()])
+            consumed = number.end
+            continue
         indicator, consumed_to = _indicator(number, prefix, after, tail, kind)
         if indicator is None:
             continue
+        base = _RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
+        if indicator in _PERIOD_ONLY and last_indicator:
+            indicator = base + indicator
         if indicator in ("增速", "增幅", "降幅", ""):
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)):
                 continue
-            indicator = last_indicator + indicator
+            indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
             indicator = last_indicator + indicator
         last_indicator = indicator

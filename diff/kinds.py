@@ -10,21 +10,25 @@ STATISTIC_MARKERS = re.compile(
     r"|过去|预计|共计|完成了|实现了|达到了|建成后|投产后|达产后|有望"
 )
 #: Words that make what follows a plan.
-PLAN_MARKERS = re.compile(
-    r"力争|确保|争取|目标|预期|计划|(?<!即)将(?!近|其|之)|(?<![需重主只])要(?![素求点])|推动|力求|规划"
-    r"|拟|努力|打造|加快迈向|任务"
+PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|计划|力求|规划|(?<![未已])拟|任务")
+#: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
+CLAUSE_PLAN_MARKERS = re.compile(
+    r"(?<!即)将(?!近|其|之)|(?<![需重主只])要(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
 )
 #: A relative growth multiple reported with a statistic (较直辖初增长超20倍): never a record.
 GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
 
 
-def frame_at(prefix: str, deadline_position: int | None) -> str:
+def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) -> str:
     """``"target"`` or ``"statistic"``: the nearest frame word before a number decides.
 
     :param prefix: the sentence text before the number
     :param deadline_position: offset of the last deadline before the number, or None
+    :param clause_start: where the number's clause starts; weak plan words count only after it
     """
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
+    plan = max(plan, max((m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)),
+                         default=-1))
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)

@@ -25,7 +25,7 @@ _REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *_HOME], key=len, reverse=Tru
 REGION_SUBJECT = re.compile(
     r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?(?P<name>"
     + "|".join(_REGION_NAMES)
-    + r")(?P<suffix>区|县|市|省)?(?![嘴桥路街门]|委|政府|人大|政协|党)"
+    + r")(?:(?:区|县|市|省)(?![际级内外域]))?(?![嘴桥路街门际]|委|政府|人大|政协|党)"
 )
 
 #: Words that open a clause without being part of what is measured.
@@ -33,7 +33,7 @@ _LEADING = re.compile(
     r"^(?:[、,:;“”\s]|和|及|与|以及|其中|同时|此外|另外|并|该|这|此|本次|本届|全年|全市"
     r"|\d{4}年(?:底|末|全年)?|\d{1,2}(?:-|—|至|到)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|前三季度"
     r"|上半年|下半年|[一二三四]季度|同比|比上年|较上年|比去年|较去年|比上年同期|建成后|投产后"
-    r"|我市|本市|全区|全县|重庆市?"
+    r"|我市|本市|全区|全县|重庆市?|初步|去年|上年|当年"
     r"|力争|确保|争取|努力|计划|预计|预期|主要预期目标|目标|是|为|累计|共计|共|已经|已|成功|经过"
     r"|将|还将|要(?![素求点])|实现|推动|完成|进一步|再|今年|明年|到|至|期间|时期|年底|底前|前|里|内)+"
 )
@@ -45,11 +45,13 @@ _QUALITY_VERB = re.compile(r"^(?:优化升级|提质升级|提档升级|提质|�
 _TRAILING = re.compile(
     r"(?:达到了|达到|达|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|增至|升至|扩大至"
     r"|扩大到|超过|突破|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|为|是"
-    r"|拥有|共有|共|总计|合计|累计|迈上|跃上|迈向|早日|尽快|同比|比上年|较上年|比去年|较去年|可以|可|有望|目标|了|已|将|分别|在|的|,|、|:|\s)+$"
+    r"|拥有|共有|共|总计|合计|累计|迈上|跃上|迈向|早日|尽快|预计|降至|降到|降低到|下降到|减少到|减至|稳定在|保持在|维持在|稳定|保持|同比|比上年|较上年|比去年|较去年|可以|可|有望|目标|了|已|将|分别|在|的|,|、|:|\s)+$"
 )
 _REGION_PREFIX = re.compile(
-    r"^(?:" + "|".join(_REGION_NAMES) + r")(?:区|县|市|省)?(?![嘴桥路街门])"
+    r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?(?![嘴桥路街门际])"
 )
+#: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月).
+_INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月")
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(
@@ -105,6 +107,7 @@ def clean_indicator(phrase: str) -> str:
         phrase = _ADVERB_VERB.sub("", phrase)
         phrase = _QUALITY_VERB.sub("", phrase)
         phrase = _TRAILING.sub("", phrase)
+        phrase = _INNER.sub("", phrase)
     return phrase
 
 

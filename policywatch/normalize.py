@@ -23,6 +23,12 @@ import opencc
 PARAGRAPH_END = set("。！？!?；;：:…”」』）)】")
 #: Characters a paragraph never starts with: particles and continuation punctuation.
 CONTINUATION_START = set("的地得了着过之和与及或等、,，。;；:：!！?？)）”」』")
+#: Words that start with a particle character but are not particles (地区, 着力, 过去).
+NOT_PARTICLE = re.compile(
+    r"^(?:地区|地方|地铁|地质|地下|地面|地产|地块|地标|地震|地理|地域|地市|地处|地貌|地球|得到|得益|得以"
+    r"|着力|着眼|着重|着手|着实|过去|过程|过年|了解|之所以|之前|之后|之间|和美|和谐|和平|与会|与此同时"
+    r"|及时|及早|或许|等级|等待)"
+)
 #: A paragraph this long that stops without final punctuation was cut by a page break.
 MIN_RUNNING_TEXT = 40
 #: Paragraphs shorter than this may legitimately repeat (headings, labels).
@@ -70,7 +76,7 @@ def _continues(previous: str, following: str) -> bool:
     """Whether ``following`` is the rest of a sentence that a page break cut from ``previous``."""
     if previous[-1] in PARAGRAPH_END:
         return False
-    if following[0] in CONTINUATION_START:
+    if following[0] in CONTINUATION_START and not NOT_PARTICLE.match(following):
         return True
     return len(previous) >= MIN_RUNNING_TEXT or _unbalanced(previous)
 

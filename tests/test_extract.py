@@ -294,3 +294,26 @@ def test_document_order_and_version() -> None:
 def test_empty_and_numberless_text(raw: str) -> None:
     """Empty text or text without quantities gives no records and no error."""
     assert run(raw) == []
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("全市地区生产总值从2020年的2.5万亿元增加到3.2万亿元、年均增长5.1%。",
+     [("statistic", "地区生产总值", 3.2e12, "元", "=", None, "重庆市"),
+      ("statistic", "地区生产总值年均增速", 5.1, "%", "=", None, "重庆市")]),
+    ("进出口总值增长8.5%,高于预期目标3.5个百分点,高于全国2个百分点。",
+     [("statistic", "进出口总值增速", 8.5, "%", "=", None, "重庆市")]),
+    ("规上工业增加值增长6.2%,连续5个月单月增长7%以上。",
+     [("statistic", "规上工业增加值增速", 6.2, "%", "=", None, "重庆市"),
+      ("statistic", "规上工业增加值增速", 7, "%", ">=", None, "重庆市")]),
+    ("我们推动经济稳中向好,全市地区生产总值达到3.4万亿元、增长5.3%。",
+     [("statistic", "地区生产总值", 3.4e12, "元", "=", None, "重庆市"),
+      ("statistic", "地区生产总值增速", 5.3, "%", "=", None, "重庆市")]),
+    ("川渝省际建成高速公路达到25条。",
+     [("statistic", "省际建成高速公路", 25, "条", "=", None, "川渝地区")]),
+    ("全市贫困发生率降至0.5%,粮食产量连续8年稳定在1000万吨以上。",
+     [("statistic", "贫困发生率", 0.5, "%", "=", None, "重庆市"),
+      ("statistic", "粮食产量", 1e7, "吨", ">=", None, "重庆市")]),
+])
+def test_report_prose(raw: str, expected: list[tuple]) -> None:
+    """Work-report prose: old values, relative differences, streaks and weak verbs are handled."""
+    assert rows(raw) == expected

@@ -53,6 +53,10 @@ def test_split_paragraphs_tidies_whitespace() -> None:
     # short headings without punctuation stay separate
     (["关键词 城市空间布局", "问:如何优化城市空间布局?"],
      ["关键词 城市空间布局", "问:如何优化城市空间布局?"]),
+    # a heading followed by a paragraph that starts with a word like 地区 or 着力 stays apart
+    (["2024 新重庆 开新局", "地区生产总值预期目标增长6%左右"],
+     ["2024 新重庆 开新局", "地区生产总值预期目标增长6%左右"]),
+    (["关键词 创新生态", "着力提升城市创新策源动能。"], ["关键词 创新生态", "着力提升城市创新策源动能。"]),
     # a finished paragraph never absorbs the next one
     (["全会召开。", "的确如此。"], ["全会召开。", "的确如此。"]),
 ])
