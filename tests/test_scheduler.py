@@ -190,11 +190,15 @@ def test_a_week_already_built_is_not_rebuilt(tmp_path):
     db = open_db(db_path)
     db["digests"].insert({"week": "2026-W46", "path": "x.html", "built": clock.now_iso(), "changes": 0})
     db.close()
-    # The config does not exist: had the job tried to run `policywatch digest` it would fail.
-    result = jobs.weekly_digest(str(db_path), str(tmp_path / "missing.yml"), str(tmp_path), "2026-W46")
-    assert result == "skipped"
-    assert jobs.weekly_digest(str(db_path), str(tmp_path / "missing.yml"), str(tmp_path),
-                              "2026-W45") == "failed"
+    config = str(tmp_path / "sources.yml")
+    # out_dir is a file: had the job run `policywatch digest` it would have failed.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    assert jobs.weekly_digest(str(db_path), config, str(blocker), "2026-W46") == "skipped"
+    assert jobs.weekly_digest(str(db_path), config, str(blocker), "2026-W45") == "failed"
+    assert jobs.weekly_digest(str(db_path), config, str(tmp_path / "digests"), "2026-W45") == "built"
+    assert jobs.weekly_digest(str(db_path), config, str(tmp_path / "digests"), "2026-W45") == "skipped"
+    assert (tmp_path / "digests" / "2026-W45.html").exists()
 
 
 # -- the lock -----------------------------------------------------------------------------------

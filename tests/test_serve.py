@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -186,10 +187,10 @@ def test_demo_runs_a_full_cycle_serves_it_and_stops_cleanly(tmp_path, free_port,
 
 
 def _make_due(db_path: Path, job_id: str = "digest:weekly") -> None:
-    """Pretend the service was down when the job came due (an hour ago)."""
+    """Pretend the service was down when the job came due (ten minutes ago)."""
     scheduler = new_scheduler(db_path)
     scheduler.start(paused=True)
-    scheduler.modify_job(job_id, next_run_time=dt.datetime.now(clock.TZ) - dt.timedelta(hours=1))
+    scheduler.modify_job(job_id, next_run_time=dt.datetime.now(clock.TZ) - dt.timedelta(minutes=10))
     stop_scheduler(scheduler)
 
 
@@ -202,14 +203,14 @@ def test_a_restart_after_a_missed_monday_builds_that_digest_exactly_once(tmp_pat
     def run(expect: str) -> str:
         service = Service(db_path, free_port, "--config", str(config))
         services.append(service)
-        wait_for(lambda: f"digest {week}: {expect}" in service.output(), 60, expect, service)
+        wait_for(lambda: f"digest {week}: {expect}" in service.output(), 30, expect, service)
         assert service.stop() == 0
         assert service.leftovers() == []
         return service.output()
 
     first = Service(db_path, free_port, "--config", str(config))
     services.append(first)
-    wait_for(lambda: "jobs added: digest:weekly" in first.output(), 60, "the jobs", first)
+    wait_for(lambda: "jobs added: digest:weekly" in first.output(), 30, "the jobs", first)
     assert first.stop() == 0
     assert rows(db_path, "select * from digests") == []
 
@@ -231,7 +232,7 @@ def test_sighup_reloads_sources_yml(tmp_path, free_port, services):
     config.write_text("sources: []\n", encoding="utf-8")
     service = Service(db_path, free_port, "--config", str(config))
     services.append(service)
-    wait_for(lambda: "jobs added: digest:weekly" in service.output(), 60, "the jobs", service)
+    wait_for(lambda: "jobs added: digest:weekly" in service.output(), 30, "the jobs", service)
     config.write_text(
         'sources:\n  - name: extra\n    title: 新增\n    kind: listing\n'
         '    start_urls: ["http://127.0.0.1:9/"]\n    schedule: "0 7 * * *"\n', encoding="utf-8")
@@ -244,3 +245,30 @@ def test_sighup_reloads_sources_yml(tmp_path, free_port, services):
     assert "crawl:extra" in listed.stdout
     assert service.stop() == 0
     assert service.leftovers() == []
+
+
+def test_sigterm_during_a_crawl_kills_the_crawl_too(tmp_path, free_port, services):
+
+
+    db_path = tmp_path / "policywatch.db"
+    config = tmp_path / "sources.yml"
+    with socket.socket() as silent:  # accepts connections, never answers: the crawl hangs
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/"
+        config.write_text(
+            f'sources:\n  - name: hang\n    title: 不回应\n    kind: listing\n'
+            f'    start_urls: ["{url}"]\n    schedule: "0 7 * * *"\n', encoding="utf-8")
+        first = Service(db_path, free_port, "--config", str(config))
+        services.append(first)
+        wait_for(lambda: "jobs added: crawl:hang" in first.output(), 30, "the jobs", first)
+        assert first.stop() == 0
+        _make_due(db_path, "crawl:hang")
+
+        service = Service(db_path, free_port, "--config", str(config))
+        services.append(service)
+        wait_for(lambda: "crawl hang: started" in service.output(), 30, "the crawl", service)
+        wait_for(lambda: [p for p in service.leftovers() if " crawl hang " in p], 10, "it", service)
+        assert service.stop() == 0
+        assert service.leftovers() == []
+        assert "killed 1 running child process group(s)" in service.output()
