@@ -8,11 +8,15 @@ The sites follow the real layouts (重庆日报 e-paper, 政府网 listing with 
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 Handler = Callable[["RequestHandler"], tuple[int, dict[str, str], bytes]]
@@ -154,3 +158,16 @@ def big(size: int) -> Handler:
 
 
 ROBOTS = Page(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+
+
+#: Settings for crawls under test: short timeouts, no retries (see crawler.run.ENV_SETTINGS).
+TEST_ENV = {"POLICYWATCH_DOWNLOAD_TIMEOUT": "1", "POLICYWATCH_RETRY_TIMES": "0",
+            "POLICYWATCH_PROGRESS_EVERY": "5"}
+
+
+def run_policywatch(*args: str, env: dict[str, str] | None = None,
+                    timeout: float = 90) -> subprocess.CompletedProcess[str]:
+    """Run the ``policywatch`` console script in a subprocess (the reactor cannot restart)."""
+    program = Path(sys.executable).with_name("policywatch")
+    return subprocess.run([str(program), *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **TEST_ENV, **(env or {})})

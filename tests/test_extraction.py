@@ -1,0 +1,131 @@
+"""Article extraction from saved pages: selectors, the e-paper layout, trafilatura, checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crawler.extraction import article_text, check_body, clean_body, extract_article
+from policywatch.config import Selectors
+from policywatch.document import read_document
+from tests import sitedata
+from tests.conftest import FIXTURES
+
+EPAPER_URL = "https://epaper.cqrb.cn/cqrb/2025-08/20/001/content_rb_8801.htm"
+
+
+def _epaper(index: int) -> str:
+    day, page, _, title, pre, sub, byline, paras, mark = sitedata.EPAPER_ARTICLES[index]
+    return sitedata._epaper_article(day, page, title, pre, sub, byline, paras, mark)
+
+
+def test_epaper_article_with_pretitle_subtitle_byline_and_continuation():
+    found = extract_article(_epaper(0), EPAPER_URL, epaper=True)
+    assert found.title == "市委六届七次全会在渝召开"
+    assert found.pretitle == "深入学习贯彻习近平总书记视察重庆重要讲话重要指示精神"
+    assert found.subtitle == "审议通过关于高水平建设现代化人民城市的意见"
+    assert found.author == "张亦筑 王翔"
+    assert found.published == dt.date(2025, 8, 20)
+    assert found.continues_to == 3 and found.continued_from is None
+    assert found.body == "\n".join(sitedata.PLENARY_BODY)
+
+
+def test_epaper_continuation_piece():
+    found = extract_article(_epaper(3), EPAPER_URL.replace("001", "003"), epaper=True)
+    assert found.continued_from == 1
+    assert found.body == "\n".join(sitedata.PLENARY_CONTINUED)
+
+
+def test_portal_page_meta_and_related_links():
+    html = sitedata._gov_article(*sitedata.GOV_ARTICLES["202508/t20250815_14830004"])
+    found = extract_article(html, "https://www.cq.gov.cn/ywdt/jrcq/202508/t20250815_14830004.html")
+    assert found.title == "市委召开全体会议传达学习全会精神"
+    assert found.published == dt.date(2025, 8, 15)
+    assert found.origin == "重庆市人民政府网"
+    assert "字体" not in found.body and "版权所有" not in found.body
+
+
+def test_related_link_dates_are_never_taken():
+    html = """<html><body><h1>某区召开工作会议</h1><div id="zoom"><p>（示例文本）会议强调，要持续推进城市更新，
+    加快完善基础设施，不断提升群众的获得感、幸福感和安全感，推动各项工作落地见效。</p></div>
+    <ul class="related"><li><a href="/a.html">往期会议</a><span>2024年05月01日</span></li></ul></body></html>"""
+    assert extract_article(html, "https://example.cn/news/a.html").published is None
+
+
+def test_meta_pubdate_and_content_source():
+    html = ("<html><head><meta name='ArticleTitle' content='标题甲'><meta name='PubDate' "
+            "content='2025-08-20 09:30'><meta name='ContentSource' content='重庆日报'></head>"
+            "<body><div class='view TRS_UEDITOR'><p>正文</p></div></body></html>")
+    found = extract_article(html)
+    assert (found.title, found.published, found.origin) == ("标题甲", dt.date(2025, 8, 20), "重庆日报")
+
+
+@pytest.mark.parametrize("selectors", [
+    Selectors(title=".headline", body=".story", date=".when"),
+    Selectors(title="//div[@class='headline']", body="//div[@class='story']", date="//span[@class='when']"),
+])
+def test_source_selectors_override_builtin_rules(selectors):
+    html = """<html><body><h1>网站名称</h1><div class="headline">真正的标题</div>
+    <span class="when">2025年08月19日</span><div id="ozoom"><p>不是这里</p></div>
+    <div class="story"><p>第一段。</p><p>第二段。</p></div></body></html>"""
+    found = extract_article(html, "https://example.cn/2025-08/20/a.htm", selectors)
+    assert (found.title, found.body, found.published) == ("真正的标题", "第一段。\n第二段。", dt.date(2025, 8, 19))
+
+
+def test_selectors_that_match_nothing_give_an_empty_body():
+    found = extract_article("<html><body><p>文字</p></body></html>", None, Selectors(body="#gone"))
+    assert found.body == "" and check_body(found.body) == "正文为空"
+
+
+def test_trafilatura_fallback_drops_title_info_line_and_furniture():
+    html = sitedata._feed_article(*sitedata.FEED_ARTICLES["685001"])
+    found = extract_article(html, "https://news.cqnews.net/1/detail/685001/web/content_685001.htm")
+    assert found.title == "重庆至万州高铁建设加快推进"
+    assert found.published == dt.date(2025, 8, 21)
+    assert found.origin == "华龙网"
+    assert found.body == "\n".join(sitedata.FEED_ARTICLES["685001"][3])
+
+
+def test_broken_html():
+    html = sitedata.BROKEN_BODY
+    page = ("<html><head><title>城乡供水一体化加快推进</title><body><div><h1>城乡供水一体化加快推进</h2>"
+            "<div class='date'>2025-08-21</span><div id='content'>" + "".join(f"<p>{p}" for p in html))
+    found = extract_article(page)
+    assert found.title == "城乡供水一体化加快推进"
+    assert found.body == "\n".join(html)
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html", "\x00\x01"])
+def test_empty_or_garbage_pages_do_not_raise(html):
+    assert check_body(extract_article(html).body) is not None
+
+
+@pytest.mark.parametrize("line", ["版权所有：重庆市人民政府办公厅", "渝ICP备05004396号", "上一期 下一期",
+                                  "【字体：大 中 小】", "打印本页 关闭窗口", "责任编辑：王五"])
+def test_boilerplate_lines_are_dropped(line):
+    body, _ = clean_body(f"（示例文本）第一段正文。\n{line}\n第二段正文。")
+    assert body == "（示例文本）第一段正文。\n第二段正文。"
+
+
+def test_bylines_and_inline_reporters():
+    _, found = clean_body("本报记者 张三 李四\n正文。")
+    assert found["author"] == "张三 李四"
+    body, found = clean_body("本报讯（记者 王五）8月20日，全市工作会议召开。")
+    assert found["author"] == "王五" and body.startswith("本报讯")
+
+
+@pytest.mark.parametrize("body,reason", [
+    ("", "正文为空"),
+    ("欢迎访问", "正文过短（4字）"),
+    ("x" * 200, "正文没有成段的中文"),
+    ("（示例文本）" + "全市持续推进城市更新行动，完善基础设施。" * 5, None),
+])
+def test_check_body(body, reason):
+    assert check_body(body) == reason
+
+
+def test_article_text_for_policywatch_extract():
+    # a saved e-paper page in GBK, read the way `policywatch extract page.htm` reads it
+    text = read_document(FIXTURES / "cqrb_content_rb_8802.htm")
+    assert text == article_text(_epaper(1)) == "\n".join(sitedata.EPAPER_ARTICLES[1][7])
