@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import os
 import signal
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -210,6 +211,23 @@ def initialise_database(options: ServiceOptions) -> None:
         raise PolicywatchError(f"policywatch init failed (exit {code}); see {log_path(options.db_path)}")
 
 
+def check_port(host: str, port: int) -> None:
+    """Make sure Datasette can bind ``host:port``.
+
+    :param host: interface
+    :param port: TCP port
+    :raises PolicywatchError: when something else listens there
+    """
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise PolicywatchError(
+                f"cannot serve Datasette on {host}:{port} ({error.strerror}); pass another --port"
+            ) from None
+
+
 def start_datasette(options: ServiceOptions) -> supervisor.Supervisor:
     """Start Datasette on the database with the digests mounted, restarted whenever it dies.
 
@@ -230,6 +248,12 @@ def run_service(options: ServiceOptions, on_ready: Callable[[dict[str, str]], No
     :raises ServiceLockedError: when another service runs on the same database
     """
     lock = ServiceLock(options.db_path).acquire()
+    if options.datasette:
+        try:
+            check_port(options.host, options.port)
+        except PolicywatchError:
+            lock.release()
+            raise
     stop, reload = threading.Event(), threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, lambda *_: reload.set())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import urllib.error
 import urllib.request
@@ -117,3 +118,31 @@ def test_the_site_can_be_dated_to_any_monday():
     assert site.dates()[0] == dt.date(2026, 1, 5)
     assert site.render("/cqrb/2026-01/05/001/node.htm") is not None
     assert site.render("/cqrb/2026-01/06/001/node.htm") is None
+
+
+EXPECTED = {
+    900101: {("target", "轨道运营里程", 800.0, "公里", 2027), ("target", "研发投入强度", 3.25, "%", 2030),
+             ("target", "国家科技创新基地平台", 150.0, "家", 2027)},
+    900201: {("statistic", "更新改造老旧小区", 9916.0, "个", None)},
+    900301: {("statistic", "轨道运营里程", 538.0, "公里", None)},
+    900401: {("target", "科技型企业", 100000.0, "家", 2028)},
+    900102: set(),
+    900302: set(),
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(EXPECTED))
+def test_sample_articles_give_their_targets_to_the_real_extractor(tmp_path, article_id):
+    from click.testing import CliRunner
+
+    from policywatch.cli import cli
+
+    site = load_site(dt.date(2026, 11, 9))
+    path = next(p for p, a in site.articles() if a["id"] == article_id)
+    page = tmp_path / "content.htm"
+    page.write_text(site.render(path), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page), "--json", "--published", "2026-11-09"])
+    assert result.exit_code == 0, result.output
+    found = {(r["kind"], r["indicator"], r["value"], r["unit"], r["year"])
+             for r in map(json.loads, result.output.splitlines()) if r["kind"] != "qualitative"}
+    assert found == EXPECTED[article_id]

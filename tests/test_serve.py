@@ -272,3 +272,24 @@ def test_sigterm_during_a_crawl_kills_the_crawl_too(tmp_path, free_port, service
         assert service.stop() == 0
         assert service.leftovers() == []
         assert "killed 1 running child process group(s)" in service.output()
+
+
+def test_a_busy_port_is_refused_before_anything_starts(tmp_path, free_port):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", free_port))
+        busy.listen(1)
+        result = policywatch("serve", "--db", str(tmp_path / "policywatch.db"),
+                             "--port", str(free_port), "--config", str(tmp_path / "none.yml"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: cannot serve Datasette on 127.0.0.1:{free_port} (Address already in use); "
+        "pass another --port")
+    assert not (tmp_path / "policywatch.db").exists()
+
+
+def test_a_missing_sources_yml_is_a_clear_error(tmp_path, free_port):
+    result = policywatch("serve", "--db", str(tmp_path / "policywatch.db"),
+                         "--port", str(free_port), "--config", str(tmp_path / "none.yml"))
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(
+        f"Error: {tmp_path / 'none.yml'}: no such file (pass --config or set POLICYWATCH_CONFIG)")
