@@ -5,30 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 
 from diff.deadlines import Deadline, find_deadlines
 from diff.kinds import GROWTH_MULTIPLE, frame_at
 from diff.numbers import (
-    DOUBLING,
-    PERCENT_CN,
-    QUANTITY,
-    UNITS,
-    parse_chinese,
-    parse_number,
-    scale,
     to_float,
 )
 from diff.phrases import (
-    META_NOUNS,
     clean_indicator,
-    in_idiom,
-    inside_quotes,
     is_indicator,
     noun_after,
     region_at,
 )
+from diff.quantities import Candidate, find_candidates
 from diff.record import Target
 
 #: Bump whenever the records produced for the same text change.
@@ -55,6 +44,8 @@ _FROM = re.compile(r"从(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
 _RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$")
 _RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:增速|增幅|降幅)$")
+_ITEM_SPLIT = re.compile(r"、|和|及|与")
+_ITEM_GLUE = re.compile(r"[、]|和|及|以及|与")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
@@ -63,37 +54,15 @@ _DECLINE = re.compile(r"(?:下降|降低|减少|缩小)(?:了)?$")
 _LIST_VERB = re.compile(
     r"^(?:更新改造|保护修缮|改造提升|新建|改建|扩建|改造|打造|建成|建设|培育|引进|新增|修缮|创建|开工)"
 )
-_BEFORE_NUMBER_BAD = re.compile(r"(?:第|仅|只需|只要|特价|售价|低至|[\d.:A-Za-z])$")
-_AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
-#: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
-UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
-              "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
-              "位置", "片区", "件事", "间隔", "度假"}
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
 MEASURE_WORDS = set("个家条处座所名户台项辆套间张件场轮批艘栋位株棵床片册部款列天")
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
 _PRICE = re.compile(r"(?:每[^,;。]{0,3}|票价|门票|售价|价格|原价|特价|费用?|单价|价)$")
-_COVERAGE = re.compile(r"全覆盖")
-_RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
 _OUTCOME = re.compile(
     r"实现(?P<goal>[^,;。]{1,20}?目标)|基本建成|全面建成|基本实现|全面实现"
     r"|取得[^,;。]{0,10}?进展|建成(?=[^,;。]{4})(?!投用|投产|通车|开放|运营)|位居全国前列|走在全国前列|进入全国前列|迈上新台阶|全国领先"
 )
 _QUALITATIVE_CUT = re.compile(r"[和、]")
-
-
-@dataclass
-class _Number:
-    """A candidate quantity inside one sentence (offsets relative to the sentence)."""
-
-    start: int
-    end: int
-    value: Decimal
-    unit: str
-    comparator: str = "="
-    value_max: Decimal | None = None
-    fixed_indicator: str | None = None
-    multiplier_only: bool = False
 
 
 def extract_targets(text: str, published: dt.date | None = None) -> list[Target]:
@@ -133,10 +102,11 @@ def _carry(sentence: str, deadlines: list[Deadline], text: str, end: int) -> Dea
 
 def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> Iterator[Target]:
     """The records of one sentence."""
-    numbers = sorted(_numbers(sentence), key=lambda number: number.start)
+    numbers = sorted(find_candidates(sentence), key=lambda number: number.start)
     consumed = 0
     list_verb = last_indicator = ""
     clause_of_verb = -1
+    respective = _Respectively()
     for number in numbers:
         if number.start < consumed:
             continue
@@ -146,6 +116,7 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
         first_item = consumed <= item_start
         item_start = max(item_start, consumed)
         prefix = sentence[item_start:number.start]
+        prefix = respective.prefix_for(prefix, clause_start)
         after = sentence[number.end:]
         comparator, tail = _comparator(prefix, after, number.comparator)
         kind = frame_at(sentence[:number.start], deadline.start if deadline else None, clause_start)
@@ -195,6 +166,31 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
     yield from _qualitative(sentence, offset, deadlines, numbers)
 
 
+class _Respectively:
+    """Pairs "A、B和C分别增长6.1%、18.5%和22.8%": each number gets its own item."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.verb = ""
+        self.index = 0
+        self.clause = -1
+
+    def prefix_for(self, prefix: str, clause_start: int) -> str:
+        """The prefix to read the indicator from: the item's own name and the shared verb."""
+        marker = prefix.rfind("分别")
+        if marker >= 0:
+            self.items = [item for item in _ITEM_SPLIT.split(prefix[:marker]) if item]
+            self.verb, self.index, self.clause = prefix[marker + 2:], 0, clause_start
+        elif self.items and clause_start == self.clause and _ITEM_GLUE.fullmatch(prefix):
+            self.index += 1
+        else:
+            self.items = []
+            return prefix
+        if self.index >= len(self.items):
+            return prefix
+        return self.items[self.index] + self.verb
+
+
 def _clause_start(sentence: str, position: int) -> int:
     """Offset just after the last clause break before ``position``."""
     start = 0
@@ -226,7 +222,7 @@ def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:
     return default, ""
 
 
-def _indicator(number: _Number, prefix: str, after: str, tail: str,
+def _indicator(number: Candidate, prefix: str, after: str, tail: str,
                kind: str) -> tuple[str | None, int]:
     """The indicator of a number and how far past the number it reaches (0: just the tail)."""
     if number.fixed_indicator is not None:
@@ -256,70 +252,8 @@ def _indicator(number: _Number, prefix: str, after: str, tail: str,
     return (indicator if is_indicator(indicator) else None), 0
 
 
-def _numbers(sentence: str) -> Iterator[_Number]:
-    """Candidate quantities in a sentence, after the never-target filters."""
-    for match in QUANTITY.finditer(sentence):
-        number = _quantity(sentence, match)
-        if number is not None:
-            yield number
-    for match in PERCENT_CN.finditer(sentence):
-        value = parse_chinese(match["n"])
-        if value is not None and not inside_quotes(sentence, match.start()):
-            yield _Number(match.start(), match.end(), value, "%")
-    for match in DOUBLING.finditer(sentence):
-        times = {"一": 1, "两": 2, "二": 2, "三": 3}[match["n"]]
-        yield _Number(match.start(), match.end(), Decimal(2) ** times, "倍")
-    for match in _COVERAGE.finditer(sentence):
-        yield _Number(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
-    for match in _RANK.finditer(sentence):
-        n = match["n"]
-        value = Decimal(10) if n == "十" else Decimal(n)
-        yield _Number(match.start(), match.end(), value, "位", comparator="<=",
-                      fixed_indicator="全国排名")
-
-
-def _quantity(sentence: str, match: re.Match[str]) -> _Number | None:
-    """A quantity match turned into a candidate, or None when it is never a target."""
-    start, end = match.start(), match.end()
-    numeral, unit = match["n1"], match["u1"] or match["u2"]
-    if unit and not match["n2"] and sentence[end - len(unit):end + 1] in UNIT_WORDS:
-        unit, end = None, end - len(unit)
-    chinese = not numeral[0].isdigit()
-    if match["n2"] and not match["u2"]:
-        end = match.start("dash")
-    if chinese and (not unit or not _chinese_count(numeral)):
-        return None
-    if not unit and not match["m1"]:
-        return None
-    if _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
-        return None
-    if _AFTER_NUMBER_BAD.match(sentence[end:]) or inside_quotes(sentence, start):
-        return None
-    if unit and UNITS.get(unit) != "%" and META_NOUNS.match(sentence[end:]):
-        return None
-    if chinese and in_idiom(sentence, start, end):
-        return None
-    value = parse_number(numeral)
-    if value is None:
-        return None
-    value = scale(value, match["m1"] or (match["m2"] if match["u2"] and not match["u1"] else None))
-    value_max = None
-    if match["n2"] and match["u2"]:
-        value_max = scale(parse_number(match["n2"]) or Decimal(0), match["m2"])
-    return _Number(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,
-                   multiplier_only=not unit, comparator=">" if match["approx"] else "=")
-
-
-def _chinese_count(numeral: str) -> bool:
-    """Whether a Chinese numeral is a real count: ten or more, starting with a digit or 十."""
-    if numeral[0] not in "〇零一二两三四五六七八九十":
-        return False
-    value = parse_chinese(numeral)
-    return value is not None and value >= 10
-
-
 def _qualitative(sentence: str, offset: int, deadlines: list[Deadline],
-                 numbers: list[_Number]) -> Iterator[Target]:
+                 numbers: list[Candidate]) -> Iterator[Target]:
     """Qualitative goals: an outcome in the first clause after an explicit deadline."""
     for deadline in deadlines:
         if not deadline.strong:

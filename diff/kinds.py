@@ -10,10 +10,15 @@ STATISTIC_MARKERS = re.compile(
     r"|过去|预计|共计|完成了|实现了|达到了|建成后|投产后|达产后|有望"
 )
 #: Words that make what follows a plan.
-PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|计划|力求|规划|(?<![未已])拟|任务")
+PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|(?<!累)计划|力求|规划|(?<![未已])拟|任务")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
 CLAUSE_PLAN_MARKERS = re.compile(
     r"(?<!即)将(?!近|其|之)|(?<![需重主只])要(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
+)
+#: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
+MET_PLAN = re.compile(
+    r"(?:高于|好于|低于|超出|快于|慢于|完成|实现|超额完成|达到|确定的)了?(?:年度|全年|既定)?"
+    r"(?:预期|计划)?(?:目标)(?:任务)?"
 )
 #: A relative growth multiple reported with a statistic (较直辖初增长超20倍): never a record.
 GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
@@ -26,6 +31,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) 
     :param deadline_position: offset of the last deadline before the number, or None
     :param clause_start: where the number's clause starts; weak plan words count only after it
     """
+    prefix = MET_PLAN.sub(lambda match: "■" * len(match.group(0)), prefix)
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
     plan = max(plan, max((m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)),
                          default=-1))

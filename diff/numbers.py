@@ -80,7 +80,11 @@ def _section(text: str) -> Decimal | None:
     """Value of a numeral below ten thousand (三千零五 → 3005)."""
     total, digit = 0, None
     for ch in text:
-        if ch in CN_DIGITS:
+        if ch in "零〇":
+            digit = None
+        elif ch in CN_DIGITS:
+            if digit is not None:
+                return None
             digit = CN_DIGITS[ch]
         elif ch in CN_SMALL_UNITS:
             total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]

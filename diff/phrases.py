@@ -30,7 +30,7 @@ REGION_SUBJECT = re.compile(
 
 #: Words that open a clause without being part of what is measured.
 _LEADING = re.compile(
-    r"^(?:[、,:;“”\s]|和|及|与|以及|其中|同时|此外|另外|并|该|这|此|本次|本届|全年|全市"
+    r"^(?:[、,:;“”\s]|和|及|与|以及|其中|其余|其他|同时|此外|另外|并|该|这|此|本次|本届|全年|全市"
     r"|\d{4}年(?:底|末|全年)?|\d{1,2}(?:-|—|至|到)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|前三季度"
     r"|上半年|下半年|[一二三四]季度|同比|比上年|较上年|比去年|较去年|比上年同期|建成后|投产后"
     r"|我市|本市|全区|全县|重庆市?|初步|去年|上年|当年"
@@ -55,7 +55,7 @@ _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月")
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(
-    r"^(?:大|方面|关键词|措施|意见|任务|举措|行动|领域|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
+    r"^(?:大|方面|关键词|指标|措施|意见|任务|举措|行动|领域|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
     r"|条例|文件|政策|板块|维度|步骤|类|种|点|句|段|字|版|页|篇|章|节|届|次会议|号)"
 )
 #: Fixed expressions with numerals that never measure anything.

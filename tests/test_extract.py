@@ -317,3 +317,28 @@ def test_empty_and_numberless_text(raw: str) -> None:
 def test_report_prose(raw: str, expected: list[tuple]) -> None:
     """Work-report prose: old values, relative differences, streaks and weak verbs are handled."""
     assert rows(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("力争到2027年,全市研发投入强度、高新技术企业营收占比分别达到3%和40%。",
+     [("target", "研发投入强度", 3, "%", "=", 2027, "重庆市"),
+      ("target", "高新技术企业营收占比", 40, "%", "=", 2027, "重庆市")]),
+    ("固定资产投资、社会消费品零售总额和进出口总值分别增长6.1%、18.5%和22.8%。",
+     [("statistic", "固定资产投资增速", 6.1, "%", "=", None, "重庆市"),
+      ("statistic", "社会消费品零售总额增速", 18.5, "%", "=", None, "重庆市"),
+      ("statistic", "进出口总值增速", 22.8, "%", "=", None, "重庆市")]),
+])
+def test_respectively_pairs_items_with_numbers(raw: str, expected: list[tuple]) -> None:
+    """A、B分别…X、Y gives A=X and B=Y."""
+    assert rows(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "地区生产总值增长6.5%,高于预期目标1个百分点,一般公共预算收入增长9.1%。",
+    "较好完成了年度目标任务,一般公共预算收入增长9.1%。",
+    "改革获批试点,累计划转事项1026项。",
+    "2020年计划指标继续沿用2019年的32个指标,其余25个为预期性指标。",
+])
+def test_results_against_a_plan_are_not_targets(raw: str) -> None:
+    """Plan words used to report results (高于预期目标, 完成目标任务, 累计划转) frame no target."""
+    assert "target" not in {t.kind for t in run(raw)}

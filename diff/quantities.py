@@ -1,0 +1,99 @@
+"""Candidate quantities in a sentence: numbers with units, after the never-target filters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from diff.numbers import DOUBLING, PERCENT_CN, QUANTITY, UNITS, parse_chinese, parse_number, scale
+from diff.phrases import META_NOUNS, in_idiom, inside_quotes
+
+_BEFORE_NUMBER_BAD = re.compile(r"(?:第|仅|只需|只要|特价|售价|低至|[\d.:A-Za-z])$")
+_AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
+#: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
+UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
+              "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
+              "位置", "片区", "件事", "间隔", "度假"}
+_COVERAGE = re.compile(r"全覆盖")
+_RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
+
+
+@dataclass
+class Candidate:
+    """A candidate quantity inside one sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    comparator: str = "="
+    value_max: Decimal | None = None
+    fixed_indicator: str | None = None
+    multiplier_only: bool = False
+
+
+def find_candidates(sentence: str) -> Iterator[Candidate]:
+    """Candidate quantities in a sentence, after the never-target filters.
+
+    :param sentence: one normalised sentence
+    """
+    for match in QUANTITY.finditer(sentence):
+        number = _quantity(sentence, match)
+        if number is not None:
+            yield number
+    for match in PERCENT_CN.finditer(sentence):
+        value = parse_chinese(match["n"])
+        if value is not None and not inside_quotes(sentence, match.start()):
+            yield Candidate(match.start(), match.end(), value, "%")
+    for match in DOUBLING.finditer(sentence):
+        times = {"一": 1, "两": 2, "二": 2, "三": 3}[match["n"]]
+        yield Candidate(match.start(), match.end(), Decimal(2) ** times, "倍")
+    for match in _COVERAGE.finditer(sentence):
+        yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
+    for match in _RANK.finditer(sentence):
+        n = match["n"]
+        value = Decimal(10) if n == "十" else Decimal(n)
+        yield Candidate(match.start(), match.end(), value, "位", comparator="<=",
+                      fixed_indicator="全国排名")
+
+
+def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
+    """A quantity match turned into a candidate, or None when it is never a target."""
+    start, end = match.start(), match.end()
+    numeral, unit = match["n1"], match["u1"] or match["u2"]
+    if unit and not match["n2"] and sentence[end - len(unit):end + 1] in UNIT_WORDS:
+        unit, end = None, end - len(unit)
+    chinese = not numeral[0].isdigit()
+    if match["n2"] and not match["u2"]:
+        end = match.start("dash")
+    if chinese and (not unit or not _chinese_count(numeral)):
+        return None
+    if not unit and not match["m1"]:
+        return None
+    if _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
+        return None
+    if _AFTER_NUMBER_BAD.match(sentence[end:]) or inside_quotes(sentence, start):
+        return None
+    if unit and UNITS.get(unit) != "%" and META_NOUNS.match(sentence[end:]):
+        return None
+    if chinese and in_idiom(sentence, start, end):
+        return None
+    value = parse_number(numeral)
+    if value is None:
+        return None
+    value = scale(value, match["m1"] or (match["m2"] if match["u2"] and not match["u1"] else None))
+    value_max = None
+    if match["n2"] and match["u2"]:
+        value_max = scale(parse_number(match["n2"]) or Decimal(0), match["m2"])
+    return Candidate(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,
+                   multiplier_only=not unit, comparator=">" if match["approx"] else "=")
+
+
+def _chinese_count(numeral: str) -> bool:
+    """Whether a Chinese numeral is a real count: ten or more, starting with a digit or 十."""
+    if numeral[0] not in "〇零一二两三四五六七八九十":
+        return False
+    value = parse_chinese(numeral)
+    return value is not None and value >= 10

@@ -1,0 +1,85 @@
+"""Numerals, multipliers, units and deadlines: the parts the extractor is built from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from diff.deadlines import find_deadlines
+from diff.numbers import QUANTITY, parse_arabic, parse_chinese, scale
+from diff.quantities import find_candidates
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("一万八千", 18000),
+    ("三千二百万", 32000000), ("两万", 20000), ("二〇二七", 2027), ("五十六", 56),
+    ("一亿二千万", 120000000),
+])
+def test_parse_chinese(numeral: str, value: int) -> None:
+    """Chinese numerals in both positional (二〇二七) and unit (一万八千) forms."""
+    assert parse_chinese(numeral) == Decimal(value)
+
+
+@pytest.mark.parametrize("numeral", ["十五五千亿", "万万", "亿"])
+def test_parse_chinese_rejects_malformed(numeral: str) -> None:
+    """Strings that are not one numeral give None."""
+    assert parse_chinese(numeral) is None
+
+
+@pytest.mark.parametrize("number, multiplier, value", [
+    ("2.94", "万", Decimal("29400")), ("4", "万亿", Decimal("4000000000000")),
+    ("1,200.5", None, Decimal("1200.5")), ("0.12", None, Decimal("0.12")),
+    ("33757.93", "亿", Decimal("3375793000000")),
+])
+def test_exact_decimal_arithmetic(number: str, multiplier: str | None, value: Decimal) -> None:
+    """Multipliers apply in exact decimals (no binary rounding)."""
+    assert scale(parse_arabic(number), multiplier) == value
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("3万亿元", "元"), ("3200万人次", "人次"), ("2个百分点", "个百分点"), ("10平方公里", "平方公里"),
+    ("5万吨", "吨"), ("70%", "%"), ("18轮", "轮"),
+])
+def test_units_are_base_units(text: str, unit: str) -> None:
+    """The unit is the base unit once the multiplier is taken out."""
+    [candidate] = list(find_candidates(text + "。"))
+    assert candidate.unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "2025年8月18日", "6:30", "第3版", "“33618”体系", "7个方面", "三个作用", "千家万户", "5G",
+    "023-63601234", "30周年", "4万亿台阶",
+])
+def test_never_candidates(text: str) -> None:
+    """Dates, times, ordinals, slogans, meta-counts, small Chinese counts, idioms: no quantity."""
+    assert [c for c in find_candidates(text + "。") if c.unit] == []
+
+
+def test_range_regex_keeps_both_ends() -> None:
+    """4.5%-5% is one match with both numbers."""
+    match = QUANTITY.search("4.5%-5%")
+    assert (match["n1"], match["n2"], match["u2"]) == ("4.5", "5", "%")
+
+
+@pytest.mark.parametrize("sentence, published, years", [
+    ("到2027年,全市研发投入强度达3%", None, [2027]),
+    ("力争到2030年底全市高新技术企业达到2万家", None, [2030]),
+    ("2027年底前实现行政村全覆盖", None, [2027]),
+    ("到二〇三五年基本建成", None, [2035]),
+    ("“十五五”期间基本建成", None, [2030]),
+    ("十四五时期", None, [2025]),
+    ("今年新建5G基站", dt.date(2026, 3, 1), [2026]),
+    ("明年新建5G基站", dt.date(2026, 3, 1), [2027]),
+    ("今后五年规上工业企业超过9000家", dt.date(2026, 3, 1), [2030]),
+    ("今年以来新增就业", dt.date(2026, 3, 1), []),
+    ("今年1至11月外贸进出口总值", dt.date(2026, 12, 1), []),
+    ("全会于2025年8月18日召开", None, []),
+    ("2024年全市地区生产总值", dt.date(2025, 1, 20), []),
+    ("2026年主要预期目标", dt.date(2026, 1, 20), [2026]),
+    ("高质量编制“十五五”规划", None, []),
+])
+def test_find_deadlines(sentence: str, published: dt.date | None, years: list[int]) -> None:
+    """Explicit, period and relative deadlines; dates and past reporting years are not deadlines."""
+    assert [d.year for d in find_deadlines(sentence, published)] == years
