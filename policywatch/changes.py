@@ -67,12 +67,11 @@ def is_compared(article: dict[str, Any], cutoff: str | None) -> bool:
     return not article.get("is_baseline") and bool(published) and published >= (cutoff or "")
 
 
-def _key_target(db: Database, article: dict[str, Any], record: dict[str, Any],
-                extra: dict[str, list[str]]) -> str:
+def _key_target(record: dict[str, Any], known: dict[str, list[str]]) -> str:
+    """The indicator key of a record; adds it to ``known`` (keys per region) for the next one."""
     region = record.get("region") or "重庆市"
-    known = known_keys(db, region, article.get("published"), article["id"]) + extra.get(region, [])
-    key = indicator_key(record["indicator"], record.get("unit"), known)
-    extra.setdefault(region, []).append(key)
+    key = indicator_key(record["indicator"], record.get("unit"), known.get(region, ()))
+    known.setdefault(region, []).append(key)
     return key
 
 
@@ -85,8 +84,8 @@ def fill_missing_keys(db: Database) -> int:
     rows = targets_without_key(db)
     with db.atomic():
         for row in rows:
-            article = {"id": row["article_id"], "published": row["published"]}
-            set_indicator_key(db, row["id"], _key_target(db, article, row, {}))
+            known = known_keys(db, row["published"], row["article_id"])
+            set_indicator_key(db, row["id"], _key_target(row, known))
     return len(rows)
 
 
@@ -147,9 +146,9 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
         published = dt.date.fromisoformat(article["published"][:10]) if article["published"] else None
         records = [target.to_dict() for target in extract(article["body"], published=published)]
         with db.atomic():
-            extra: dict[str, list[str]] = {}
+            known = known_keys(db, article["published"], article["id"])
             for record in records:
-                record["indicator_key"] = _key_target(db, article, record, extra)
+                record["indicator_key"] = _key_target(record, known)
             replace_targets(db, article, records, version)
             changes = compare_article(db, article, cutoff, detected)
         done.add(article["id"])

@@ -50,49 +50,60 @@ def set_indicator_key(db: Database, target_id: str, key: str) -> None:
     db["targets"].update(target_id, {"indicator_key": key})
 
 
-def _reference_where(cutoff: str | None) -> tuple[str, list[Any]]:
-    """Targets that earlier mentions may come from: the baseline and compared articles."""
-    return ("(t.is_baseline = 1 OR (t.published IS NOT NULL AND t.published >= ?))",
-            [cutoff or ""])
+def known_keys(db: Database, published: str | None, article_id: str) -> dict[str, list[str]]:
+    """Indicator keys of the baseline and earlier articles, per region.
 
-
-def known_keys(db: Database, region: str, published: str | None, article_id: str) -> list[str]:
-    """Indicator keys of the baseline and earlier articles in ``region``.
-
-    :param region: region of the new mention
     :param published: publication date of the article being processed
     :param article_id: id of the article being processed (ties on date are broken by id)
     """
-    sql = """SELECT DISTINCT t.indicator_key FROM targets t
-             WHERE t.region = ? AND t.indicator_key IS NOT NULL AND t.article_id != ?
+    sql = """SELECT DISTINCT t.region, t.indicator_key FROM targets t
+             WHERE t.indicator_key IS NOT NULL AND t.article_id != ?
                AND (t.is_baseline = 1 OR t.published < ? OR (t.published = ? AND t.article_id < ?))"""
     date = published or ""
-    rows = db.execute(sql, [region, article_id, date, date, article_id]).fetchall()
-    return [key for (key,) in rows]
+    keys: dict[str, list[str]] = {}
+    for region, key in db.execute(sql, [article_id, date, date, article_id]).fetchall():
+        keys.setdefault(region, []).append(key)
+    return keys
 
 
 def earlier_mentions(db: Database, keys: Iterable[tuple[str, str]], published: str,
                      article_id: str, cutoff: str | None) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Earlier mentions per ``(indicator_key, region)``: baseline first, then compared
-    articles published before this one (same date: smaller id), oldest first.
+    """Earlier targets per ``(indicator_key, region)``, oldest first: every baseline target,
+    then, per deadline year, the latest target of a compared article published before this
+    one (same date: smaller id). That is all :mod:`diff.compare` needs, however long the
+    history grows.
 
     :param keys: the ``(indicator_key, region)`` pairs wanted
     :param published: publication date of the article being compared
     :param article_id: its id
     :param cutoff: see :func:`baseline_cutoff`
     """
-    where, params = _reference_where(cutoff)
+    sql = """
+        WITH earlier AS (
+            SELECT t.*, ROW_NUMBER() OVER (
+                PARTITION BY t.year ORDER BY t.published DESC, t.article_id DESC, t.start DESC
+            ) AS newest
+            FROM targets t
+            WHERE t.indicator_key = ? AND t.region = ? AND t.kind = 'target'
+              AND t.is_baseline = 0 AND t.published >= ?
+              AND (t.published < ? OR (t.published = ? AND t.article_id < ?))
+        )
+        SELECT * FROM (
+            SELECT t.*, 0 AS newest FROM targets t
+            WHERE t.indicator_key = ? AND t.region = ? AND t.kind = 'target' AND t.is_baseline = 1
+            UNION ALL
+            SELECT * FROM earlier WHERE newest = 1
+        )
+        ORDER BY is_baseline DESC, published, article_id, start"""
     result: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for key, region in set(keys):
-        sql = f"""SELECT t.* FROM targets t
-                  WHERE t.indicator_key = ? AND t.region = ? AND t.article_id != ? AND {where}
-                    AND (t.is_baseline = 1 OR t.published < ?
-                         OR (t.published = ? AND t.article_id < ?))
-                  ORDER BY t.is_baseline DESC, t.published, t.article_id, t.start"""
-        cursor = db.execute(sql, [key, region, article_id, *params, published, published,
-                                  article_id])
+        cursor = db.execute(sql, [key, region, cutoff or "", published, published, article_id,
+                                  key, region])
         columns = [c[0] for c in cursor.description]
-        result[(key, region)] = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        for row in rows:
+            del row["newest"]
+        result[(key, region)] = rows
     return result
 
 
