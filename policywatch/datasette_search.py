@@ -28,6 +28,11 @@ def fts_query(term: str | None) -> str:
 
 @hookimpl(trylast=True)
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """Override Datasette's ``escape_fts`` and add ``phrase_query`` on every connection."""
+    """Override Datasette's ``escape_fts`` and add ``phrase_query`` on every connection.
+
+    ``trylast`` makes this run after Datasette's own hook, so its ``escape_fts`` is replaced.
+
+    :param conn: a new SQLite connection of Datasette's
+    """
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function("phrase_query", 1, fts_query, deterministic=True)
