@@ -25,7 +25,8 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
-DEPTH_LIMIT = 8
+# Traps are bounded by each spider (max_pages index pages, editions of the date range only).
+DEPTH_LIMIT = 0
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 

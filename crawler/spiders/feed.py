@@ -41,9 +41,9 @@ class FeedSpider(SourceSpider):
         text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
         selector = scrapy.Selector(text=text, type="xml")
         selector.remove_namespaces()
-        self.feeds += 1
         for loc in selector.xpath("//sitemapindex/sitemap/loc/text()").getall():
             if self.feeds < self.source.max_pages:
+                self.feeds += 1
                 yield scrapy.Request(urljoin(response.url, loc.strip()), callback=self.parse_feed,
                                      errback=self.failed, headers=REVALIDATE)
         entries: dict[str, dict[str, Any]] = {}
