@@ -218,3 +218,17 @@ def test_diff_without_a_baseline_asks_for_init(db_path):
     assert result.exit_code == 1
     assert "Error: the database has no baseline: run policywatch init first" in result.output
     assert db["targets"].count == 0 and db["changes"].count == 0
+
+
+def test_an_updated_article_is_compared_again_and_later_ones_follow(db, db_path):
+    invoke(db_path)
+    text = (FOLLOWUPS / JAN).read_text(encoding="utf-8").replace("会议提出，到2027年，全市轨道运营里程达到800公里。", "")
+    add(db, JAN, body=text)  # the site corrected the article: the 800 km sentence is gone
+    result = invoke(db_path)
+    assert "articles processed: 1" in result.output
+    assert "later articles compared again: 1" in result.output
+    expected = {row for row in EXPECTED if row[:3] != (JAN, "revised", "轨道运营里程|length")}
+    expected.discard((MAR, "revised", "轨道运营里程|length", "重庆市", 800, 2027, 850, 2027))
+    expected.add((MAR, "revised", "轨道运营里程|length", "重庆市", 750, 2027, 850, 2027))
+    assert change_rows(db) == expected
+    assert db["changes"].count == len(expected)
