@@ -36,3 +36,16 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     """
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function("phrase_query", 1, fts_query, deterministic=True)
+
+
+@hookimpl
+def extra_template_vars(template: str, request: object) -> dict[str, str]:
+    """Keep the searched term in the table page's search box (1.0a41 leaves it empty).
+
+    :param template: the template being rendered
+    :param request: the current request, if any
+    """
+    args = getattr(request, "args", None)
+    if template != "table.html" or args is None:
+        return {}
+    return {"search": args.get("_search", "")}

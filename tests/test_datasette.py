@@ -85,9 +85,11 @@ def test_search_for_nothing_and_for_fts_syntax_is_safe(site):
 def test_search_box_page_escapes_crawled_html(site):
     base, _ = site
     page = get(base, "/policywatch/articles", _search="全会").text
-    assert 'name="_search"' in page
+    assert 'name="_search" value="全会"' in page
     assert "市委六届九次全会召开&lt;script&gt;" in page
     assert '<script>alert("x")' not in page
+    page = get(base, "/policywatch/articles", _search='"><b>城').text
+    assert 'value="&#34;&gt;&lt;b&gt;城"' in page and "<b>城" not in page
 
 
 def test_canned_query_changes_this_week(site):
