@@ -47,8 +47,10 @@ _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "sec
 _DROP = ("script", "style", "noscript", "iframe", "template")
 _META_DATE = ("PubDate", "pubdate", "publishdate", "PublishDate", "article:published_time",
               "og:release_date", "Date", "date")
-_PRETITLE = ("founder-pretitle", "#PreTitle", ".pretitle", ".yinti", "#yinti")
-_SUBTITLE = ("founder-subtitle", "#SubTitle", ".subtitle", ".futi", "#futi")
+_PRETITLE = ("founder-pretitle", "#PreTitle", ".pretitle", ".yinti", "#yinti",
+             "//h1/preceding-sibling::*[1][self::h3 or self::h4]")
+_SUBTITLE = ("founder-subtitle", "#SubTitle", ".subtitle", ".futi", "#futi",
+             "//h1/following-sibling::*[1][self::h2]")
 _TITLE = ("founder-title", "#Title", ".article-title", "h1")
 
 

@@ -129,3 +129,15 @@ def test_article_text_for_policywatch_extract():
     # a saved e-paper page in GBK, read the way `policywatch extract page.htm` reads it
     text = read_document(FIXTURES / "cqrb_content_rb_8802.htm")
     assert text == article_text(_epaper(1)) == "\n".join(sitedata.EPAPER_ARTICLES[1][7])
+
+
+def test_pretitle_and_subtitle_by_position_around_the_title():
+    html = """<html><body><div class="detail"><h3>引题在标题之上</h3><h1>主标题</h1><h2>副题在标题之下</h2>
+    <div id="ozoom"><p>（示例文本）全市持续推进城市更新行动，完善社区养老、托育等公共服务设施。</p></div></div></body></html>"""
+    found = extract_article(html, EPAPER_URL, epaper=True)
+    assert (found.pretitle, found.title, found.subtitle) == ("引题在标题之上", "主标题", "副题在标题之下")
+
+
+def test_no_pretitle_or_subtitle_when_the_page_has_none():
+    found = extract_article("<html><body><h1>主标题</h1><p>正文</p><h2>相关阅读</h2></body></html>")
+    assert (found.pretitle, found.subtitle) == ("", "")
