@@ -42,10 +42,13 @@ def rows(base: str, path: str, **params) -> list[dict]:
 
 
 def containing(records: list[dict], term: str, *fields: str) -> set[str]:
-    return {r["id"] for r in records if any(term in (r[f] or "") for f in fields)}
+    """Ids of the records where every word of ``term`` occurs in one of ``fields``."""
+    return {r["id"] for r in records
+            if all(any(word in (r[f] or "") for f in fields) for word in term.split())}
 
 
-@pytest.mark.parametrize("term", ["城", "市", "城市", "更新", "老旧小区", "2027年", "PM2.5", "全会"])
+@pytest.mark.parametrize("term", ["城", "市", "城市", "更新", "博物馆", "新能源", "老旧小区", "2027年", "PM2.5",
+                                  "全会", "城市 2027年"])
 def test_search_returns_exactly_the_articles_containing_the_term(site, term):
     base, data = site
     found = {r["id"] for r in rows(base, "/policywatch/articles.json", _search=term, _col="title")}
