@@ -55,9 +55,12 @@ _LIST_VERB = re.compile(
     r"^(?:更新改造|保护修缮|改造提升|新建|改建|扩建|改造|打造|建成|建设|培育|引进|新增|修缮|创建|开工)"
 )
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
-MEASURE_WORDS = set("个家条处座所名户台项辆套间张件场轮批艘栋位株棵床片册部款列天")
+MEASURE_WORDS = set("个家条处座所名户台项辆套间张件场轮批艘栋株棵床片册部款列天")
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
-_PRICE = re.compile(r"(?:每[^,;。]{0,3}|票价|门票|售价|价格|原价|特价|费用?|单价|价)$")
+_BARE_COMPARATOR = re.compile(r"(?:不到|不足|至少|仅|约|近|超过|达到|达|就|只)+$")
+#: The reference of a change ("比前一天增加", "与2008年同期相比上升"): not part of the indicator.
+_REFERENCE = re.compile(r"(?:比|较|与|同)[^,;。]{0,10}?(?:相比|同期)?$")
+_PRICE = re.compile(r"(?:每[^,;。]{0,3}|票价|门票|售价|价格|原价|特价|单价|收费|仅售|售)$")
 _OUTCOME = re.compile(
     r"实现(?P<goal>[^,;。]{1,20}?目标)|基本建成|全面建成|基本实现|全面实现"
     r"|取得[^,;。]{0,10}?进展|建成(?=[^,;。]{4})(?!投用|投产|通车|开放|运营)|位居全国前列|走在全国前列|进入全国前列|迈上新台阶|全国领先"
@@ -137,7 +140,7 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
-            indicator = last_indicator + indicator
+            indicator = _RATE_SUFFIX.sub("", last_indicator) + indicator
         last_indicator = indicator
         if first_item:
             verb = _LIST_VERB.match(indicator)
@@ -234,13 +237,14 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str,
     if number.unit in ("%", "个百分点"):
         growth, decline = _GROWTH.search(indicator), _DECLINE.search(indicator)
         if growth or decline:
-            base = clean_indicator(indicator[:(growth or decline).start()])
+            base = _REFERENCE.sub("", indicator[:(growth or decline).start()])
+            base = clean_indicator(base)
             indicator = base + ("增速" if growth and number.unit == "%" else
                                 "增幅" if growth else "降幅")
     noun = noun_after(after[len(tail):]) if number.unit in MEASURE_WORDS or not indicator else ""
     if noun:
         return noun, len(tail) + len(noun)
-    if number.unit in ("天", "小时", "分钟") and _DURATION.search(prefix):
+    if number.unit in ("天", "小时", "分钟") and _DURATION.search(_BARE_COMPARATOR.sub("", prefix)):
         return None, 0
     if kind == "statistic" and number.unit in ("元", "美元") and _PRICE.search(prefix):
         return None, 0

@@ -342,3 +342,27 @@ def test_respectively_pairs_items_with_numbers(raw: str, expected: list[tuple]) 
 def test_results_against_a_plan_are_not_targets(raw: str) -> None:
     """Plan words used to report results (高于预期目标, 完成目标任务, 累计划转) frame no target."""
     assert "target" not in {t.kind for t in run(raw)}
+
+
+NEWS = """5月2日,长假第二天,网红景区依旧火爆。傍晚时分,从南岸区打车前往景区需要耗时50分钟。
+景区运营公司于当天19时43分发布预警信息,称瞬时游客接待量即将达到峰值,已启动黄色预警。
+据统计,当天渝中区共接待游客150万人次,同比增长10.5%;游客花费15亿元,同比增长12%。
+轨道交通网昨天(4/30)的客运量是450万人次,比前一天增加0.5%,这也是今年以来第5次刷新纪录。
+重庆再次入围“五一”首日国内热门旅游目的地前十名。
+当天的一趟车上坐了20多位乘客,有10多位乘客都问他在哪里下车。
+从南坪到五里店耗时不到5分钟,而平日耗时至少需要20分钟。
+活动期间,每张门票仅售60元,咨询电话023-63601234,记者张三报道。"""
+
+
+def test_ordinary_news_announces_no_target() -> None:
+    """Number-heavy news yields statistics at most, never a target or a goal."""
+    records = run(NEWS, dt.date(2025, 5, 3))
+    assert {t.kind for t in records} == {"statistic"}
+    assert [(t.indicator, t.value, t.unit, t.region) for t in records] == [
+        ("接待游客", 1500000, "人次", "渝中区"),
+        ("接待游客增速", 10.5, "%", "渝中区"),
+        ("游客花费", 1.5e9, "元", "重庆市"),
+        ("游客花费增速", 12, "%", "重庆市"),
+        ("轨道交通网昨天的客运量", 4500000, "人次", "重庆市"),
+        ("轨道交通网昨天的客运量增速", 0.5, "%", "重庆市"),
+    ]
