@@ -63,11 +63,19 @@ def check_week(week: str) -> str:
     return week
 
 
+def safe_url(url: str | None) -> str:
+    """A crawled URL for an href: http(s) only, anything else (``javascript:`` …) becomes ``#``.
+
+    :param url: the URL
+    """
+    return url if url and url.lower().startswith(("http://", "https://")) else "#"
+
+
 def environment() -> Environment:
     """The jinja2 environment of the report templates (autoescaped, with the formatters)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(cdate=format.chinese_date, label=format.label)
+    env.filters.update(cdate=format.chinese_date, label=format.label, safe_url=safe_url)
     return env
 
 

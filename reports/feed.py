@@ -75,7 +75,7 @@ def atom_feed(changes: Iterable[dict[str, Any]], base_url: str) -> str:
             add(entry, "published", _when(change["published"]))
         add(entry, "link", href=f"{base_url}/policywatch/changes/{quote(str(change['id']), safe='')}",
             rel="alternate")
-        if change.get("article_url"):
+        if (change.get("article_url") or "").lower().startswith(("http://", "https://")):
             add(entry, "link", href=change["article_url"], rel="related",
                 title=change.get("article_title") or "")
         add(entry, "category", term=change["change_type"], label=format.label(change["change_type"]))

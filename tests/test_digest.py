@@ -56,6 +56,14 @@ def test_crawled_html_is_escaped(built):
     assert "<script" not in digest.html
 
 
+def test_only_http_links_to_crawled_urls(sample, tmp_path):
+    db, data = sample
+    db["articles"].update(data["plenary"]["id"], {"url": "javascript:alert(1)"})
+    digest = build_digest(db, WEEK, tmp_path / "d", base_url=BASE)
+    assert "javascript:" not in digest.html
+    assert '<a href="#" style="color:#0969da;">原文:' in digest.html
+
+
 def test_headline_counts(built):
     html = built[2].html
     counts = re.findall(r'font-weight:bold;">(\d+)</div>\s*<div[^>]*>([^<]+)</div>', html)
