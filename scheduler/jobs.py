@@ -56,15 +56,24 @@ def crawl_source(db_path: str, config_path: str, source: str, timeout: float = C
     if until:
         extra += ["--until", until]
     argv = policywatch_argv("crawl", *extra, db_path=db_path, config_path=config_path)
-    try:
-        code = supervisor.run_command(argv, f"crawl {source}", timeout)
-    except supervisor.ChildTimeout as error:
-        log.error("%s", error)
-        code = -1
+    code = _run(argv, f"crawl {source}", timeout)
+    if supervisor.stopping():
+        return code
     if code != 0:
         log.warning("crawl %s: finished with problems (exit %d); diffing what it stored", source, code)
     run_diff(db_path, config_path)
     return code
+
+
+def _run(argv: list[str], label: str, timeout: float) -> int:
+    """Run a stage; -1 when it timed out or the service is stopping (both are logged)."""
+    try:
+        return supervisor.run_command(argv, label, timeout)
+    except supervisor.ChildTimeout as error:
+        log.error("%s", error)
+    except supervisor.ServiceStopping as error:
+        log.info("%s", error)
+    return -1
 
 
 def run_diff(db_path: str, config_path: str, timeout: float = STAGE_TIMEOUT) -> int:
@@ -75,12 +84,7 @@ def run_diff(db_path: str, config_path: str, timeout: float = STAGE_TIMEOUT) -> 
     :param timeout: seconds before it is killed
     """
     with _diff_lock:
-        argv = policywatch_argv("diff", db_path=db_path, config_path=config_path)
-        try:
-            return supervisor.run_command(argv, "diff", timeout)
-        except supervisor.ChildTimeout as error:
-            log.error("%s", error)
-            return -1
+        return _run(policywatch_argv("diff", db_path=db_path, config_path=config_path), "diff", timeout)
 
 
 def digest_built(db_path: str, week: str) -> bool:
@@ -108,7 +112,7 @@ def weekly_digest(db_path: str, config_path: str, out_dir: str, week: str | None
     :param out_dir: folder of the rendered digests
     :param week: ISO week label; default the last full week (Asia/Shanghai)
     :param timeout: seconds before the build is killed
-    :return: ``built``, ``skipped`` or ``failed``
+    :return: ``built``, ``skipped``, ``failed`` or ``stopped`` (the service is stopping)
     """
     week = week or clock.last_full_week()
     with _digest_lock:
@@ -117,11 +121,9 @@ def weekly_digest(db_path: str, config_path: str, out_dir: str, week: str | None
             return "skipped"
         argv = policywatch_argv("digest", "--week", week, "--out", out_dir,
                                 db_path=db_path, config_path=config_path)
-        try:
-            code = supervisor.run_command(argv, f"digest {week}", timeout)
-        except supervisor.ChildTimeout as error:
-            log.error("%s", error)
-            return "failed"
+        code = _run(argv, f"digest {week}", timeout)
+    if code != 0 and supervisor.stopping():
+        return "stopped"
     if code != 0 or not digest_built(db_path, week):
         log.error("digest %s: not built (exit %d)", week, code)
         return "failed"
@@ -140,10 +142,12 @@ def demo_cycle(db_path: str, config_path: str, source: str, since: str, until: s
     :param until: last sample edition date
     :param out_dir: digest folder
     :param week: the week the sample editions fall in
-    :return: what :func:`weekly_digest` returned
+    :return: what :func:`weekly_digest` returned, or ``stopped``
     """
     started = dt.datetime.now()
     crawl_source(db_path, config_path, source, CRAWL_TIMEOUT, since, until)
+    if supervisor.stopping():
+        return "stopped"
     result = weekly_digest(db_path, config_path, out_dir, week)
     log.info("demo cycle done in %.1f s (digest %s: %s)",
              (dt.datetime.now() - started).total_seconds(), week, result)

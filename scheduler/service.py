@@ -49,7 +49,6 @@ class ServiceOptions:
     crawl_timeout: float = jobs.CRAWL_TIMEOUT
     jitter: int | None = None
     digest_dir: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def digests(self) -> Path:
         """The folder of rendered digests: ``digests/`` next to the database unless given."""
@@ -240,86 +239,114 @@ def start_datasette(options: ServiceOptions) -> supervisor.Supervisor:
     return supervisor.Supervisor(argv, "datasette").start()
 
 
+@dataclass
+class Running:
+    """What a running service holds, so that :func:`stop_service` can undo it."""
+
+    lock: ServiceLock
+    handlers: list[logging.Handler]
+    previous_handlers: dict[int, Any]
+    scheduler: BackgroundScheduler | None = None
+    datasette: supervisor.Supervisor | None = None
+    demo: Any = None
+    urls: dict[str, str] = field(default_factory=dict)
+
+
 def run_service(options: ServiceOptions, on_ready: Callable[[dict[str, str]], None] | None = None) -> None:
     """Run until SIGINT or SIGTERM: lock, init, scheduler, Datasette, demo; then stop cleanly.
+
+    SIGHUP re-reads sources.yml and synchronises the jobs.
 
     :param options: service options
     :param on_ready: called with the URLs once everything runs
     :raises ServiceLockedError: when another service runs on the same database
     """
     lock = ServiceLock(options.db_path).acquire()
-    if options.datasette:
-        try:
+    try:
+        if options.datasette:
             check_port(options.host, options.port)
-        except PolicywatchError:
-            lock.release()
-            raise
+    except PolicywatchError:
+        lock.release()
+        raise
     stop, reload = threading.Event(), threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, lambda *_: reload.set())
-    scheduler: BackgroundScheduler | None = None
-    datasette: supervisor.Supervisor | None = None
-    demo = None
+    running = Running(lock=lock, handlers=setup_logging(options.db_path), previous_handlers=previous)
+    try:
+        start_service(options, running)
+        if on_ready is not None:
+            on_ready(running.urls)
+        while not stop.wait(0.5):
+            if reload.is_set() and running.scheduler is not None:
+                reload.clear()
+                log.info("SIGHUP: reloading %s", options.config_path)
+                reload_jobs(running.scheduler, options)
+        log.info("stopping")
+    finally:
+        stop_service(running)
+
+
+def start_service(options: ServiceOptions, running: Running) -> None:
+    """Start everything, recording each part in ``running`` as soon as it runs.
+
+    :param options: service options
+    :param running: filled in as parts start
+    """
     supervisor.reset()
     # Links in the digests (built by child processes) point at this Datasette.
     host = "127.0.0.1" if options.host in ("0.0.0.0", "::", "") else options.host
-    os.environ.setdefault("POLICYWATCH_DATASETTE_URL", f"http://{host}:{options.port}")
-    handlers = setup_logging(options.db_path)
+    base = os.environ.setdefault("POLICYWATCH_DATASETTE_URL", f"http://{host}:{options.port}")
     logfile = log_path(options.db_path)
-    try:
-        log.info("policywatch serve (pid %d) on %s, log %s", os.getpid(), options.db_path, logfile)
-        if options.demo:
-            from policywatch.demo import start_demo
+    log.info("policywatch serve (pid %d) on %s, log %s", os.getpid(), options.db_path, logfile)
+    if options.demo:
+        from policywatch.demo import start_demo
 
-            demo = start_demo(options.db_path.parent)
-            options.config_path = demo.config_path
-        config = load_config(options.config_path)
-        initialise_database(options)
-        scheduler = new_scheduler(options.db_path)
-        scheduler.start(paused=True)
-        sync_jobs(scheduler, job_specs(config, options))
-        if demo is not None:
-            scheduler.add_job(
-                "scheduler.jobs:demo_cycle", jobstore="volatile", id="demo:cycle",
-                name="demo: crawl → diff → digest", next_run_time=dt.datetime.now(clock.TZ),
-                args=[str(options.db_path.resolve()), str(options.config_path.resolve()),
-                      demo.source, demo.since, demo.until, str(options.digests().resolve()),
-                      demo.week],
-            )
-        scheduler.resume()
-        urls = {"log": str(logfile)}
-        base = os.environ["POLICYWATCH_DATASETTE_URL"]
-        if options.datasette:
-            datasette = start_datasette(options)
-            urls["datasette"] = f"{base}/"
-            urls["digests"] = f"{base}/digests/index.html"
-        if demo is not None:
-            urls["demo_site"] = demo.url
-            urls["demo_digest"] = f"{base}/digests/{demo.week}.html"
-        for name, url in urls.items():
-            log.info("%s: %s", name, url)
-        if on_ready is not None:
-            on_ready(urls)
-        while not stop.wait(0.5):
-            if reload.is_set():
-                reload.clear()
-                log.info("SIGHUP: reloading %s", options.config_path)
-                reload_jobs(scheduler, options)
-        log.info("stopping")
-    finally:
-        if datasette is not None:
-            datasette.stop()
-        killed = supervisor.stop_all()
-        if killed:
-            log.info("killed %d running child process group(s)", killed)
-        if scheduler is not None and scheduler.running:
-            stop_scheduler(scheduler)
-        if demo is not None:
-            demo.stop()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        lock.release()
-        log.info("stopped")
-        for handler in handlers:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
+        running.demo = start_demo(options.db_path.parent)
+        options.config_path = running.demo.config_path
+    config = load_config(options.config_path)
+    initialise_database(options)
+    running.scheduler = scheduler = new_scheduler(options.db_path)
+    scheduler.start(paused=True)
+    sync_jobs(scheduler, job_specs(config, options))
+    if running.demo is not None:
+        demo = running.demo
+        scheduler.add_job(
+            "scheduler.jobs:demo_cycle", jobstore="volatile", id="demo:cycle",
+            name="demo: crawl → diff → digest", next_run_time=dt.datetime.now(clock.TZ),
+            args=[str(options.db_path.resolve()), str(options.config_path.resolve()),
+                  demo.source, demo.since, demo.until, str(options.digests().resolve()), demo.week],
+        )
+    scheduler.resume()
+    running.urls["log"] = str(logfile)
+    if options.datasette:
+        running.datasette = start_datasette(options)
+        running.urls["datasette"] = f"{base}/"
+        running.urls["digests"] = f"{base}/digests/index.html"
+    if running.demo is not None:
+        running.urls["demo_site"] = running.demo.url
+        running.urls["demo_digest"] = f"{base}/digests/{running.demo.week}.html"
+    for name, url in running.urls.items():
+        log.info("%s: %s", name, url)
+
+
+def stop_service(running: Running) -> None:
+    """Stop Datasette, kill every child process group, stop the scheduler, release the lock.
+
+    :param running: what :func:`start_service` started
+    """
+    if running.datasette is not None:
+        running.datasette.stop()
+    killed = supervisor.stop_all()
+    if killed:
+        log.info("killed %d running child process group(s)", killed)
+    if running.scheduler is not None and running.scheduler.running:
+        stop_scheduler(running.scheduler)
+    if running.demo is not None:
+        running.demo.stop()
+    for sig, handler in running.previous_handlers.items():
+        signal.signal(sig, handler)
+    running.lock.release()
+    log.info("stopped")
+    for handler in running.handlers:
+        logging.getLogger().removeHandler(handler)
+        handler.close()

@@ -28,6 +28,15 @@ class ChildTimeout(PolicywatchError):
     """A child process ran past its timeout and was killed."""
 
 
+class ServiceStopping(PolicywatchError):
+    """The service is stopping: no new child is started."""
+
+
+def stopping() -> bool:
+    """Whether :func:`stop_all` was called (the service is shutting down)."""
+    return _stopping.is_set()
+
+
 def spawn(argv: Sequence[str], label: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """Start ``argv`` in a new process group, logging its output under ``label``.
 
@@ -36,7 +45,7 @@ def spawn(argv: Sequence[str], label: str, env: dict[str, str] | None = None) ->
     :param env: extra environment variables
     """
     if _stopping.is_set():
-        raise PolicywatchError(f"{label}: not started, the service is stopping")
+        raise ServiceStopping(f"{label}: not started, the service is stopping")
     proc = subprocess.Popen(
         list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},

@@ -184,6 +184,7 @@ def test_demo_runs_a_full_cycle_serves_it_and_stops_cleanly(tmp_path, free_port,
     assert service.stop() == 0
     assert service.leftovers() == []
     assert "stopped" in service.output().splitlines()[-1]
+    assert "Traceback" not in service.output()
 
 
 def _make_due(db_path: Path, job_id: str = "digest:weekly") -> None:
@@ -272,6 +273,7 @@ def test_sigterm_during_a_crawl_kills_the_crawl_too(tmp_path, free_port, service
         assert service.stop() == 0
         assert service.leftovers() == []
         assert "killed 1 running child process group(s)" in service.output()
+        assert "Traceback" not in service.output()
 
 
 def test_a_busy_port_is_refused_before_anything_starts(tmp_path, free_port):
