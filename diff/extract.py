@@ -38,7 +38,10 @@ _COMPARATOR_AFTER = [
     (re.compile(r"^(?:左右|上下)"), "~"),
 ]
 #: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
-_ANAPHORIC = re.compile(r"(?:达到|达|突破|超过|提升至|提高到|提高至|增至|增加到|控制在|不低于|不少于)$")
+_ANAPHORIC = re.compile(
+    r"(?:达到|达|突破|超过|提升至|提升到|提高到|提高至|增至|增加到|增长到|增长至|跃升至|跃升到|上升到|上升至"
+    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于)$"
+)
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"从(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
@@ -63,7 +66,7 @@ _REFERENCE = re.compile(r"(?:比|较|与|同)[^,;。]{0,10}?(?:相比|同期)?$"
 _PRICE = re.compile(r"(?:每[^,;。]{0,3}|票价|门票|售价|价格|原价|特价|单价|收费|仅售|售)$")
 _OUTCOME = re.compile(
     r"实现(?P<goal>[^,;。]{1,20}?目标)|基本建成|全面建成|基本实现|全面实现"
-    r"|取得[^,;。]{0,10}?进展|建成(?=[^,;。]{4})(?!投用|投产|通车|开放|运营)|位居全国前列|走在全国前列|进入全国前列|迈上新台阶|全国领先"
+    r"|取得[^,;。]{0,10}?进展|建成(?=[^,;。]{4})(?!投用|投产|通车|开放|运营)|(?:位居|走在|进入|保持)(?:全国|西部|全球)前列|(?:全国|西部|全球)领先|迈上新台阶"
 )
 _QUALITATIVE_CUT = re.compile(r"[和、]")
 
@@ -233,6 +236,9 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str,
         return (indicator if is_indicator(indicator) else None), 0
     if number.unit == "倍" and GROWTH_MULTIPLE.search(prefix) and kind == "statistic":
         return None, 0
+    anaphoric = _ANAPHORIC.search(prefix)
+    if anaphoric and not clean_indicator(prefix[:anaphoric.start()]):
+        return "", 0
     indicator = clean_indicator(prefix)
     if number.unit in ("%", "个百分点"):
         growth, decline = _GROWTH.search(indicator), _DECLINE.search(indicator)
@@ -244,6 +250,8 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str,
     noun = noun_after(after[len(tail):]) if number.unit in MEASURE_WORDS or not indicator else ""
     if noun:
         return noun, len(tail) + len(noun)
+    if number.unit == "岁" and "寿命" not in indicator:
+        return None, 0
     if number.unit in ("天", "小时", "分钟") and _DURATION.search(_BARE_COMPARATOR.sub("", prefix)):
         return None, 0
     if kind == "statistic" and number.unit in ("元", "美元") and _PRICE.search(prefix):

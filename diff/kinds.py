@@ -18,7 +18,7 @@ CLAUSE_PLAN_MARKERS = re.compile(
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
 MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的)了?(?:年度|全年|既定)?"
-    r"(?:预期|计划|目标)(?:目标)?(?:任务)?"
+    r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总?投资"
 )
 #: A relative growth multiple reported with a statistic (较直辖初增长超20倍): never a record.
 GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
