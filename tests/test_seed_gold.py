@@ -78,3 +78,22 @@ def test_offsets_point_into_the_text(doc: str) -> None:
         span = text[record.start:record.end]
         assert span and span in record.sentence
         assert record.sentence in text
+
+
+@pytest.mark.parametrize("doc", sorted(SEEDS))
+def test_cli_extract_json_matches_gold(doc: str) -> None:
+    """`policywatch extract FILE --json --published DATE` prints exactly the gold records."""
+    import json
+
+    from click.testing import CliRunner
+
+    from policywatch.cli import cli
+
+    name, published = SEEDS[doc]
+    result = CliRunner().invoke(
+        cli, ["extract", str(ROOT / "baseline" / name), "--json", "--published", published.isoformat()])
+    assert result.exit_code == 0, result.output
+    printed = [json.loads(line) for line in result.output.splitlines()]
+    got = Counter((r["kind"], r["indicator"], None if r["value"] is None else float(r["value"]),
+                   r["unit"], r["comparator"], r["year"], r["region"]) for r in printed)
+    assert got == Counter(_gold(doc))
