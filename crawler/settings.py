@@ -47,4 +47,5 @@ ITEM_PIPELINES = {
 }
 
 LOG_LEVEL = "WARNING"
+LOG_FORMATTER = "crawler.logformat.QuietDropFormatter"
 FEED_EXPORT_ENCODING = "utf-8"

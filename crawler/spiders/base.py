@@ -38,7 +38,7 @@ class SourceSpider(scrapy.Spider):
         self.scheme = scheme_of(seeds[0])
         self.allowed_domains = source.allowed_domains or sorted({host_of(u) for u in seeds if u})
         self._db: Any = None
-        self.requested: set[str] = set()
+        self.linked: set[str] = set()
 
     # -- known URLs -------------------------------------------------------------------------
 
@@ -71,15 +71,16 @@ class SourceSpider(scrapy.Spider):
     def article_requests(self, urls: Iterable[str], callback: Any,
                          meta: dict[str, Any] | None = None) -> Iterator[scrapy.Request]:
         """Requests for the article URLs not stored yet (counting every link found)."""
-        wanted = [url for url in dict.fromkeys(self.canonical(u) for u in urls) if self.allowed(url)]
+        wanted = [url for url in dict.fromkeys(self.canonical(u) for u in urls)
+                  if self.allowed(url) and url not in self.linked]
+        self.linked.update(wanted)
         self.crawler.stats.inc_value("policywatch/links", len(wanted))
         known = self.known(wanted)
         self.crawler.stats.inc_value("policywatch/known", len(known))
         for url in wanted:
-            if url not in known and url not in self.requested:
+            if url not in known:
                 # dont_filter: a redirect back to an already seen URL (a loop) must reach
                 # REDIRECT_MAX_TIMES and be reported, not be dropped silently by the dupefilter.
-                self.requested.add(url)
                 yield scrapy.Request(url, callback=callback, errback=self.failed, dont_filter=True,
                                      meta={"dont_cache": True, **(meta or {})})
 
