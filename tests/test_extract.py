@@ -393,3 +393,17 @@ def test_ordinary_news_announces_no_target() -> None:
 def test_more_shapes(raw: str, expected: list[tuple]) -> None:
     """Five-year horizons, districts, life expectancy, project forecasts, dated goals."""
     assert rows(raw) == expected
+
+
+def test_random_fragments_never_crash() -> None:
+    """Random mixes of digits, numerals, units and frame words never raise and keep offsets valid."""
+    import random
+
+    pieces = list("0123456789.,%-~至到年月日万亿千百十一二三四五六七八九〇零两个家户元以上左右“”()、;:。和从占前第岁") + [
+        "到2027年", "今后五年", "“十五五”期间", "基本建成", "实现目标", "力争", "分别增长", "翻一番", "迈上", "台阶"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 50)))
+        for target in extract_targets(text, PUBLISHED):
+            assert 0 <= target.start <= target.end <= len(text)
+            assert target.sentence in text
