@@ -15,6 +15,8 @@ PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|(?<!累)计划|�
 CLAUSE_PLAN_MARKERS = re.compile(
     r"(?<!即)将(?!近|其|之)|(?<![需重主只])要(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
 )
+#: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
+EVENT = re.compile(r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运")
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
 MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的)了?(?:年度|全年|既定)?"
@@ -33,8 +35,9 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) 
     """
     prefix = MET_PLAN.sub(lambda match: "■" * len(match.group(0)), prefix)
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
-    plan = max(plan, max((m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)),
-                         default=-1))
+    if not EVENT.search(prefix):
+        plan = max(plan, max((m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)),
+                             default=-1))
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)

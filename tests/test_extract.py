@@ -407,3 +407,12 @@ def test_random_fragments_never_crash() -> None:
         for target in extract_targets(text, PUBLISHED):
             assert 0 <= target.start <= target.end <= len(text)
             assert target.sentence in text
+
+
+@pytest.mark.parametrize("raw", [
+    "本届博览会将吸引观众10万人次,签约项目将超过200个。",
+    "国庆假期,全市将迎来游客2000万人次。",
+])
+def test_event_forecasts_are_not_targets(raw: str) -> None:
+    """将 about an event (博览会, 假期) forecasts; it does not promise."""
+    assert {t.kind for t in run(raw)} == {"statistic"}
