@@ -9,15 +9,18 @@ import sys
 import time
 from pathlib import Path
 
+from policywatch import clock
 from policywatch.store import open_db
 from policywatch.store.articles import content_hash
 from tests.sites import TEST_ENV, SiteServer, run_policywatch
 
 COUNT = 30
+UNDATED = 29  # a page with no date anywhere: stored with the day it was first seen
 
 
 def _article(number: int):
-    text = (f"<html><head><meta name='PubDate' content='2025-08-{number % 28 + 1:02d}'></head><body>"
+    meta = "" if number == UNDATED else f"<meta name='PubDate' content='2025-08-{number % 28 + 1:02d}'>"
+    text = (f"<html><head>{meta}</head><body>"
             f"<h1>示例新闻第{number}号</h1><div id='zoom'><p>（示例文本）第{number}号：全市持续推进城市更新行动，"
             f"今年计划改造城镇老旧小区{number * 10}个，完善社区养老、托育等公共服务设施。</p>"
             f"<p>有关负责人表示，将加快补齐基础设施短板，让群众生活更方便、更舒心。</p></div></body></html>")
@@ -76,6 +79,8 @@ def test_killed_crawl_leaves_whole_rows_and_the_next_run_completes_it(tmp_path):
         assert result.returncode == 0, result.stderr
         db = open_db(db_path)
         assert db["articles"].count == COUNT
+        undated = next(db["articles"].rows_where("title = ?", [f"示例新闻第{UNDATED}号"]))
+        assert undated["published"] == clock.today().isoformat()
         assert [r["status"] for r in db["crawl_runs"].rows] == ["killed", "ok"]
         requested = {e.path for e in site.log}
         assert not {url.split("/", 3)[3] for url in before} & {p.lstrip("/") for p in requested}

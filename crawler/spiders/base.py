@@ -16,6 +16,7 @@ from crawler.encoding import EncodingError, decode_page
 from crawler.extraction import Extracted
 from crawler.items import ArticleItem
 from crawler.urls import canonical_url, host_of, scheme_of
+from policywatch import clock
 from policywatch.config import Source
 
 #: Revalidate index and edition pages with the cache's validators (If-None-Match / -Modified-Since).
@@ -122,6 +123,11 @@ class SourceSpider(scrapy.Spider):
         """An item for an extracted article page."""
         self.crawler.stats.inc_value("policywatch/articles_fetched")
         published = found.published or extra.pop("fallback_date", None)
+        if published is None:
+            # No date anywhere (page, feed, URL): the day it was first seen stands in.
+            self.crawler.stats.inc_value("policywatch/undated")
+            self.logger.info("%s: no publication date found, using today's", response.url)
+            published = clock.today()
         subtitle = "\n".join(
             part for part in (f"引题：{found.pretitle}" if found.pretitle else "",
                               f"副题：{found.subtitle}" if found.subtitle else "") if part
