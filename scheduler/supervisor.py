@@ -1,7 +1,8 @@
 """Child processes: crawls and digests with a timeout, and a Datasette kept alive.
 
 Every child starts in its own session (so its own process group); stopping a child kills the
-whole group, so a crawl's or Datasette's own children never outlive the service. Output of
+whole group, so a crawl's or Datasette's own children never outlive the service. Children are
+started through :mod:`scheduler.orphans`, so they also die if the service is killed outright. Output of
 every child goes, line by line, to the service log.
 """
 
@@ -11,6 +12,7 @@ import logging
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -46,8 +48,9 @@ def spawn(argv: Sequence[str], label: str, env: dict[str, str] | None = None) ->
     """
     if _stopping.is_set():
         raise ServiceStopping(f"{label}: not started, the service is stopping")
+    wrapped = [sys.executable, "-m", "scheduler.orphans", str(os.getpid()), *argv]
     proc = subprocess.Popen(
-        list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        wrapped, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     with _children_lock:

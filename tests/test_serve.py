@@ -295,3 +295,19 @@ def test_a_missing_sources_yml_is_a_clear_error(tmp_path, free_port):
     assert result.returncode == 1
     assert result.stderr.strip().endswith(
         f"Error: {tmp_path / 'none.yml'}: no such file (pass --config or set POLICYWATCH_CONFIG)")
+
+
+def test_children_die_with_a_service_killed_outright(tmp_path, free_port, services):
+    config = tmp_path / "sources.yml"
+    config.write_text("sources: []\n", encoding="utf-8")
+    service = Service(tmp_path / "policywatch.db", free_port, "--config", str(config))
+    services.append(service)
+    wait_for(lambda: fetch(f"http://127.0.0.1:{free_port}/-/versions.json")[0] == 200, 30,
+             "Datasette", service)
+    assert [p for p in service.leftovers() if " datasette serve " in p]
+    service.proc.kill()  # SIGKILL: no clean-up code runs in the service
+    service.proc.wait()
+    deadline = time.monotonic() + 10
+    while service.leftovers() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert service.leftovers() == []
