@@ -35,18 +35,18 @@ def _article(number: int):
 
 def test_killed_crawl_leaves_whole_rows_and_the_next_run_completes_it(tmp_path):
     with SiteServer() as site:
-        links = "".join(f'<a href="/resume/t20250801_{n}.html">第{n}号</a>' for n in range(COUNT))
+        links = "".join(f'<a href="/resume/a{n}.html">第{n}号</a>' for n in range(COUNT))
         site.routes["/resume/index.html"] = lambda r: (200, {"Content-Type": "text/html; charset=utf-8"},
                                                       f"<html><body>{links}</body></html>".encode())
         for number in range(COUNT):
-            site.routes[f"/resume/t20250801_{number}.html"] = _article(number)
+            site.routes[f"/resume/a{number}.html"] = _article(number)
         config = tmp_path / "sources.yml"
         config.write_text(f"""sources:
   - name: resume
     title: 断点续抓
     kind: listing
     start_urls: ["{site.base}/resume/index.html"]
-    article_pattern: 't\\d{{8}}_\\d+\\.html$'
+    article_pattern: '/a\\d+\\.html$'
     delay: 0
 """, encoding="utf-8")
         db_path = tmp_path / "pw.db"
