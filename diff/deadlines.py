@@ -52,8 +52,8 @@ def _year_value(text: str) -> int:
 def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     """Deadlines in a sentence, in order of appearance.
 
-    A bare year with a month after it is a date, not a deadline. A bare year in the
-    past of ``published`` is a reference to history and is skipped.
+    A year with a month after it is a date, not a deadline. A year in the past of
+    ``published`` is a reference to history and is skipped.
 
     :param sentence: one normalised sentence
     :param published: publication date, for 今年/明年/今后五年 and for skipping past years
@@ -62,7 +62,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     for match in YEAR_DEADLINE.finditer(sentence):
         year = _year_value(match["year"])
         explicit = bool(match["lead"]) or bool(match["tail"] and match["tail"] != "内")
-        if published and year < published.year and not explicit:
+        if published and year < published.year:
             continue
         if not explicit and not _plan_follows(sentence, match.end()):
             continue

@@ -83,3 +83,9 @@ def test_range_regex_keeps_both_ends() -> None:
 def test_find_deadlines(sentence: str, published: dt.date | None, years: list[int]) -> None:
     """Explicit, period and relative deadlines; dates and past reporting years are not deadlines."""
     assert [d.year for d in find_deadlines(sentence, published)] == years
+
+
+def test_past_years_are_history() -> None:
+    """到2025年 in an article of 2026 reports history: no deadline."""
+    assert find_deadlines("到2025年底,全市建成5G基站10万个", dt.date(2026, 1, 20)) == []
+    assert [d.year for d in find_deadlines("到2025年底,全市建成5G基站10万个", None)] == [2025]
