@@ -40,6 +40,8 @@ class SourceSpider(scrapy.Spider):
         self.allowed_domains = source.allowed_domains or sorted({host_of(u) for u in seeds if u})
         self._db: Any = None
         self.linked: set[str] = set()
+        #: URLs fetched another way (e-paper continuations) that need no request of their own
+        self.skip: set[str] = set()
 
     # -- known URLs -------------------------------------------------------------------------
 
@@ -79,7 +81,7 @@ class SourceSpider(scrapy.Spider):
         known = self.known(wanted)
         self.crawler.stats.inc_value("policywatch/known", len(known))
         for url in wanted:
-            if url not in known:
+            if url not in known and url not in self.skip:
                 # dont_filter: a redirect back to an already seen URL (a loop) must reach
                 # REDIRECT_MAX_TIMES and be reported, not be dropped silently by the dupefilter.
                 yield scrapy.Request(url, callback=callback, errback=self.failed, dont_filter=True,

@@ -50,6 +50,8 @@ class EpaperSpider(SourceSpider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.article_re = re.compile(self.source.article_pattern or DEFAULT_ARTICLE_PATTERN)
+        #: 上接 pieces read so far, by canonical URL: merged without fetching them again
+        self.pieces: dict[str, Extracted] = {}
 
     async def start(self) -> AsyncIterator[Any]:
         """Request the first page of each day's edition, newest first."""
@@ -84,13 +86,14 @@ class EpaperSpider(SourceSpider):
         yield from self.article_requests([url for url, _ in articles], self.parse_article)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
-        """Extract an article; a 下转 piece waits for its continuation, a 上接 piece is skipped."""
+        """Extract an article; a 下转 piece waits for its continuation, a 上接 piece is kept aside."""
         text = self.decode(response)
         if text is None:
             return
         found = extract_article(text, response.url, self.source.selectors, epaper=True)
         if found.continued_from is not None:
             self.crawler.stats.inc_value("policywatch/continuations")
+            self.pieces[self.canonical(response.url)] = found
             return
         if found.continues_to is not None:
             yield scrapy.Request(page_url(response.url, found.continues_to), dont_filter=True,
@@ -106,14 +109,22 @@ class EpaperSpider(SourceSpider):
         title = normalize_line(head.title)
         ranked = sorted(articles, key=lambda pair: normalize_line(pair[1]) != title)
         candidates = [self.canonical(url) for url, _ in ranked]
-        yield from self._next_candidate(head_response, head, list(dict.fromkeys(candidates)), [])
+        yield from self._next_candidate(head_response, head, list(dict.fromkeys(candidates)))
 
-    def _next_candidate(self, head_response: Response, head: Extracted, candidates: list[str],
-                        parts: list[str]) -> Iterator[Any]:
+    def _next_candidate(self, head_response: Response, head: Extracted,
+                        candidates: list[str]) -> Iterator[Any]:
+        head_page = int(page_of(head_response.url) or 0)
+        while candidates and candidates[0] in self.pieces:
+            url = candidates.pop(0)
+            if self.pieces[url].continued_from == head_page:
+                yield self._merged(head_response, head, url, self.pieces[url])
+                return
         if not candidates:
-            self.record_error(f"{head_response.url}: 下转第{head.continues_to}版 的续文未找到")
+            self.crawler.stats.inc_value("policywatch/unmerged")
+            self.logger.warning("%s: 下转第%s版 的续文未找到", head_response.url, head.continues_to)
             yield self.item(head_response, head, page=page_of(head_response.url))
             return
+        self.skip.add(candidates[0])
         yield scrapy.Request(candidates[0], dont_filter=True, callback=self.merge_continuation,
                              errback=self.continuation_failed,
                              meta={"head": (head_response, head), "candidates": candidates[1:],
@@ -124,14 +135,20 @@ class EpaperSpider(SourceSpider):
         head_response, head = response.meta["head"]
         text = self.decode(response)
         piece = extract_article(text, response.url, self.source.selectors, epaper=True) if text else None
-        head_page = int(page_of(head_response.url) or 0)
-        if piece is None or piece.continued_from != head_page:
-            yield from self._next_candidate(head_response, head, response.meta["candidates"], [])
+        url = self.canonical(response.url)
+        if piece is not None and piece.continued_from is not None:
+            self.pieces[url] = piece
+        if piece is None or piece.continued_from != int(page_of(head_response.url) or 0):
+            yield from self._next_candidate(head_response, head, response.meta["candidates"])
             return
+        yield self._merged(head_response, head, url, piece)
+
+    def _merged(self, head_response: Response, head: Extracted, url: str, piece: Extracted) -> Any:
+        """The head piece with its continuation appended, remembering the continuation's URL."""
         head.body = f"{head.body}\n{piece.body}"
         head.continues_to = None
-        yield self.item(head_response, head, page=page_of(head_response.url),
-                        parts=[self.canonical(response.url)])
+        self.skip.add(url)
+        return self.item(head_response, head, page=page_of(head_response.url), parts=[url])
 
     def continuation_failed(self, failure: Any) -> Iterator[Any]:
         """The continuation page failed: record it and store the head piece alone."""
