@@ -14,7 +14,6 @@ import os
 import signal
 import socket
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -252,13 +251,12 @@ class Running:
     urls: dict[str, str] = field(default_factory=dict)
 
 
-def run_service(options: ServiceOptions, on_ready: Callable[[dict[str, str]], None] | None = None) -> None:
+def run_service(options: ServiceOptions) -> None:
     """Run until SIGINT or SIGTERM: lock, init, scheduler, Datasette, demo; then stop cleanly.
 
     SIGHUP re-reads sources.yml and synchronises the jobs.
 
     :param options: service options
-    :param on_ready: called with the URLs once everything runs
     :raises ServiceLockedError: when another service runs on the same database
     """
     lock = ServiceLock(options.db_path).acquire()
@@ -274,8 +272,6 @@ def run_service(options: ServiceOptions, on_ready: Callable[[dict[str, str]], No
     running = Running(lock=lock, handlers=setup_logging(options.db_path), previous_handlers=previous)
     try:
         start_service(options, running)
-        if on_ready is not None:
-            on_ready(running.urls)
         while not stop.wait(0.5):
             if reload.is_set() and running.scheduler is not None:
                 reload.clear()
