@@ -68,7 +68,7 @@ def parse_chinese(numeral: str) -> Decimal | None:
     for big, factor in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
         if big in numeral:
             head, numeral = numeral.split(big, 1)
-            head_value = _section(head) if head else None
+            head_value = (parse_chinese(head) if big == "亿" else _section(head)) if head else None
             if head_value is None:
                 return None
             total += head_value * factor

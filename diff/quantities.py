@@ -92,7 +92,10 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
 
 
 def _chinese_count(numeral: str) -> bool:
-    """Whether a Chinese numeral is a real count: ten or more, starting with a digit or 十."""
+    """Whether a Chinese numeral is a real count: ten or more, starting with a digit or 十,
+    or a bare order of magnitude before a unit (千亿元, 千万人次)."""
+    if numeral in ("百亿", "千亿", "万亿", "百万", "千万"):
+        return True
     if numeral[0] not in "〇零一二两三四五六七八九十":
         return False
     value = parse_chinese(numeral)

@@ -122,6 +122,7 @@ def test_deadline_without_outcome_is_nothing(raw: str) -> None:
     "今年65岁的王大爷说,他在这里住了30年。",
     "本报记者 第3版 2026年1月19日。",
     "活动将持续3天。",
+    "千万不要相信陌生来电,百万雄师过大江。",
     "在“十四五”收官、“十五五”谋划的重要节点,高质量编制“十五五”规划。",
     "印发国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要。",
     "选举了重庆市出席党的二十大代表,确保“十五五”开好局起好步。",
@@ -222,6 +223,7 @@ def test_ranges_keep_both_ends(raw: str, value: float, value_max: float, unit: s
     ("力争到2027年新建充电桩一万八千个。", 18000, "个", 2027),
     ("到2030年,新建口袋公园五十个。", 50, "个", 2030),
     ("到2030年,全市常住人口达到三千二百万人。", 32000000, "人", 2030),
+    ("力争到2027年,全市软件业务收入突破千亿元。", 1e11, "元", 2027),
 ])
 def test_chinese_numerals(raw: str, value: float, unit: str, year: int) -> None:
     """Chinese numerals, including 〇 years and 百分之, become exact values."""

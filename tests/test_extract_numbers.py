@@ -15,7 +15,7 @@ from diff.quantities import find_candidates
 @pytest.mark.parametrize("numeral, value", [
     ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("一万八千", 18000),
     ("三千二百万", 32000000), ("两万", 20000), ("二〇二七", 2027), ("五十六", 56),
-    ("一亿二千万", 120000000),
+    ("一亿二千万", 120000000), ("千亿", 100000000000), ("一万亿", 1000000000000),
 ])
 def test_parse_chinese(numeral: str, value: int) -> None:
     """Chinese numerals in both positional (二〇二七) and unit (一万八千) forms."""
