@@ -17,10 +17,12 @@ def assess_health(counts: Mapping[str, int], history: Sequence[Mapping[str, Any]
     """Judge a finished crawl: ``(healthy, note)``; the note is Chinese, for ``sources list``.
 
     Unhealthy when most fetched article pages fail the body checks (selectors no longer
-    match the article), or when index/edition pages were read but linked no article although
-    earlier runs linked many (the link pattern no longer matches).
+    match the article), when index/edition pages were read but linked no article although
+    earlier runs linked many (the link pattern no longer matches), or when no index page
+    could be read at all because of errors (the site is down or moved).
 
-    :param counts: this run's ``pages``, ``links``, ``articles_fetched``, ``rejected``, ``listing_pages``
+    :param counts: this run's ``links``, ``articles_fetched``, ``rejected``, ``listing_pages``,
+        ``missing`` (404 editions) and ``failed`` (errors)
     :param history: earlier finished runs of the source (crawl_runs rows), newest first
     """
     fetched, rejected = counts.get("articles_fetched", 0), counts.get("rejected", 0)
@@ -32,5 +34,7 @@ def assess_health(counts: Mapping[str, int], history: Sequence[Mapping[str, Any]
         if average >= USED_TO_BE_MANY:
             return False, f"本次没有找到文章链接（此前平均每次{average:.0f}条），链接规则可能已失效"
     if counts.get("listing_pages", 0) == 0 and counts.get("missing", 0) == 0:
+        if counts.get("failed", 0):
+            return False, "目录页无法访问（见本次抓取的错误）"
         return True, "没有读到目录页"
     return True, f"正常：找到{counts.get('links', 0)}条文章链接"

@@ -81,6 +81,8 @@ def test_canonical_url(url, scheme, expected):
     ({"links": 0, "listing_pages": 3}, [{"links": 1}], True),
     ({"links": 0, "listing_pages": 0, "missing": 1}, [{"links": 30}], True),  # no paper that day
     ({"links": 20, "listing_pages": 2}, [{"links": 20}], True),  # all known already
+    ({"links": 0, "listing_pages": 0, "failed": 1}, [], False),  # site down or moved
+    ({"links": 0, "listing_pages": 0, "failed": 0}, [], True),
 ])
 def test_assess_health(counts, history, healthy):
     verdict, note = assess_health(counts, history)
