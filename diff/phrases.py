@@ -31,7 +31,7 @@ REGION_SUBJECT = re.compile(
 
 #: Words that open a clause without being part of what is measured.
 _LEADING = re.compile(
-    r"^(?:[、,:;“”\s]|的|和|及|与|以及|其中|其余|其他|同时|此外|另外|当天|当日|昨天|昨日|今天|目前|近日|日前|据统计|并|该|这|此|本次|本届|全年|全市"
+    r"^(?:[、,:;”\s]|的|和|及|与|以及|其中|其余|其他|同时|此外|另外|当天|当日|昨天|昨日|今天|目前|近日|日前|据统计|并|该|这|此|本次|本届|全年|全市"
     r"|\d{4}年(?:底|末|全年)?|\d{1,2}(?:-|—|至|到)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|前三季度"
     r"|上半年|下半年|[一二三四]季度|同比|比上年|较上年|比去年|较去年|比上年同期|建成后|投产后"
     r"|我市|本市|全区|全县|重庆市?|初步|去年|上年|当年"
@@ -145,7 +145,7 @@ def inside_quotes(sentence: str, position: int) -> bool:
     if closing < 0:
         return False
     quoted = sentence[opening + 1:closing]
-    return len(quoted) <= 20 and not _SPEECH.search(quoted)
+    return len(quoted) <= 30 and not _SPEECH.search(quoted)
 
 
 def in_idiom(sentence: str, start: int, end: int) -> bool:

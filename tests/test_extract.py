@@ -83,6 +83,8 @@ def test_shapes(raw: str, expected: list[tuple]) -> None:
      ("qualitative", "基本建成先进制造业中心", None, "", "", 2030, "重庆市")),
     ("提出到2027年实现“六个新”目标。",
      ("qualitative", "“六个新”目标", None, "", "", 2027, "重庆市")),
+    ("到2030年,“33618”现代制造业集群体系基本建成。",
+     ("qualitative", "“33618”现代制造业集群体系基本建成", None, "", "", 2030, "重庆市")),
 ])
 def test_qualitative_goals(raw: str, expected: tuple) -> None:
     """A deadline followed by an outcome predicate, no number, is a qualitative goal."""
@@ -123,6 +125,7 @@ def test_deadline_without_outcome_is_nothing(raw: str) -> None:
     "本报记者 第3版 2026年1月19日。",
     "活动将持续3天。",
     "千万不要相信陌生来电,百万雄师过大江。",
+    "“十五五”期间,全市将实现“市域1小时、成渝双核1小时、毗邻城市1小时”通达。",
     "在“十四五”收官、“十五五”谋划的重要节点,高质量编制“十五五”规划。",
     "印发国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要。",
     "选举了重庆市出席党的二十大代表,确保“十五五”开好局起好步。",
