@@ -8,15 +8,8 @@ from collections.abc import Iterator
 
 from diff.deadlines import Deadline, find_deadlines
 from diff.kinds import GROWTH_MULTIPLE, frame_at
-from diff.numbers import (
-    to_float,
-)
-from diff.phrases import (
-    clean_indicator,
-    is_indicator,
-    noun_after,
-    region_at,
-)
+from diff.numbers import to_float
+from diff.phrases import clean_indicator, is_indicator, noun_after, region_at
 from diff.quantities import Candidate, find_candidates
 from diff.record import Target
 
@@ -66,7 +59,8 @@ _REFERENCE = re.compile(r"(?:比|较|与|同)[^,;。]{0,10}?(?:相比|同期)?$"
 _PRICE = re.compile(r"(?:每[^,;。]{0,3}|票价|门票|售价|价格|原价|特价|单价|收费|仅售|售)$")
 _OUTCOME = re.compile(
     r"实现(?P<goal>[^,;。]{1,20}?目标)|基本建成|全面建成|基本实现|全面实现"
-    r"|取得[^,;。]{0,10}?进展|建成(?=[^,;。]{4})(?!投用|投产|通车|开放|运营)|(?:位居|走在|进入|保持)(?:全国|西部|全球)前列|(?:全国|西部|全球)领先|迈上新台阶"
+    r"|取得[^,;。]{0,10}?进展|建成(?=[^,;。]{4})(?!投用|投产|通车|开放|运营)"
+    r"|(?:位居|走在|进入|保持)(?:全国|西部|全球)前列|(?:全国|西部|全球)领先|迈上新台阶"
 )
 _QUALITATIVE_CUT = re.compile(r"[和、]")
 
@@ -100,7 +94,9 @@ def extract_targets(text: str, published: dt.date | None = None) -> list[Target]
 
 def _carry(sentence: str, deadlines: list[Deadline], text: str, end: int) -> Deadline | None:
     """The deadline a list header ("2026年主要预期目标:") passes to the next ;-sentence."""
-    if not deadlines or not sentence.rstrip().endswith(";") or end >= len(text) or text[end] == "\n":
+    if not deadlines or not sentence.rstrip().endswith(";"):
+        return None
+    if end >= len(text) or text[end] == "\n":
         return None
     last = deadlines[-1]
     return last if ":" in sentence[last.end:] or last.end == 0 else None

@@ -36,8 +36,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) 
     prefix = MET_PLAN.sub(lambda match: "■" * len(match.group(0)), prefix)
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
     if not EVENT.search(prefix):
-        plan = max(plan, max((m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)),
-                             default=-1))
+        weak = CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
+        plan = max(plan, max((m.start() for m in weak), default=-1))
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)

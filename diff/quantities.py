@@ -88,7 +88,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     if match["n2"] and match["u2"]:
         value_max = scale(parse_number(match["n2"]) or Decimal(0), match["m2"])
     return Candidate(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,
-                   multiplier_only=not unit, comparator=">" if match["approx"] or match["a0"] else "=")
+                     multiplier_only=not unit,
+                     comparator=">" if match["approx"] or match["a0"] else "=")
 
 
 def _chinese_count(numeral: str) -> bool:
