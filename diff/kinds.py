@@ -19,9 +19,11 @@ CLAUSE_PLAN_MARKERS = re.compile(
 EVENT = re.compile(r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运")
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
 MET_PLAN = re.compile(
-    r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的)了?(?:年度|全年|既定)?"
+    r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超)了?(?:年度|全年|既定)?"
     r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总?投资"
 )
+#: Quoted names and titles (“八项行动计划”, 《规划纲要》): their words frame nothing.
+NAMES = re.compile(r"“[^”]*”|《[^》]*》")
 #: A relative growth multiple reported with a statistic (较直辖初增长超20倍): never a record.
 GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
 
@@ -33,7 +35,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) 
     :param deadline_position: offset of the last deadline before the number, or None
     :param clause_start: where the number's clause starts; weak plan words count only after it
     """
-    prefix = MET_PLAN.sub(lambda match: "■" * len(match.group(0)), prefix)
+    prefix = NAMES.sub(_mask, MET_PLAN.sub(_mask, prefix))
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
     if not EVENT.search(prefix):
         weak = CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
@@ -44,3 +46,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) 
     if plan > stat:
         return "target"
     return "statistic"
+
+
+def _mask(match: re.Match[str]) -> str:
+    """Blank out a matched span, keeping offsets."""
+    return "■" * len(match.group(0))
