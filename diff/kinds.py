@@ -6,9 +6,11 @@ import re
 
 #: Words that make what follows a reported fact.
 STATISTIC_MARKERS = re.compile(
-    r"已经|已(?![经知])|累计|截至|截止|以来|年来|(?<![为除])了(?![解])|成功|同比|比上年|较上年|去年|上年"
-    r"|过去|预计|共计|完成了|实现了|达到了|建成后|投产后|达产后|有望"
+    r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
+    r"|过去|完成了|实现了|达到了"
 )
+#: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
+UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计|建成后|投产后|达产后|有望")
 #: Words that make what follows a plan.
 PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|(?<!累)计划|力求|规划|(?<![未已])拟|任务")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
@@ -43,6 +45,9 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) 
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)
+    if deadline_position is None:
+        undated = UNDATED_STATISTIC_MARKERS.finditer(prefix)
+        stat = max(stat, max((m.start() for m in undated), default=-1))
     if plan > stat:
         return "target"
     return "statistic"

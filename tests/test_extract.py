@@ -153,6 +153,13 @@ def test_statistics(raw: str, expected: list[tuple]) -> None:
     assert rows(raw) == expected
 
 
+def test_cumulative_with_a_deadline_is_a_target() -> None:
+    """累计 reports a fact, unless a deadline dates the sentence."""
+    assert rows("到2027年底,全市累计建成充电桩50万个。") == [
+        ("target", "建成充电桩", 500000, "个", "=", 2027, "重庆市")]
+    assert [t.kind for t in run("全市累计建成充电桩18.6万个。")] == ["statistic"]
+
+
 def test_statistic_next_to_target_in_one_sentence() -> None:
     """A fact and a promise in one sentence each get their own kind."""
     raw = "目前全市已建成5G基站10万个,力争到2027年达到15万个。"
