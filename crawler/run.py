@@ -133,13 +133,15 @@ def _counts(crawler: Crawler) -> dict[str, int]:
 
 
 def _run(sources: list[Source], settings: Settings, days: dict[str, list[dt.date]],
-         db_path: str | None, progress: Progress | None) -> list[Crawler]:
+         db_path: str | None, progress: Progress | None,
+         window: tuple[dt.date | None, dt.date | None] = (None, None)) -> list[Crawler]:
     process = CrawlerProcess(settings)
     crawlers = []
     for source in sources:
         crawler = process.create_crawler(_spider_class(source))
         _watch(crawler, source.name, progress, every=int(os.environ.get("POLICYWATCH_PROGRESS_EVERY", "25")))
-        process.crawl(crawler, source=source, days=days.get(source.name), db_path=db_path)
+        process.crawl(crawler, source=source, days=days.get(source.name), db_path=db_path,
+                      window=window)
         crawlers.append(crawler)
     process.start()
     return crawlers
@@ -177,7 +179,7 @@ def run_crawl(config: Config, names: list[str], db_path: str, since: dt.date | N
     for source in sources:
         close_abandoned_runs(db, source.name)
         runs[source.name] = start_run(db, source.name)
-    crawlers = _run(sources, crawl_settings(db_path), days, db_path, progress)
+    crawlers = _run(sources, crawl_settings(db_path), days, db_path, progress, (since, until))
     results = []
     for source, crawler in zip(sources, crawlers, strict=True):
         counts = _counts(crawler)

@@ -43,7 +43,7 @@ def _crawl(workdir, db_name, *args):
 def first(site, workdir):
     """The first crawl of the e-paper, the portal and the feed, in one process."""
     site.log.clear()
-    result = _crawl(workdir, "main.db", "cqrb", "gov", "feed", "--since", "2025-08-18",
+    result = _crawl(workdir, "main.db", "cqrb", "gov", "feed", "--since", "2025-08-15",
                     "--until", "2025-08-20")
     return result, list(site.log), open_db(workdir / "main.db")
 
@@ -84,7 +84,8 @@ def test_epaper_walks_only_the_date_range(first):
     _, log, _ = first
     nodes = sorted(e.path for e in log if e.path.endswith("node.htm"))
     # the calendar links to the 21st and to September: a trap that is never followed
-    assert nodes == ["/cqrb/2025-08/18/001/node.htm", "/cqrb/2025-08/18/002/node.htm",
+    assert nodes == ["/cqrb/2025-08/15/001/node.htm", "/cqrb/2025-08/16/001/node.htm",
+                     "/cqrb/2025-08/17/001/node.htm", "/cqrb/2025-08/18/001/node.htm", "/cqrb/2025-08/18/002/node.htm",
                      "/cqrb/2025-08/19/001/node.htm", "/cqrb/2025-08/20/001/node.htm",
                      "/cqrb/2025-08/20/002/node.htm", "/cqrb/2025-08/20/003/node.htm",
                      "/cqrb/2025-08/20/003/node.htm", "/cqrb/2025-08/20/004/node.htm"]
@@ -158,7 +159,7 @@ def test_crawl_runs_rows(first):
 
 def test_second_crawl_downloads_no_article_again(first, site, workdir):
     site.log.clear()
-    result = _crawl(workdir, "main.db", "cqrb", "gov", "feed", "--since", "2025-08-18",
+    result = _crawl(workdir, "main.db", "cqrb", "gov", "feed", "--since", "2025-08-15",
                     "--until", "2025-08-20")
     assert result.returncode == 0, result.stderr
     paths = [e.path for e in site.log]
@@ -197,3 +198,12 @@ def test_hostile_site(site, workdir):
         assert [e for e in errors if page in e and message in e], (page, errors)
     assert run["links"] == 10  # each article link counted once, however many pages repeat it
     assert "hostile: failed" in result.stderr
+
+
+def test_since_until_bound_listing_articles_by_their_url_dates(site, workdir):
+    site.log.clear()
+    result = _crawl(workdir, "window.db", "gov", "--since", "2025-08-19", "--until", "2025-08-19")
+    assert result.returncode == 0, result.stderr
+    db = open_db(workdir / "window.db")
+    assert [r["title"] for r in db["articles"].rows] == ["重庆港集装箱吞吐量创新高"]
+    assert not [e.path for e in site.log if re.search(r"/t202508(20|18|15)_", e.path)]

@@ -12,6 +12,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler.dates import date_from_url
 from crawler.encoding import EncodingError, decode_page
 from crawler.extraction import Extracted
 from crawler.items import ArticleItem
@@ -29,10 +30,14 @@ class SourceSpider(scrapy.Spider):
     name = "policywatch"
 
     def __init__(self, source: Source, days: list[dt.date] | None = None,
-                 db_path: str | None = None, **kwargs: Any) -> None:
+                 db_path: str | None = None,
+                 window: tuple[dt.date | None, dt.date | None] = (None, None),
+                 **kwargs: Any) -> None:
         super().__init__(name=source.name, **kwargs)
         self.source = source
         self.days = days or []
+        #: --since/--until: article URLs dated outside this window are not fetched
+        self.window = window
         self.db_path = db_path
         self.errors: list[str] = []
         seeds = source.start_urls or [source.edition_url or ""]
@@ -67,6 +72,12 @@ class SourceSpider(scrapy.Spider):
         host = host_of(url)
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
+    def in_window(self, url: str) -> bool:
+        """False for an article URL dated (t20250820_, /2025-08/20/) outside --since/--until."""
+        since, until = self.window
+        day = date_from_url(url) if since or until else None
+        return day is None or ((since is None or day >= since) and (until is None or day <= until))
+
     def canonical(self, url: str) -> str:
         """The canonical form of a URL, in this source's scheme."""
         return canonical_url(url, self.scheme)
@@ -75,7 +86,7 @@ class SourceSpider(scrapy.Spider):
                          meta: dict[str, Any] | None = None) -> Iterator[scrapy.Request]:
         """Requests for the article URLs not stored yet (counting every link found)."""
         wanted = [url for url in dict.fromkeys(self.canonical(u) for u in urls)
-                  if self.allowed(url) and url not in self.linked]
+                  if self.allowed(url) and url not in self.linked and self.in_window(url)]
         self.linked.update(wanted)
         self.crawler.stats.inc_value("policywatch/links", len(wanted))
         known = self.known(wanted)
