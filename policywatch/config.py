@@ -6,6 +6,7 @@ A mistake is reported as one line naming the file, the source and the field, e.g
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -60,6 +61,17 @@ class Source(BaseModel):
         if INTERVAL.match(value) or (len(fields) == 5 and all(CRON_FIELD.match(f) for f in fields)):
             return value
         raise ValueError('not a cron expression ("0 7 * * *") or an interval ("every 6h", "every 30m")')
+
+    @field_validator("edition_url")
+    @classmethod
+    def _edition_url(cls, value: str | None) -> str | None:
+        if value is not None and "{date" in value:
+            try:
+                value.format(date=dt.date(2025, 8, 20))
+            except (KeyError, IndexError, ValueError) as error:
+                raise ValueError(f"cannot be filled in with a date ({error!r}): "
+                                 "use only {date:%Y-%m}-style placeholders") from None
+        return value
 
     @field_validator("article_pattern", "page_pattern", "include")
     @classmethod

@@ -97,3 +97,13 @@ def test_crawl_days():
     assert crawl_days(source, until, until) == [until]
     with pytest.raises(CrawlError, match="after"):
         crawl_days(source, until, dt.date(2025, 8, 1))
+
+
+@pytest.mark.parametrize("template", ["https://e/{date:%Y-%m}/{page}/node.htm", "https://e/{date:%Y-%m}/{0}/"])
+def test_edition_url_must_be_fillable_with_a_date(template):
+    from policywatch.config import parse_config
+    from policywatch.errors import ConfigError
+
+    text = f'sources:\n  - name: p\n    title: P\n    kind: epaper\n    edition_url: "{template}"\n'
+    with pytest.raises(ConfigError, match='source "p", field "edition_url": cannot be filled in'):
+        parse_config(text)
