@@ -105,5 +105,5 @@ def test_edition_url_must_be_fillable_with_a_date(template):
     from policywatch.errors import ConfigError
 
     text = f'sources:\n  - name: p\n    title: P\n    kind: epaper\n    edition_url: "{template}"\n'
-    with pytest.raises(ConfigError, match='source "p", field "edition_url": cannot be filled in'):
+    with pytest.raises(ConfigError, match='source "p", field "edition_url", cannot be filled in'):
         parse_config(text)
