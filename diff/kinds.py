@@ -7,7 +7,7 @@ import re
 #: Words that make what follows a reported fact.
 STATISTIC_MARKERS = re.compile(
     r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
-    r"|过去|完成了|实现了|达到了"
+    r"|过去|完成了|实现了|达到了|共有|现有|目前有"
 )
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
 UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计|建成后|投产后|达产后|有望")
@@ -18,7 +18,10 @@ CLAUSE_PLAN_MARKERS = re.compile(
     r"(?<!即)将(?!近|其|之)|(?<![需重主只])要(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
 )
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
-EVENT = re.compile(r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运")
+EVENT = re.compile(
+    r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
+    r"|气温|水位|降雨|降水|洪峰|台风|气象|寒潮|高温"
+)
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
 MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超)了?(?:年度|全年|既定)?"

@@ -438,3 +438,23 @@ def test_random_fragments_never_crash() -> None:
 def test_event_forecasts_are_not_targets(raw: str) -> None:
     """将 about an event (博览会, 假期) forecasts; it does not promise."""
     assert {t.kind for t in run(raw)} == {"statistic"}
+
+
+@pytest.mark.parametrize("raw", [
+    "今年高考,全市共有报名考生35.8万人,设考点120个。",
+    "法院一审判处被告人有期徒刑10年,并处罚金50万元。",
+    "该楼盘均价每平方米1.2万元,首付仅需20万元,户型面积89至120平方米。",
+    "受降雨影响,长江寸滩站水位将上涨至175米,部分路段将实施交通管制。",
+    "重庆两江队主场以2比0战胜对手,本赛季已取得12场胜利。",
+    "市气象台预计,今天白天最高气温将达到38℃,明天将升至40℃。",
+    "轨道交通18号线将于明年6月开通运营,全长28.6公里,设站19座。",
+    "本次展会将持续5天,预计吸引采购商2万名。",
+    "据介绍,该医院目前有床位800张,医护人员1200人。",
+    "上证指数收报3250.12点,涨0.5%,沪深两市成交额1.1万亿元。",
+])
+def test_news_sentences_are_never_targets(raw: str) -> None:
+    """Exams, courts, property ads, weather, sport, transport, fairs, markets: no target."""
+    records = run(raw)
+    assert "target" not in {t.kind for t in records}
+    assert "qualitative" not in {t.kind for t in records}
+    assert not any(t.unit == "元" and t.value in (500000, 12000, 200000) for t in records)
