@@ -131,8 +131,8 @@ def serve(ctx: click.Context, demo: bool, host: str, port: int, crawl_timeout: f
 
     One crawl job per enabled source, the weekly digest on Monday 08:00 (Asia/Shanghai), and
     Datasette restarted if it dies. SIGHUP re-reads sources.yml. Logs go to the console and
-    to policywatch.log next to the database. --demo uses data/demo/policywatch.db unless
-    --db is given.
+    to policywatch.log next to the database. --demo uses data/demo/policywatch.db, cleared
+    at each start, unless --db is given.
 
     \b
     Example:
@@ -146,10 +146,12 @@ def serve(ctx: click.Context, demo: bool, host: str, port: int, crawl_timeout: f
     from policywatch.demo import DEMO_DB
     from scheduler.service import ServiceOptions, run_service
 
-    if demo and ctx.get_parameter_source("db_path") is ParameterSource.DEFAULT:
+    fresh_demo = demo and ctx.get_parameter_source("db_path") is ParameterSource.DEFAULT
+    if fresh_demo:
         db_path = DEMO_DB
     options = ServiceOptions(db_path=Path(db_path), config_path=Path(config_path), host=host,
-                             port=port, demo=demo, crawl_timeout=crawl_timeout)
+                             port=port, demo=demo, crawl_timeout=crawl_timeout,
+                             fresh_demo=fresh_demo)
     run_service(options)
 
 

@@ -48,6 +48,7 @@ class ServiceOptions:
     crawl_timeout: float = jobs.CRAWL_TIMEOUT
     jitter: int | None = None
     digest_dir: Path | None = None
+    fresh_demo: bool = False
 
     def digests(self) -> Path:
         """The folder of rendered digests: ``digests/`` next to the database unless given."""
@@ -295,8 +296,10 @@ def start_service(options: ServiceOptions, running: Running) -> None:
     logfile = log_path(options.db_path)
     log.info("policywatch serve (pid %d) on %s, log %s", os.getpid(), options.db_path, logfile)
     if options.demo:
-        from policywatch.demo import start_demo
+        from policywatch.demo import clear_demo_data, start_demo
 
+        if options.fresh_demo:
+            clear_demo_data(options.db_path, jobs_path(options.db_path), options.digests())
         running.demo = start_demo(options.db_path.parent)
         options.config_path = running.demo.config_path
     config = load_config(options.config_path)

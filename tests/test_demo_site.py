@@ -146,3 +146,18 @@ def test_sample_articles_give_their_targets_to_the_real_extractor(tmp_path, arti
     found = {(r["kind"], r["indicator"], r["value"], r["unit"], r["year"])
              for r in map(json.loads, result.output.splitlines()) if r["kind"] != "qualitative"}
     assert found == EXPECTED[article_id]
+
+
+def test_clear_demo_data_removes_only_the_demo_files(tmp_path):
+    from policywatch.demo import clear_demo_data
+
+    db = tmp_path / "policywatch.db"
+    kept = [tmp_path / "policywatch.db.lock", tmp_path / "policywatch.log"]
+    gone = [db, tmp_path / "policywatch.db-wal", tmp_path / "policywatch.jobs.db",
+            tmp_path / "digests" / "2026-W46.html"]
+    gone[-1].parent.mkdir()
+    for path in kept + gone:
+        path.write_text("x")
+    clear_demo_data(db, tmp_path / "policywatch.jobs.db", tmp_path / "digests")
+    assert [p.exists() for p in gone] == [False] * 4
+    assert all(p.exists() for p in kept)

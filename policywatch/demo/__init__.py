@@ -6,6 +6,7 @@ first cycle (crawl → diff → digest) always has something to show.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -30,7 +31,7 @@ sources:
     schedule: "every 30m"
 """
 
-__all__ = ["Demo", "DEMO_DB", "SOURCE", "start_demo", "write_config"]
+__all__ = ["Demo", "DEMO_DB", "SOURCE", "clear_demo_data", "start_demo", "write_config"]
 
 
 @dataclass
@@ -73,6 +74,22 @@ def write_config(directory: Path, url: str) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path.write_text(CONFIG_TEMPLATE.format(source=SOURCE, url=url), encoding="utf-8")
     return path
+
+
+def clear_demo_data(db_path: Path, jobs_db: Path, digests: Path) -> None:
+    """Delete an earlier demo's database, job store and digests, so each demo starts afresh.
+
+    The sample site is served on a new port and dated into a new week each time; articles
+    kept from an earlier run would make the new ones look like reprints.
+
+    :param db_path: the demo database
+    :param jobs_db: its job store
+    :param digests: its digests folder
+    """
+    for path in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), jobs_db):
+        path.unlink(missing_ok=True)
+    if digests.is_dir():
+        shutil.rmtree(digests)
 
 
 def start_demo(directory: Path, port: int = 0) -> Demo:
