@@ -23,7 +23,7 @@ from crawler.dates import date_from_url, labelled_date, parse_date
 from policywatch.config import Selectors
 
 #: Containers that hold the article body on the sites policywatch knows, most specific first.
-BODY_CONTAINERS = ("#ozoom", ".view.TRS_UEDITOR", ".trs_editor_view", "#zoom", ".zoom",
+BODY_CONTAINERS = ("#ozoom", "founder-content", ".view.TRS_UEDITOR", ".trs_editor_view", "#zoom", ".zoom",
                    "#detailContent", ".detail-content", ".article-content", "#content")
 #: A "title" longer than this swallowed the page (broken HTML such as <h1>…</h2>).
 MAX_TITLE_CHARS = 80
@@ -51,6 +51,7 @@ _PRETITLE = ("founder-pretitle", "#PreTitle", ".pretitle", ".yinti", "#yinti",
              "//h1/preceding-sibling::*[1][self::h3 or self::h4]")
 _SUBTITLE = ("founder-subtitle", "#SubTitle", ".subtitle", ".futi", "#futi",
              "//h1/following-sibling::*[1][self::h2]")
+_ENP_TAG = re.compile(r"<(\w+)>([^<]*)</\1>")
 _TITLE = ("founder-title", "#Title", ".article-title", "h1")
 
 
@@ -218,13 +219,24 @@ def _header_text(sel: Selector, body: Selector | None) -> str:
     return block_text(root)
 
 
-def _title(sel: Selector, selectors: Selectors) -> str:
+def founder_properties(sel: Selector) -> dict[str, str]:
+    """Metadata of a 方正 (Founder) page: the ``<!--enpproperty <title>…</title>…-->`` comment.
+
+    :param sel: the parsed page
+    :return: e.g. ``title``, ``subtitle``, ``introtitle`` (引题), ``author``, ``date``, ``nodename``
+    """
+    comment = sel.xpath("//comment()[contains(., 'enpproperty')]").get() or ""
+    return {tag.lower(): htmllib.unescape(value).strip()
+            for tag, value in _ENP_TAG.findall(comment) if value.strip()}
+
+
+def _title(sel: Selector, selectors: Selectors, founder: dict[str, str]) -> str:
     if selectors.title:
         return _first_text(sel, [selectors.title])[0]
     text, _ = _first_text(sel, list(_TITLE[:3]))
     if text:
         return text
-    text = _meta(sel, "ArticleTitle", "og:title", "title")
+    text = founder.get("title") or _meta(sel, "ArticleTitle", "og:title", "title")
     if text:
         return text
     text, _ = _first_text(sel, ["h1"])
@@ -235,7 +247,7 @@ def _title(sel: Selector, selectors: Selectors) -> str:
 
 
 def _published(sel: Selector, url: str | None, header: str, selectors: Selectors,
-               epaper: bool) -> dt.date | None:
+               epaper: bool, founder: dict[str, str]) -> dt.date | None:
     from_url = date_from_url(url or "")
     if epaper and from_url:
         return from_url
@@ -243,7 +255,7 @@ def _published(sel: Selector, url: str | None, header: str, selectors: Selectors
         text, _ = _first_text(sel, [selectors.date])
         if found := parse_date(text):
             return found
-    if found := parse_date(_meta(sel, *_META_DATE)):
+    if found := parse_date(_meta(sel, *_META_DATE)) or parse_date(founder.get("date")):
         return found
     return labelled_date(header) or from_url or parse_date(header)
 
@@ -262,21 +274,23 @@ def extract_article(html: str, url: str | None = None, selectors: Selectors | No
     raw, container = _body(sel, html, url, selectors)
     body, found = clean_body(raw)
     header = _header_text(sel, container)
-    title = _title(sel, selectors)
+    founder = founder_properties(sel)
+    title = _title(sel, selectors, founder)
     lines = body.split("\n")
     if lines and title and " ".join(lines[0].split()) == " ".join(title.split()):
         body = "\n".join(lines[1:])
-    pretitle = "" if selectors.title else _first_text(sel, _PRETITLE)[0]
-    subtitle = "" if selectors.title else _first_text(sel, _SUBTITLE)[0]
+    pretitle = "" if selectors.title else (_first_text(sel, _PRETITLE)[0] or founder.get("introtitle", ""))
+    subtitle = "" if selectors.title else (_first_text(sel, _SUBTITLE)[0] or founder.get("subtitle", ""))
     _, header_found = clean_body(header)
     origin = _meta(sel, "ContentSource", "source") or found.get("origin") or ""
     if not origin and (match := _ORIGIN.search(header)):
         origin = match.group(1)
-    author = found.get("author") or header_found.get("author") or _meta(sel, "author", "Author")
+    author = (found.get("author") or header_found.get("author") or founder.get("author")
+              or _meta(sel, "author", "Author"))
     return Extracted(
         title=title,
         body=body,
-        published=_published(sel, url, header, selectors, epaper),
+        published=_published(sel, url, header, selectors, epaper, founder),
         pretitle=pretitle if pretitle != title else "",
         subtitle=subtitle if subtitle != title else "",
         author=author,

@@ -141,3 +141,23 @@ def test_pretitle_and_subtitle_by_position_around_the_title():
 def test_no_pretitle_or_subtitle_when_the_page_has_none():
     found = extract_article("<html><body><h1>主标题</h1><p>正文</p><h2>相关阅读</h2></body></html>")
     assert (found.pretitle, found.subtitle) == ("", "")
+
+
+FOUNDER_PAGE = """<html><head><meta charset="utf-8"><title>重庆日报</title></head><body>
+<!--enpproperty <articleid>353117</articleid><date>2025-08-20 00:00:00:0</date><author>张亦筑</author>
+<title>全市科技创新大会召开</title><keyword>科技创新</keyword><subtitle>加快建设具有全国影响力的科技创新中心</subtitle>
+<introtitle>以科技创新引领现代化产业体系建设</introtitle><siteid>1</siteid><nodeid>1</nodeid><nodename>第001版：要闻</nodename>/enpproperty-->
+<table><tr><td class="font01">全市科技创新大会召开</td></tr></table>
+<div id="ozoom"><founder-content><p>（示例文本）全市科技创新大会8月19日召开。会议提出，到2027年，全社会研发经费投入强度达到2.6%左右。</p>
+<p>会议强调，要加快建设西部科学城，打造具有全国影响力的科技创新中心。</p></founder-content></div>
+<!--/enpcontent--></body></html>"""
+
+
+def test_founder_enpproperty_metadata():
+    found = extract_article(FOUNDER_PAGE, "https://example.cn/news/content_353117.htm")
+    assert found.title == "全市科技创新大会召开"
+    assert found.pretitle == "以科技创新引领现代化产业体系建设"
+    assert found.subtitle == "加快建设具有全国影响力的科技创新中心"
+    assert found.author == "张亦筑"
+    assert found.published == dt.date(2025, 8, 20)
+    assert found.body.startswith("（示例文本）全市科技创新大会8月19日召开。") and found.body.count("\n") == 1
