@@ -68,9 +68,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
             continue
         found.append(Deadline(year, match.start(), match.end(), explicit))
     for match in PERIOD_DEADLINE.finditer(sentence):
-        after = sentence[match.end():match.end() + 2]
         strong = bool(match["tail"]) or bool(match["lead"])
-        if not strong and after.startswith(("规划", "开好局", "重大", "行动")):
+        if not strong and not sentence.startswith((",", ":"), match.end()):
             continue
         found.append(Deadline(PLAN_PERIODS[match["period"]], match.start(), match.end(), strong))
     for match in RELATIVE_DEADLINE.finditer(sentence):

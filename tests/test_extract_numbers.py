@@ -89,3 +89,9 @@ def test_past_years_are_history() -> None:
     """到2025年 in an article of 2026 reports history: no deadline."""
     assert find_deadlines("到2025年底,全市建成5G基站10万个", dt.date(2026, 1, 20)) == []
     assert [d.year for d in find_deadlines("到2025年底,全市建成5G基站10万个", None)] == [2025]
+
+
+@pytest.mark.parametrize("sentence", ["“十五五”开局之年", "持续迭代“十五五”重大项目清单"])
+def test_bare_plan_period_is_a_name_not_a_deadline(sentence: str) -> None:
+    """“十五五” naming the plan (开局之年, 重大项目清单) dates nothing."""
+    assert find_deadlines(sentence, None) == []
