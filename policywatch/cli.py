@@ -112,7 +112,10 @@ def extract(file: str, as_json: bool, published: dt.date | None, db_path: str,
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            value = "" if record["value"] is None else f"{record['comparator']}{record['value']}{record['unit']}"
+            value = "" if record["value"] is None else f"{record['comparator']}{record['value']}"
+            if record["value_max"] is not None:
+                value += f"-{record['value_max']}"
+            value += record["unit"] if record["value"] is not None else ""
             click.echo(f"{record['kind']:<11} {record['year'] or '':<5} {record['region']}  "
                        f"{record['indicator']}  {value}")
 

@@ -73,3 +73,11 @@ def test_extract_undecodable_file_exits_2(tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(garbage)])
     assert result.exit_code == 2
     assert "cannot decode" in result.output
+
+
+def test_extract_text_output_shows_both_ends_of_a_range(tmp_path):
+    text = tmp_path / "range.txt"
+    text.write_text("到2030年,全市研发经费投入强度提升至3.2%至3.5%。", encoding="utf-8")
+    result = run("extract", str(text))
+    assert result.exit_code == 0
+    assert "研发经费投入强度  =3.2-3.5%" in result.output
