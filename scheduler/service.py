@@ -15,6 +15,7 @@ import signal
 import socket
 import threading
 from dataclasses import dataclass, field
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,8 @@ log = logging.getLogger("policywatch.service")
 
 CRAWL_GRACE = 3600
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_MAX_BYTES = 10 * 1024 * 1024
+LOG_BACKUPS = 5
 
 
 @dataclass
@@ -76,6 +79,8 @@ def log_path(db_path: str | os.PathLike[str]) -> Path:
 def setup_logging(db_path: Path) -> list[logging.Handler]:
     """Log to the console and to the log file next to the database; the handlers added.
 
+    The file rotates at 10 MB, keeping five old files, so months of service stay bounded.
+
     :param db_path: the database file
     """
     target = log_path(db_path)
@@ -83,8 +88,10 @@ def setup_logging(db_path: Path) -> list[logging.Handler]:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     formatter = logging.Formatter(LOG_FORMAT)
-    handlers: list[logging.Handler] = [logging.FileHandler(target, encoding="utf-8"),
-                                       logging.StreamHandler()]
+    handlers: list[logging.Handler] = [
+        RotatingFileHandler(target, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"),
+        logging.StreamHandler(),
+    ]
     for handler in handlers:
         handler.setFormatter(formatter)
         root.addHandler(handler)

@@ -317,3 +317,21 @@ def test_stop_all_kills_running_children_and_refuses_new_ones():
     with pytest.raises(Exception, match="stopping"):
         supervisor.spawn(["true"], "late")
     supervisor.reset()
+
+
+def test_service_log_rotates(tmp_path):
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    from scheduler.service import LOG_BACKUPS, setup_logging
+
+    handlers = setup_logging(tmp_path / "policywatch.db")
+    try:
+        files = [h for h in handlers if isinstance(h, RotatingFileHandler)]
+        assert len(files) == 1
+        assert files[0].maxBytes > 0 and files[0].backupCount == LOG_BACKUPS
+        assert files[0].baseFilename == str(tmp_path / "policywatch.log")
+    finally:
+        for handler in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
