@@ -240,7 +240,7 @@ def _hostile_index(request: object) -> tuple[int, dict[str, str], bytes]:
     return 200, {"Content-Type": "text/html; charset=utf-8"}, text.encode()
 
 
-def add_hostile(server: SiteServer, timeout_sleep: float = 3.0) -> None:
+def add_hostile(server: SiteServer, timeout_sleep: float = 4.0) -> None:
     """404/500, a timeout, a redirect loop, a 10 MB page, a trap, broken HTML, bad encodings."""
     server.routes["/robots.txt"] = ROBOTS
     server.routes["/hostile/index.html"] = _hostile_index

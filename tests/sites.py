@@ -161,7 +161,7 @@ ROBOTS = Page(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"
 
 
 #: Settings for crawls under test: short timeouts, no retries (see crawler.run.ENV_SETTINGS).
-TEST_ENV = {"POLICYWATCH_DOWNLOAD_TIMEOUT": "1", "POLICYWATCH_RETRY_TIMES": "0",
+TEST_ENV = {"POLICYWATCH_DOWNLOAD_TIMEOUT": "2", "POLICYWATCH_RETRY_TIMES": "0",
             "POLICYWATCH_PROGRESS_EVERY": "5"}
 
 
