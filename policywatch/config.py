@@ -11,6 +11,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -19,7 +20,14 @@ from policywatch.errors import ConfigError, UnknownSourceError
 
 DEFAULT_CONFIG = "sources.yml"
 INTERVAL = re.compile(r"^every\s+(\d+)\s*([smhd])$")
+#: Hosts a source may crawl with ``delay: 0`` (only our own machine).
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?]+$")
+
+
+def _hosts(urls: list[str]) -> list[str]:
+    """Host names of URLs (empty strings skipped)."""
+    return [(urlsplit(url).hostname or "").lower() for url in urls if url and urlsplit(url).hostname]
 
 
 class Selectors(BaseModel):
@@ -91,6 +99,10 @@ class Source(BaseModel):
             raise ValueError("edition_url needs a {date:...} placeholder")
         if self.kind in ("listing", "feed") and not self.start_urls:
             raise ValueError(f"a {self.kind} source needs start_urls")
+        remote = [h for h in _hosts([self.edition_url or "", *self.start_urls]) if h not in LOCAL_HOSTS]
+        if self.delay == 0 and remote:
+            raise ValueError(f"delay 0 is only allowed for local sites, not {remote[0]}: "
+                             "be polite, e.g. delay: 1.0")
         return self
 
 

@@ -107,3 +107,14 @@ def test_edition_url_must_be_fillable_with_a_date(template):
     text = f'sources:\n  - name: p\n    title: P\n    kind: epaper\n    edition_url: "{template}"\n'
     with pytest.raises(ConfigError, match='source "p", field "edition_url", cannot be filled in'):
         parse_config(text)
+
+
+def test_delay_zero_only_for_local_sites():
+    from policywatch.config import parse_config
+    from policywatch.errors import ConfigError
+
+    block = 'sources:\n  - name: p\n    title: P\n    kind: listing\n    start_urls: ["{url}"]\n    delay: 0\n'
+    assert parse_config(block.format(url="http://127.0.0.1:8000/")).source("p").delay == 0
+    assert parse_config(block.format(url="http://localhost/x/")).source("p").delay == 0
+    with pytest.raises(ConfigError, match='source "p", delay 0 is only allowed for local sites, not www.cq.gov.cn'):
+        parse_config(block.format(url="https://www.cq.gov.cn/ywdt/jrcq/"))
