@@ -20,6 +20,8 @@ SINGLE_BYTE = {"iso8859-1", "latin-1", "latin1", "iso-8859-1", "windows-1252", "
                "ascii", "us-ascii"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""",
                            re.IGNORECASE)
+#: Stray invalid byte sequences tolerated in an otherwise clean page (see _nearly).
+MAX_BAD = 3
 _MOJIBAKE = re.compile("[\u00c0-\u00ff][\u0080-\u00bf]|\ufffd")
 
 
@@ -71,6 +73,22 @@ def _try(body: bytes, codec: str) -> str | None:
     return None if looks_like_mojibake(text) else text
 
 
+def _nearly(body: bytes, codec: str) -> str | None:
+    """The page in ``codec`` with a few stray invalid bytes dropped, when it is clearly that codec.
+
+    A real UTF-8 (or GBK) page with one corrupt byte decodes to thousands of valid characters
+    and one error; the wrong codec gives errors all over. Up to :data:`MAX_BAD` errors are
+    dropped when at least 100 valid non-ASCII characters stand behind each.
+    """
+    text = body.decode(codec, errors="replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for char in text if ord(char) > 0x7F) - bad
+    if bad == 0 or bad > MAX_BAD or valid < 100 * bad:
+        return None
+    cleaned = text.replace("\ufffd", "")
+    return None if looks_like_mojibake(cleaned) else cleaned
+
+
 def looks_like_mojibake(text: str) -> bool:
     """Whether decoded text shows the marks of a wrong decoding (UTF-8 read as Latin-1, U+FFFD).
 
@@ -98,8 +116,13 @@ def decode_page(body: bytes, content_type: str | None = None) -> tuple[str, str]
         candidates.insert(0, "utf-8-sig")
     for codec in candidates:
         text = _try(body, codec)
+        if text is None and codec.startswith("utf-8"):
+            text = _nearly(body, codec)
         if text is not None:
             return text, codec
+    text = _nearly(body, "gb18030")
+    if text is not None:
+        return text, "gb18030"
     if not any(byte > 0x7F for byte in body):
         return body.decode("ascii"), "ascii"
     raise EncodingError(

@@ -118,3 +118,17 @@ def test_delay_zero_only_for_local_sites():
     assert parse_config(block.format(url="http://localhost/x/")).source("p").delay == 0
     with pytest.raises(ConfigError, match='source "p", delay 0 is only allowed for local sites, not www.cq.gov.cn'):
         parse_config(block.format(url="https://www.cq.gov.cn/ywdt/jrcq/"))
+
+
+@pytest.mark.parametrize("codec,label", [("utf-8", "utf-8"), ("gb18030", "gbk")])
+def test_a_stray_bad_byte_is_dropped_not_turned_into_mojibake(codec, label):
+    paragraph = "（示例文本）全市持续推进城市更新行动，完善社区养老、托育等公共服务设施。" * 10
+    body = f"<html><body><p>{paragraph}</p>".encode(codec) + b"\xff" + f"<p>{paragraph}</p></body></html>".encode(codec)
+    text, used = decode_page(body, f"text/html; charset={label}")
+    assert used == codec and text.count(paragraph) == 2 and "\ufffd" not in text
+
+
+def test_a_gbk_page_with_few_chinese_characters_is_not_taken_for_broken_utf8():
+    body = ("<html><body>" + "x" * 500 + "重庆</body></html>").encode("gbk")
+    text, used = decode_page(body, "text/html; charset=utf-8")
+    assert used == "gb18030" and "重庆" in text
