@@ -177,8 +177,12 @@ def run_crawl(config: Config, names: list[str], db_path: str, since: dt.date | N
                        "schedule": s.schedule, "config": s.model_dump_json()} for s in config.sources])
     runs = {}
     for source in sources:
-        close_abandoned_runs(db, source.name)
+        closed = close_abandoned_runs(db, source.name)
         runs[source.name] = start_run(db, source.name)
+        span = days.get(source.name)
+        if progress:
+            progress(f"{source.name}: 开始抓取" + (f"（{span[-1]}至{span[0]}的版面）" if span else "")
+                     + (f"，已关闭{closed}次中断的抓取" if closed else ""))
     crawlers = _run(sources, crawl_settings(db_path), days, db_path, progress, (since, until))
     results = []
     for source, crawler in zip(sources, crawlers, strict=True):

@@ -56,7 +56,7 @@ def test_first_crawl_succeeds_with_progress(first):
     result, _, db = first
     assert result.returncode == 0, result.stderr
     assert "cqrb: ok" in result.stderr and "gov: ok" in result.stderr and "feed: ok" in result.stderr
-    assert "已抓取" in result.stderr
+    assert "已抓取" in result.stderr and "cqrb: 开始抓取（2025-08-15至2025-08-20的版面）" in result.stderr
     assert db["articles"].count == 13
 
 

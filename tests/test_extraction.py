@@ -161,3 +161,13 @@ def test_founder_enpproperty_metadata():
     assert found.author == "张亦筑"
     assert found.published == dt.date(2025, 8, 20)
     assert found.body.startswith("（示例文本）全市科技创新大会8月19日召开。") and found.body.count("\n") == 1
+
+
+@pytest.mark.parametrize("info,origin", [
+    ("发布时间：2025-08-20 来源：重庆日报【字体：大 中 小】", "重庆日报"),
+    ("来源:华龙网 | 作者:张三", "华龙网"),
+    ("来源：新华社（记者 王五）", "新华社"),
+])
+def test_origin_stops_at_page_furniture(info, origin):
+    html = f"<html><body><h1>标题</h1><div class='info'>{info}</div><div id='zoom'><p>正文。</p></div></body></html>"
+    assert extract_article(html).origin == origin
