@@ -193,7 +193,7 @@ def _feed_article(title: str, date: str, origin: str, paragraphs: list[str]) -> 
 
 
 def add_feed(server: SiteServer) -> None:
-    """An RSS feed of two articles and a sitemap index naming a third."""
+    """An RSS feed of two articles, an Atom feed repeating one, a sitemap index naming a third."""
     base = server.base
     items = "".join(
         f"<item><title>{escape(FEED_ARTICLES[i][0])}</title><link>{base}/1/detail/{i}/web/content_{i}.htm</link>"
@@ -207,6 +207,11 @@ def add_feed(server: SiteServer) -> None:
     urlset = (f'<?xml version="1.0" encoding="utf-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
               f"<url><loc>{base}/1/detail/685003/web/content_685003.htm</loc><lastmod>2025-08-23</lastmod></url>"
               f"<url><loc>{base}/1/detail/685001/web/content_685001.htm</loc></url></urlset>")
+    atom = (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>时政</title>'
+            f'<entry><title>{escape(FEED_ARTICLES["685002"][0])}</title>'
+            f'<link rel="alternate" href="{base}/1/detail/685002/web/content_685002.htm?from=atom"/>'
+            f"<updated>2025-08-22T10:00:00+08:00</updated></entry></feed>")
+    server.routes["/1/atom.xml"] = Page(atom.encode(), content_type="application/atom+xml")
     server.routes["/1/sitemap_index.xml"] = Page(index.encode(), content_type="application/xml")
     server.routes["/1/sitemap.xml"] = Page(urlset.encode(), content_type="application/xml")
     for ident, (title, date, origin, paras) in FEED_ARTICLES.items():
@@ -286,7 +291,7 @@ def sources_yaml(base: str, **extra: str) -> str:
   - name: feed
     title: 华龙网·时政（测试）
     kind: feed
-    start_urls: ["{base}/1/rss.xml", "{base}/1/sitemap_index.xml"]
+    start_urls: ["{base}/1/rss.xml", "{base}/1/atom.xml", "{base}/1/sitemap_index.xml"]
     article_pattern: 'content_\\d+\\.htm$'
     delay: 0
   - name: hostile

@@ -207,3 +207,12 @@ def test_since_until_bound_listing_articles_by_their_url_dates(site, workdir):
     db = open_db(workdir / "window.db")
     assert [r["title"] for r in db["articles"].rows] == ["重庆港集装箱吞吐量创新高"]
     assert not [e.path for e in site.log if re.search(r"/t202508(20|18|15)_", e.path)]
+
+
+def test_feed_links_from_rss_atom_and_sitemap_are_fetched_once(first):
+    _, log, db = first
+    paths = [e.path for e in log]
+    assert {"/1/rss.xml", "/1/atom.xml", "/1/sitemap_index.xml", "/1/sitemap.xml"} <= set(paths)
+    for ident in sitedata.FEED_ARTICLES:
+        assert paths.count(f"/1/detail/{ident}/web/content_{ident}.htm") == 1
+    assert not [p for p in paths if "from=atom" in p]
