@@ -79,8 +79,44 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
             offset = {"明年": 1}.get(rel, 4 if rel.startswith(("今后", "未来")) else 0)
             year = published.year + offset
         found.append(Deadline(year, match.start(), match.end(), False))
+    for match in FULL_YEAR.finditer(sentence):
+        clause = _CLAUSE.search(sentence, match.start())
+        if published and _PLAN_IN_CLAUSE.search(sentence, _clause_start(sentence, match.start()),
+                                                clause.end() if clause else len(sentence)):
+            found.append(Deadline(published.year, match.start(), match.end(), False))
     found.sort(key=lambda deadline: deadline.start)
     return found
+
+
+#: 全年 dates a number only in a plan clause (全年新能源汽车产量力争突破60万辆).
+FULL_YEAR = re.compile(r"(?<![年今])全年")
+_CLAUSE = re.compile(r"[,;。]")
+_PLAN_IN_CLAUSE = re.compile(r"力争|确保|争取|预期|目标|将|计划|要(?![素求点])")
+#: An explicit year a reported fact belongs to (2025年,… / 截至2025年底); not a reference
+#: (比2020年, 从2020年的) and not a date (2025年6月).
+STATED_YEAR = re.compile(
+    r"(?<![比较与从同由])(?:截至|截止|到)?(?P<year>(?:19|20)\d{2})年(?:底|末|全年|年底)?"
+    r"(?![\d〇零一二三四五六七八九十]+月|\d|的|以来|至|到|-|—)"
+)
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    """Offset just after the last clause break before ``position``."""
+    return max(sentence.rfind(mark, 0, position) for mark in ",;。") + 1
+
+
+def stated_year(prefix: str, published: dt.date | None) -> int | None:
+    """The explicit past (or current) year a reported fact states before its number, or None.
+
+    :param prefix: the sentence text before the number
+    :param published: publication date; later years are plans, not facts
+    """
+    year = None
+    for match in STATED_YEAR.finditer(prefix):
+        value = int(match["year"])
+        if published is None or value <= published.year:
+            year = value
+    return year
 
 
 _PLAN_AFTER = re.compile(r"^[^,;。]{0,6}?(目标|预期|计划|力争|确保|要|将|底前|前)")

@@ -6,22 +6,24 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from diff.deadlines import Deadline, find_deadlines
-from diff.kinds import GROWTH_MULTIPLE, frame_at
+from diff.context import Context
+from diff.deadlines import Deadline, find_deadlines, stated_year
+from diff.exclusions import never_record
+from diff.kinds import GROWTH_MULTIPLE, PLAN_MARKERS, frame_at
 from diff.numbers import to_float
 from diff.phrases import clean_indicator, is_indicator, noun_after, region_at
 from diff.quantities import Candidate, find_candidates
 from diff.record import Target
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]*")
 _CLAUSE_BREAK = re.compile(r"[,:;]")
 _COMPARATOR_BEFORE = [
     (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上)$"), ">="),
-    (re.compile(r"(?:超过|突破|超|逾|高于)$"), ">"),
-    (re.compile(r"(?:不超过|不高于|控制在|以内)$"), "<="),
+    (re.compile(r"(?:不超过|不高于|不多于|控制在|以内)$"), "<="),
+    (re.compile(r"(?<!不)(?:超过|突破|超|逾|高于)$"), ">"),
     (re.compile(r"(?:低于|不到)$"), "<"),
     (re.compile(r"(?:大约|约|近|左右)$"), "~"),
 ]
@@ -36,7 +38,7 @@ _ANAPHORIC = re.compile(
     r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于)$"
 )
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
-_FROM = re.compile(r"从(?:\d{4}年(?:底|末)?)?的?$")
+_FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
 _RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$")
 _RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:增速|增幅|降幅)$")
@@ -57,7 +59,7 @@ _BARE_COMPARATOR = re.compile(r"(?:不到|不足|至少|仅|约|近|超过|达�
 #: The reference of a change ("比前一天增加", "与2008年同期相比上升"): not part of the indicator.
 _REFERENCE = re.compile(r"(?:比|较|与|同)[^,;。]{0,10}?(?:相比|同期)?$")
 _PRICE = re.compile(
-    r"(?:每[^,;。]{0,3}|票价|门票|售价|价格|原价|特价|单价|均价|收费|仅售|售|罚金|罚款|首付|月供|租金"
+    r"(?:每[^,;。]{0,3}|上涨|下跌|上调|下调|涨了|跌了|票价|门票|售价|价格|原价|特价|单价|均价|收费|仅售|售|罚金|罚款|首付|月供|租金"
     r"|赔偿|月薪|工资)[^,;。]{0,2}$"
 )
 _OUTCOME = re.compile(
@@ -76,37 +78,46 @@ def extract_targets(text: str, published: dt.date | None = None) -> list[Target]
     """
     records: list[Target] = []
     seen: set[tuple] = set()
-    carried: Deadline | None = None
+    context = Context()
     for match in SENTENCE.finditer(text):
         sentence = match.group(0)
-        offset = match.start()
+        context.begin(text, match.start())
         deadlines = find_deadlines(sentence, published)
+        carried = context.carried()
         if carried is not None:
-            deadlines.insert(0, Deadline(carried.year, 0, 0, carried.strong))
-        for record in _sentence_records(sentence, offset, deadlines):
+            deadlines.insert(0, carried)
+        off_at = context.off_topic_from(sentence)
+        reading = _Reading(sentence, match.start(), published, context.paragraph.region,
+                           context.district, off_at)
+        found = list(_sentence_records(reading, deadlines))
+        for record in found:
             key = (record.kind, record.indicator, record.year, record.region)
             if record.kind == "statistic":
                 key += (record.value,)
             if key not in seen:
                 seen.add(key)
                 records.append(record)
-        carried = _carry(sentence, deadlines, text, match.end())
+        context.after(sentence, deadlines, found, off_at)
     records.sort(key=lambda record: record.start)
     return records
 
 
-def _carry(sentence: str, deadlines: list[Deadline], text: str, end: int) -> Deadline | None:
-    """The deadline a list header ("2026年主要预期目标:") passes to the next ;-sentence."""
-    if not deadlines or not sentence.rstrip().endswith(";"):
-        return None
-    if end >= len(text) or text[end] == "\n":
-        return None
-    last = deadlines[-1]
-    return last if ":" in sentence[last.end:] or last.end == 0 else None
+class _Reading:
+    """One sentence and what the document around it established."""
+
+    def __init__(self, sentence: str, offset: int, published: dt.date | None, region: str,
+                 district: str | None, off_at: int | None) -> None:
+        self.sentence, self.offset, self.published = sentence, offset, published
+        self.region, self.district, self.off_at = region, district, off_at
+
+    def region_at(self, position: int) -> str:
+        """The region of a number at ``position``."""
+        return region_at(self.sentence, position, self.region, self.district)
 
 
-def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> Iterator[Target]:
+def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[Target]:
     """The records of one sentence."""
+    sentence, offset = reading.sentence, reading.offset
     numbers = sorted(find_candidates(sentence), key=lambda number: number.start)
     consumed = 0
     list_verb = last_indicator = ""
@@ -151,6 +162,10 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
             indicator = list_verb + indicator
         consumed = number.end + (consumed_to if consumed_to else len(tail))
         unit = number.unit or ("人" if indicator.endswith("人口") else "")
+        planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))
+        if (reading.off_at is not None and number.start >= reading.off_at) \
+                or never_record(sentence, number.start, indicator, unit, kind, planned):
+            continue
         if _STEP.match(after):
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
@@ -161,14 +176,15 @@ def _sentence_records(sentence: str, offset: int, deadlines: list[Deadline]) -> 
             value=to_float(number.value),
             unit=unit,
             comparator=comparator,
-            year=deadline.year if kind == "target" and deadline else None,
-            region=region_at(sentence, number.start),
+            year=(deadline.year if deadline else None) if kind == "target"
+            else stated_year(sentence[:number.start], reading.published),
+            region=reading.region_at(number.start),
             sentence=sentence,
             start=offset + number.start,
             end=offset + number.end,
             value_max=to_float(number.value_max),
         )
-    yield from _qualitative(sentence, offset, deadlines, numbers)
+    yield from _qualitative(reading, deadlines, numbers)
 
 
 class _Respectively:
@@ -246,11 +262,11 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str,
             base = clean_indicator(base)
             indicator = base + ("增速" if growth and number.unit == "%" else
                                 "增幅" if growth else "降幅")
+    if number.unit == "岁" and "寿命" not in indicator:
+        return None, 0
     noun = noun_after(after[len(tail):]) if number.unit in MEASURE_WORDS or not indicator else ""
     if noun:
         return noun, len(tail) + len(noun)
-    if number.unit == "岁" and "寿命" not in indicator:
-        return None, 0
     if number.unit in ("天", "小时", "分钟") and _DURATION.search(_BARE_COMPARATOR.sub("", prefix)):
         return None, 0
     if kind == "statistic" and number.unit in ("元", "美元") and _PRICE.search(prefix):
@@ -263,9 +279,10 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str,
     return (indicator if is_indicator(indicator) else None), 0
 
 
-def _qualitative(sentence: str, offset: int, deadlines: list[Deadline],
+def _qualitative(reading: _Reading, deadlines: list[Deadline],
                  numbers: list[Candidate]) -> Iterator[Target]:
     """Qualitative goals: an outcome in the first clause after an explicit deadline."""
+    sentence, offset = reading.sentence, reading.offset
     for deadline in deadlines:
         if not deadline.strong:
             continue
@@ -291,6 +308,6 @@ def _qualitative(sentence: str, offset: int, deadlines: list[Deadline],
             continue
         yield Target(
             kind="qualitative", indicator=goal, value=None, unit="", comparator="",
-            year=deadline.year, region=region_at(sentence, goal_start), sentence=sentence,
+            year=deadline.year, region=reading.region_at(goal_start), sentence=sentence,
             start=offset + goal_start, end=offset + goal_start + len(goal),
         )

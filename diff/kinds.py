@@ -27,8 +27,8 @@ MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超)了?(?:年度|全年|既定)?"
     r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总?投资"
 )
-#: Quoted names and titles (“八项行动计划”, 《规划纲要》): their words frame nothing.
-NAMES = re.compile(r"“[^”]*”|《[^》]*》")
+#: Quoted names and titles (“八项行动计划”, 《规划纲要》) and 预期寿命: their words frame nothing.
+NAMES = re.compile(r"“[^”]*”|《[^》]*》|预期寿命")
 #: A relative growth multiple reported with a statistic (较直辖初增长超20倍): never a record.
 GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
 

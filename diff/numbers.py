@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+import cn2an
+
 #: Chinese digits and their values (〇 and 零 both zero, 两 two).
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
-#: Small Chinese units inside a section.
-CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+#: Characters that can open a numeral without a digit before them (十二, 千亿).
+_MAGNITUDES = "百千万亿"
 #: Multipliers written after a number (longest first when matching).
 MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7,
                "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4}
@@ -19,7 +21,8 @@ UNITS = {
     "个百分点": "个百分点", "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米",
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "标准箱": "标箱", "标箱": "标箱",
     "微克/立方米": "微克/立方米", "毫克/立方米": "毫克/立方米",
-    "人次": "人次", "架次": "架次", "车次": "车次", "公里": "公里", "千米": "公里",
+    "人次": "人次", "架次": "架次", "车次": "车次", "乘次": "乘次", "辆次": "辆次", "场次": "场次",
+    "艘次": "艘次", "班次": "班次", "公里": "公里", "千米": "公里",
     "公顷": "公顷", "美元": "美元", "小时": "小时", "分钟": "分钟",
     "元": "元", "人": "人", "名": "名", "户": "户", "家": "家", "个": "个", "台": "台",
     "条": "条", "处": "处", "座": "座", "所": "所", "项": "项", "辆": "辆", "套": "套",
@@ -41,7 +44,7 @@ QUANTITY = re.compile(
     rf"(?P<u2>{_UNIT_ALTERNATION}))?"
 )
 PERCENT_CN = re.compile(r"百分之(?P<n>[〇零一二两三四五六七八九十百点]+)")
-DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)番")
+DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)?番")
 
 
 @dataclass
@@ -59,40 +62,22 @@ class Quantity:
 def parse_chinese(numeral: str) -> Decimal | None:
     """Value of a Chinese numeral string (一万八千 → 18000, 二〇二七 → 2027), None if malformed.
 
-    :param numeral: characters from 〇零一二两三四五六七八九十百千万亿
+    A thin wrapper around ``cn2an`` (called on the numeral only, never on running text);
+    a bare order of magnitude (千亿, 百万) counts one of it.
+
+    :param numeral: characters from 〇零一二两三四五六七八九十百千万亿 (and 点 for decimals)
     """
-    if numeral and all(ch in CN_DIGITS for ch in numeral):
+    if not numeral:
+        return None
+    if numeral[0] in _MAGNITUDES:
         if len(numeral) == 1:
-            return Decimal(CN_DIGITS[numeral])
-        return Decimal("".join(str(CN_DIGITS[ch]) for ch in numeral))
-    total = Decimal(0)
-    for big, factor in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
-        if big in numeral:
-            head, numeral = numeral.split(big, 1)
-            head_value = (parse_chinese(head) if big == "亿" else _section(head)) if head else None
-            if head_value is None:
-                return None
-            total += head_value * factor
-    rest = _section(numeral) if numeral else Decimal(0)
-    return None if rest is None else total + rest
-
-
-def _section(text: str) -> Decimal | None:
-    """Value of a numeral below ten thousand (三千零五 → 3005)."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in "零〇":
-            digit = None
-        elif ch in CN_DIGITS:
-            if digit is not None:
-                return None
-            digit = CN_DIGITS[ch]
-        elif ch in CN_SMALL_UNITS:
-            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
-            digit = None
-        else:
             return None
-    return Decimal(total + (digit or 0))
+        numeral = "一" + numeral
+    try:
+        value = cn2an.cn2an(numeral, "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return Decimal(str(value))
 
 
 def parse_arabic(number: str) -> Decimal:

@@ -15,27 +15,36 @@ DISTRICTS = {
     "重庆高新区": "西部科学城重庆高新区",
 }
 #: Places outside Chongqing that can be the subject of a target.
-OTHER_PLACES = {"成都": "成都市", "四川": "四川省", "川渝": "川渝地区", "全国": "全国",
+OTHER_PLACES = {"成都": "成都市", "四川": "四川省", "川渝地区": "川渝地区", "成渝地区": "川渝地区",
+                "川渝": "川渝地区", "成渝": "川渝地区", "全国": "全国",
                 "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省", "湖北": "湖北省"}
 CHONGQING = "重庆市"
 _HOME = ("全市", "我市", "本市", "重庆市", "重庆")
+#: Words that refer back to the district or county named earlier (全区, 该县).
+_BACK_REFERENCE = ("全区", "全县", "该区", "该县", "本区", "本县")
+#: Regions that a later sentence of the same paragraph keeps as its subject.
+CARRIED_REGIONS = {*DISTRICTS.values(), *(v for k, v in OTHER_PLACES.items() if k != "全国")}
 
 _REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *_HOME], key=len, reverse=True)
-#: A region named at the start of a clause, as its subject.
+#: Place names that start a facility's or a project's name, not a subject (江北国际机场, 江北嘴).
+_NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路)"
+#: A region named at the start of a clause, as its subject (also after a time word: 今年万州将…).
 REGION_SUBJECT = re.compile(
-    r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?(?:当天|当日|昨天|昨日|今天|目前|近日|日前|其中)?"
+    r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?"
+    r"(?:今年|明年|全年|今后五年|未来五年|下半年|(?:力争)?到(?:19|20)\d{2}年(?:底|末)?)?"
+    r"(?:当天|当日|昨天|昨日|今天|目前|近日|日前|其中)?"
     r"(?P<name>"
-    + "|".join(_REGION_NAMES)
-    + r")(?:(?:区|县|市|省)(?![际级内外域]))?(?![嘴桥路街门际]|委|政府|人大|政协|党)"
+    + "|".join([*_REGION_NAMES, *_BACK_REFERENCE])
+    + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
 
 #: Words that open a clause without being part of what is measured.
 _LEADING = re.compile(
     r"^(?:[、,:;”\s]|的|和|及|与|以及|其中|其余|其他|同时|此外|另外|当天|当日|昨天|昨日|今天|目前|近日|日前|据统计|并|该|这|此|本次|本届|全年|全市"
     r"|\d{4}年(?:底|末|全年)?|\d{1,2}(?:-|—|至|到)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|前三季度"
-    r"|上半年|下半年|[一二三四]季度|同比|比上年|较上年|比去年|较去年|比上年同期|建成后|投产后"
+    r"|上半年|下半年|[一二三四]季度|(?:同比|比上年|较上年|比去年|较去年)(?:同期|底|末)?|建成后|投产后|两地|双方"
     r"|我市|本市|全区|全县|重庆市?|初步|去年|上年|当年"
-    r"|力争|确保|争取|努力|计划|预计|可以|可|有望|预期|主要预期目标|目标|是|为|累计|共计|共有|拥有|现有|共|已经|已|成功|经过"
+    r"|力争|确保|争取|努力|计划|预计|可以|可|有望|预期|主要预期目标|目标|是|为|累计|共计|共有|拥有|现有|共(?!同)|已经|已|成功|经过"
     r"|将|还将|要(?![素求点])|实现|推动|完成|进一步|再|今年|明年|到|至|期间|时期|年底|底前|前|里|内)+"
 )
 _ADVERB_VERB = re.compile(
@@ -48,17 +57,17 @@ _TRAILING = re.compile(
     r"|扩大到|超过|突破|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|为|是"
     r"|拥有|共有|共|总计|合计|累计|仅需|迈上|跃上|迈向|早日|尽快|就|才|也|都|还|预计|降至|降到|降低到"
     r"|下降到|减少到|减至|稳定在|保持在|维持在|稳定|保持|同比|比上年|较上年|比去年|较去年|可以|可"
-    r"|有望|目标|了|已|将|分别|在|的|,|、|:|\s)+$"
+    r"|有望|目标|了|已|将|分别|在|的|力争|确保|争取|努力|实现|,|、|:|\s)+$"
 )
 _REGION_PREFIX = re.compile(
-    r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?(?![嘴桥路街门际])"
+    r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
 #: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月).
 _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\)")
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(
-    r"^(?:大|方面|关键词|指标|措施|意见|任务|举措|行动|领域|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
+    r"^(?:具体|主要|配套|务实|硬核)?(?:大|方面|关键词|指标|措施|意见|任务|举措|行动|领域|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
     r"|条例|文件|政策|板块|维度|步骤|类|种|点|句|段|字|版|页|篇|章|节|届|次会议|号)"
 )
 #: Fixed expressions with numerals that never measure anything.
@@ -76,25 +85,48 @@ COUNT_VERBS = {"应对", "打造", "建成", "新建", "建设", "培育", "引�
                "开工", "组建", "招引", "举办", "接待", "发送", "改造", "打通", "布局", "推出", "认定"}
 
 
-def region_at(sentence: str, position: int) -> str:
+def region_at(sentence: str, position: int, default: str = CHONGQING,
+              district: str | None = None) -> str:
     """The region whose target a number at ``position`` of ``sentence`` is.
 
-    The last region named as the subject of a clause before the number wins;
-    重庆市 by default.
+    The last region named as the subject of a clause before the number wins; 全区/全县/该区
+    refer back to ``district``; ``default`` (重庆市 unless the paragraph named another
+    subject) otherwise.
 
     :param sentence: one normalised sentence
     :param position: offset of the number in the sentence
+    :param default: the region when the sentence names none
+    :param district: the district or county named last before this sentence, if any
     """
-    region = CHONGQING
+    region = default
     for match in REGION_SUBJECT.finditer(sentence, 0, position):
         name = match["name"]
-        if name in _HOME:
+        if name in _BACK_REFERENCE:
+            region = district or region
+        elif name in _HOME:
             region = CHONGQING
         elif name in DISTRICTS:
             region = DISTRICTS[name]
         else:
             region = OTHER_PLACES[name]
     return region
+
+
+def subject_at(sentence: str, end: int | None = None) -> tuple[str | None, str | None]:
+    """The last region named as a clause subject before ``end``, and the last district or county.
+
+    :param sentence: one normalised sentence
+    :param end: where to stop looking (the whole sentence by default)
+    """
+    region = district = None
+    for match in REGION_SUBJECT.finditer(sentence, 0, len(sentence) if end is None else end):
+        name = match["name"]
+        if name in _BACK_REFERENCE:
+            continue
+        region = CHONGQING if name in _HOME else DISTRICTS.get(name) or OTHER_PLACES[name]
+        if name in DISTRICTS:
+            district = DISTRICTS[name]
+    return region, district
 
 
 def clean_indicator(phrase: str) -> str:

@@ -48,7 +48,7 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
         if value is not None and not inside_quotes(sentence, match.start()):
             yield Candidate(match.start(), match.end(), value, "%")
     for match in DOUBLING.finditer(sentence):
-        times = {"一": 1, "两": 2, "二": 2, "三": 3}[match["n"]]
+        times = {"一": 1, "两": 2, "二": 2, "三": 3}[match["n"] or "一"]
         yield Candidate(match.start(), match.end(), Decimal(2) ** times, "倍")
     for match in _COVERAGE.finditer(sentence):
         yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")

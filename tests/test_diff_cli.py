@@ -28,7 +28,7 @@ EXPECTED = {
     (JAN, "extended", "研发投入强度|percent", "重庆市", 3, 2027, 3.25, 2030),
     (JAN, "rescheduled", "高新技术企业|count", "重庆市", 20000, 2030, 20000, 2028),
     (JAN, "reaffirmed", "现代社区|count", "重庆市", 100, 2027, 100, 2027),
-    (JAN, "progress", "老旧小区|count", "重庆市", 18000, 2027, 9916, None),
+    (JAN, "progress", "老旧小区|count", "重庆市", 18000, 2027, 9916, 2025),
     (JAN, "revised", "老旧电梯|count", "重庆市", 10000, 2027, 12000, 2027),
     (JAN, "new", "科技型企业|count", "重庆市", None, None, 80000, 2030),
     (JAN, "new", "城市建成区面积|area", "重庆市", None, None, 2000, 2030),
@@ -152,7 +152,7 @@ def test_timeline_lists_every_mention_in_date_order(db, db_path):
     invoke(db_path)
     rows = list(timeline(db, "研发投入强度|percent"))
     assert [(r["value"], r["year"], r["role"], r["change_type"]) for r in rows] == [
-        (2.5, None, "history", None),
+        (2.5, 2022, "history", None),
         (3, 2027, "baseline", None),
         (3.25, 2030, "follow-up", "extended"),
         (3, 2027, "follow-up", "reaffirmed"),

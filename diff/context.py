@@ -1,0 +1,89 @@
+"""Reading context: what earlier sentences of a paragraph or document established."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diff.deadlines import Deadline
+from diff.exclusions import off_topic
+from diff.phrases import CARRIED_REGIONS, CHONGQING, subject_at
+from diff.record import Target
+
+#: A line that continues the previous paragraph's frame (同时,确保…).
+_CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
+
+
+@dataclass
+class Paragraph:
+    """What a paragraph has established so far."""
+
+    frame: Deadline | None = None
+    """The plan frame (今年, 到2027年, “十五五”时期) later sentences inherit."""
+    region: str = CHONGQING
+    """The subject named last (万州, 川渝两地), for sentences that name none."""
+
+
+class Context:
+    """Reading state across the sentences of one document."""
+
+    def __init__(self) -> None:
+        """Start a document: no paragraph frame, no district named yet."""
+        self.paragraph = Paragraph()
+        self.district: str | None = None
+        self.off_topic = False
+        """Whether the text is reporting an event, an incident or an organisation's own numbers
+        (until a sentence names a region as its subject again)."""
+
+    def begin(self, text: str, start: int) -> None:
+        """Note where a sentence starts; a new line opens a new paragraph.
+
+        :param text: the whole normalised text
+        :param start: offset of the sentence
+        """
+        if start == 0 or text[start - 1] == "\n":
+            keep = self.paragraph.frame if _CONTINUATION.match(text, start) else None
+            self.paragraph = Paragraph(frame=keep)
+
+    def carried(self) -> Deadline | None:
+        """The plan frame a sentence inherits, placed at its start."""
+        frame = self.paragraph.frame
+        return None if frame is None else Deadline(frame.year, 0, 0, frame.strong)
+
+    def off_topic_from(self, sentence: str) -> int | None:
+        """Offset from which a sentence's numbers are an event's, an incident's or a company's.
+
+        :param sentence: one normalised sentence
+        """
+        if self.off_topic:
+            region, _ = subject_at(sentence)
+            if region is None:
+                return 0
+        return off_topic(sentence)
+
+    def after(self, sentence: str, deadlines: list[Deadline], records: list[Target],
+              off_at: int | None) -> None:
+        """Remember what a finished sentence established for the ones after it.
+
+        :param sentence: the sentence just read
+        :param deadlines: its deadlines (with the inherited frame first)
+        :param records: the records it gave
+        :param off_at: where it turned to an event, incident or organisation, if it did
+        """
+        region, district = subject_at(sentence)
+        if district:
+            self.district = district
+        paragraph = self.paragraph
+        if region is not None:
+            paragraph.region = region if region in CARRIED_REGIONS else CHONGQING
+        if off_at is not None:
+            self.off_topic = True
+        elif region is not None:
+            self.off_topic = False
+        kinds = {record.kind for record in records}
+        if kinds & {"target", "qualitative"}:
+            paragraph.frame = deadlines[-1] if deadlines else None
+        elif records:
+            paragraph.frame = None
+        elif deadlines:
+            paragraph.frame = deadlines[-1]

@@ -1,0 +1,61 @@
+"""Exclusions: numbers of ordinary news that are never records (events, incidents, companies)."""
+
+from __future__ import annotations
+
+import re
+
+#: Events whose details (attendance, booths, items of the programme) are not policy records.
+EVENT_SUBJECT = re.compile(
+    r"博览会|博览中心|洽谈会|交易会|展会|展览会|艺术节|音乐节|文化节|旅游节|美食节|马拉松|运动会|联赛"
+    r"|比赛|赛事|招聘会|演唱会|开幕式|闭幕式"
+)
+#: One incident: an accident, a fire, a court case, a death.
+INCIDENT = re.compile(
+    r"发生一起|发生(?:火情|火灾|山火|险情)|追尾|相撞|一审|二审|宣判|被告人|犯罪嫌疑人|涉嫌|扑救|逝世|享年"
+    r"|去世"
+)
+#: An organisation speaking of itself (某企业, 该院, 公司股价): its numbers are not the city's.
+ORGANISATION = re.compile(
+    r"(?:某|该|这家|这所|一家)[\u4e00-\u9fff]{0,8}?(?:公司|集团|企业|银行|大学|学校|学院|医院)"
+    r"|该(?:院|校|行)|(?:公司|集团|企业|学校|医院)(?:负责人|今年|去年|当日|计划|预计|现有)"
+    r"|发布公告|股价|收于|收盘|报收|当日成交"
+)
+#: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会).
+ATTENDANCE = re.compile(r"出席|列席|参会")
+_PEOPLE = {"名", "人", "个", "位"}
+#: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
+META_INDICATOR = re.compile(r"(?:实事|措施|举措|任务|条款|意见)$")
+#: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积).
+SPECIFICATION = re.compile(r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位)$")
+#: Durations and times of day: records only in an explicit plan (通勤时间缩短至45分钟).
+TIME_UNITS = {"小时", "分钟"}
+
+
+def off_topic(sentence: str) -> int | None:
+    """Where a sentence starts to report an event, an incident or an organisation, or None.
+
+    :param sentence: one normalised sentence
+    """
+    found = [m.start() for m in (pattern.search(sentence)
+                                 for pattern in (EVENT_SUBJECT, INCIDENT, ORGANISATION)) if m]
+    return min(found) if found else None
+
+
+def never_record(sentence: str, position: int, indicator: str, unit: str, kind: str,
+                 planned: bool) -> bool:
+    """Whether a number is one that ordinary news reports but the extractor never records.
+
+    :param sentence: one normalised sentence
+    :param position: offset of the number in the sentence
+    :param indicator: the indicator read for the number
+    :param unit: its base unit
+    :param kind: ``"target"`` or ``"statistic"``
+    :param planned: whether an explicit deadline or plan word frames the number
+    """
+    if unit in _PEOPLE and ATTENDANCE.search(sentence):
+        return True
+    if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
+        return True
+    if unit in TIME_UNITS and (kind == "statistic" or not planned):
+        return True
+    return unit == "天" and not re.search(r"[天日]", indicator)
