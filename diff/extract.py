@@ -35,19 +35,23 @@ _COMPARATOR_AFTER = [
 #: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
 _ANAPHORIC = re.compile(
     r"(?:达到|达|突破|超过|提升至|提升到|提高到|提高至|增至|增加到|增长到|增长至|跃升至|跃升到|上升到|上升至"
-    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于)$"
+    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于|完成)$"
 )
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
 _RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$")
-_RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:增速|增幅|降幅)$")
+_RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:同比|环比)?(?:增速|增幅|降幅|涨幅)$")
+#: A rate without its own subject (增速, 环比降幅): it refers back to the last indicator.
+_BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
+#: 同比/环比 before a change; named in the indicator only when a sentence reports both.
+_PERIOD_COMPARISON = re.compile(r"(同比|环比)(?:增长|下降|提高|上升|增加|提升|上涨|降低|减少)?了?$")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _ITEM_GLUE = re.compile(r"[、]|和|及|以及|与")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
-_GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升)(?:了)?$")
+_GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|缩小)(?:了)?$")
 _LIST_VERB = re.compile(
     r"^(?:更新改造|保护修缮|改造提升|新建|改建|扩建|改造|打造|建成|建设|培育|引进|新增|修缮|创建|开工)"
@@ -59,7 +63,7 @@ _BARE_COMPARATOR = re.compile(r"(?:不到|不足|至少|仅|约|近|超过|达�
 #: The reference of a change ("比前一天增加", "与2008年同期相比上升"): not part of the indicator.
 _REFERENCE = re.compile(r"(?:比|较|与|同)[^,;。]{0,10}?(?:相比|同期)?$")
 _PRICE = re.compile(
-    r"(?:每[^,;。]{0,3}|上涨|下跌|上调|下调|涨了|跌了|票价|门票|售价|价格|原价|特价|单价|均价|收费|仅售|售|罚金|罚款|首付|月供|租金"
+    r"(?:每[^,;。]{0,3}|上涨|下跌|上调|下调|涨了|跌了|票价|门票|售价|价格|原价|特价|单价|均价|收费|仅售|(?<![零销])售|罚金|罚款|首付|月供|租金"
     r"|赔偿|月薪|工资)[^,;。]{0,2}$"
 )
 _OUTCOME = re.compile(
@@ -68,6 +72,8 @@ _OUTCOME = re.compile(
     r"|(?:位居|走在|进入|保持)(?:全国|西部|全球)前列|(?:全国|西部|全球)领先|迈上新台阶"
 )
 _QUALITATIVE_CUT = re.compile(r"[和、]")
+#: A project finished by a deadline (渝湘高铁…力争2026年底建成通车): the project is the goal's subject.
+_PROJECT_DONE = re.compile(r"(?:全面|全线|基本)?建成(?:通车|投用|投产|运营|开放)")
 
 
 def extract_targets(text: str, published: dt.date | None = None) -> list[Target]:
@@ -123,6 +129,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     list_verb = last_indicator = ""
     clause_of_verb = -1
     respective = _Respectively()
+    both_periods = "同比" in sentence and "环比" in sentence
     for number in numbers:
         if number.start < consumed:
             continue
@@ -142,13 +149,13 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 last_indicator = clean_indicator(prefix[:origin.start()])
             consumed = number.end
             continue
-        indicator, consumed_to = _indicator(number, prefix, after, tail, kind)
+        indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods)
         if indicator is None:
             continue
         base = _RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
         if indicator in _PERIOD_ONLY and last_indicator:
             indicator = base + indicator
-        if indicator in ("增速", "增幅", "降幅", ""):
+        if _BARE_RATE.fullmatch(indicator):
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)):
                 continue
             indicator = base + indicator
@@ -243,9 +250,12 @@ def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:
     return default, ""
 
 
-def _indicator(number: Candidate, prefix: str, after: str, tail: str,
-               kind: str) -> tuple[str | None, int]:
-    """The indicator of a number and how far past the number it reaches (0: just the tail)."""
+def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
+               both_periods: bool = False) -> tuple[str | None, int]:
+    """The indicator of a number and how far past the number it reaches (0: just the tail).
+
+    ``both_periods``: the sentence reports both 同比 and 环比 changes, so rates name which.
+    """
     if number.fixed_indicator is not None:
         indicator = clean_indicator(prefix) + number.fixed_indicator
         return (indicator if is_indicator(indicator) else None), 0
@@ -258,10 +268,15 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str,
     if number.unit in ("%", "个百分点"):
         growth, decline = _GROWTH.search(indicator), _DECLINE.search(indicator)
         if growth or decline:
-            base = _REFERENCE.sub("", indicator[:(growth or decline).start()])
-            base = clean_indicator(base)
-            indicator = base + ("增速" if growth and number.unit == "%" else
-                                "增幅" if growth else "降幅")
+            verb = (growth or decline).group(0)
+            base = indicator[:(growth or decline).start()]
+            period = _PERIOD_COMPARISON.search(base)
+            base = base[:period.start()] if period else base
+            period = _PERIOD_COMPARISON.search(prefix)
+            qualifier = period.group(1) if period and both_periods else ""
+            base = clean_indicator(_REFERENCE.sub("", base))
+            rate = ("涨幅" if verb.startswith("上涨") else "增速") if number.unit == "%" else "增幅"
+            indicator = base + qualifier + (rate if growth else "降幅")
     if number.unit == "岁" and "寿命" not in indicator:
         return None, 0
     noun = noun_after(after[len(tail):]) if number.unit in MEASURE_WORDS or not indicator else ""
@@ -274,7 +289,7 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str,
     if number.multiplier_only and not indicator.endswith("人口") and not _STEP.match(after) \
             and kind != "target":
         return None, 0
-    if indicator in ("增速", "增幅", "降幅", ""):
+    if _BARE_RATE.fullmatch(indicator):
         return indicator, 0
     return (indicator if is_indicator(indicator) else None), 0
 
@@ -294,6 +309,15 @@ def _qualitative(reading: _Reading, deadlines: list[Deadline],
         if any(start <= number.start < end for number in numbers):
             continue
         clause = sentence[start:end]
+        project = _project_goal(sentence, deadline, clause)
+        if project:
+            goal_start = _clause_start(sentence, deadline.start)
+            yield Target(
+                kind="qualitative", indicator=project, value=None, unit="", comparator="",
+                year=deadline.year, region=reading.region_at(goal_start), sentence=sentence,
+                start=offset + goal_start, end=offset + end,
+            )
+            continue
         outcome = _OUTCOME.search(clause)
         if not outcome:
             continue
@@ -311,3 +335,12 @@ def _qualitative(reading: _Reading, deadlines: list[Deadline],
             year=deadline.year, region=reading.region_at(goal_start), sentence=sentence,
             start=offset + goal_start, end=offset + goal_start + len(goal),
         )
+
+
+def _project_goal(sentence: str, deadline: Deadline, clause: str) -> str:
+    """"项目建成通车" when a named project is due by an explicit deadline, else ""."""
+    done = _PROJECT_DONE.match(clause)
+    if not done or deadline.start == 0:
+        return ""
+    subject = clean_indicator(sentence[_clause_start(sentence, deadline.start):deadline.start])
+    return subject + done.group(0) if is_indicator(subject) else ""
