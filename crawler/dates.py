@@ -19,8 +19,10 @@ _DATE = re.compile(
 #: 二〇二五年八月二十日
 _CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
                       r"([一二三四五六七八九十]{1,3})[日号]")
-#: 发布时间：2025-08-20, 发布日期:2025年08月20日, 时间：…
-_LABELLED = re.compile(r"(?:发布|发表|更新|成文)?(?:时间|日期)\s*[:：]\s*(.{6,40})")
+#: 发布时间：2025-08-20, 发布日期:2025年08月20日, 时间：… (the value is read after the label)
+_LABELLED = re.compile(r"(发布|发表|公开|上线|更新|修改|成文|印发|生成)?(?:时间|日期)\s*[:：]\s*")
+#: Labels naming another moment than publication: used only when nothing better is labelled.
+_OTHER_LABELS = {"更新", "修改", "成文", "印发", "生成"}
 #: /2025-08/20/ (e-paper), t20250820_ (government portals), /20250820/ and /2025/08/20/
 _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"),
@@ -68,15 +70,25 @@ def parse_date(text: str | None) -> dt.date | None:
 def labelled_date(text: str | None) -> dt.date | None:
     """A date introduced by a label such as 发布时间： or 日期：, or None.
 
+    发布/发表/公开 labels win over bare 时间/日期, which win over 成文日期, 更新时间 and the like.
+
     :param text: page text
     """
     if not text:
         return None
+    ranked: list[tuple[int, dt.date]] = []
     for match in _LABELLED.finditer(text):
-        found = parse_date(match.group(1))
+        found = parse_date(text[match.end():match.end() + 40][:_value_end(text, match.end())])
         if found:
-            return found
-    return None
+            label = match.group(1)
+            ranked.append((0 if label and label not in _OTHER_LABELS else 1 if not label else 2, found))
+    return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
+
+
+def _value_end(text: str, start: int) -> int:
+    """Length of a labelled value: up to the next label, so 成文日期 cannot read 发布日期's date."""
+    following = _LABELLED.search(text, start)
+    return following.start() - start if following else 40
 
 
 def date_from_url(url: str) -> dt.date | None:

@@ -30,8 +30,18 @@ MAX_TITLE_CHARS = 80
 #: Lines that are site furniture, not article text.
 BOILERPLATE = re.compile(
     r"版权所有|ICP备|ICP证|上一期|下一期|上一篇|下一篇|【字体|字号[:：]|打印本页|关闭窗口|"
-    r"扫一扫|分享到|网站地图|联系我们|公网安备|^【?责任编辑|^编辑[:：]|^\[?返回"
+    r"扫一扫|分享到|网站地图|联系我们|公网安备|^[【\[(（]?\s*责任编辑|^编辑[:：]|^\[?返回|"
+    r"新闻热线[:：]|投稿邮箱|【版权声明】"
 )
+#: Photo credits and captions ending in one: "…施工。（记者 崔力 摄/视觉重庆）", "新华社记者 王全超 摄".
+_PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影|摄)\s*[\u4e00-\u9fff·、\s]{2,16}?\s*摄"
+                           r"(?:\s*[/／]\s*[\u4e00-\u9fff]{2,8})?\s*[)）]?$")
+#: Contribution notes: "（市科技局办公室供稿）", "（图片由受访者提供）".
+_CREDIT_NOTE = re.compile(r"^[（(][^（）()]{2,24}(?:供稿|供图|提供)[)）]$")
+_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4}"
+#: Reporter lines with a masthead: "上游新闻·重庆商报记者 王倩", "（重庆日报全媒体记者 颜安）".
+_REPORTER_LINE = re.compile(r"^[（(]?[\u4e00-\u9fff·\-]{0,16}?(?:首席|全媒体|见习|特约)*记者\s*[:：]?\s*"
+                            rf"({_NAMES})\s*[)）]?$")
 #: Bodies shorter than this (in characters, whitespace excluded) are not articles.
 MIN_BODY_CHARS = 80
 CONTINUES_TO = re.compile(r"[（(]\s*下转第\s*(\d+)\s*版\s*[)）]")
@@ -41,16 +51,20 @@ _INLINE_REPORTER = re.compile(r"[（(](?:本报)?记者\s*([\u4e00-\u9fff·\s、
 _ORIGIN = re.compile(r"来源\s*[:：]\s*([^\s　|/【\[（(:：,，]{2,30})")
 #: A short line holding a date and page furniture: "2025年08月21日 08:30 来源：华龙网".
 _INFO_LINE = re.compile(r"来源|作者|编辑|发布|浏览|阅读|^[\d年月日:：\-/\s]+$")
+#: Where an origin glued to the next header field ends: "华龙网编辑：刘雪" → 华龙网.
+_ORIGIN_END = re.compile(r"(?:责任)?编辑|作者|记者|发布|时间|日期|浏览|点击|阅读|字号|【")
 _TITLE_SUFFIX = re.compile(r"\s*[-_|—–]+\s*[^-_|—–]{2,20}$")
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
           "article", "blockquote", "table", "ul", "ol", "dd", "dt", "header", "footer"}
 _DROP = ("script", "style", "noscript", "iframe", "template")
 _META_DATE = ("PubDate", "pubdate", "publishdate", "PublishDate", "article:published_time",
               "og:release_date", "Date", "date")
+#: 方正 table layout (older e-paper pages): the title row is a centred <strong>, 引题 above, 副题 below.
+_TABLE_TITLE = "//table[@cellpadding='5']//tr[td[@align='center' or @align='middle']/strong]"
 _PRETITLE = ("founder-pretitle", "#PreTitle", ".pretitle", ".yinti", "#yinti",
-             "//h1/preceding-sibling::*[1][self::h3 or self::h4]")
+             "//h1/preceding-sibling::*[1][self::h3 or self::h4]", _TABLE_TITLE + "/preceding-sibling::tr[1]/td")
 _SUBTITLE = ("founder-subtitle", "#SubTitle", ".subtitle", ".futi", "#futi",
-             "//h1/following-sibling::*[1][self::h2]")
+             "//h1/following-sibling::*[1][self::h2]", _TABLE_TITLE + "/following-sibling::tr[1]/td")
 _ENP_TAG = re.compile(r"<(\w+)>([^<]*)</\1>")
 _TITLE = ("founder-title", "#Title", ".article-title", "h1")
 
@@ -139,10 +153,12 @@ def _parse(html: str) -> Selector:
 
 
 def _trafilatura(html: str, url: str | None) -> str:
+    # deduplicate=True keeps a process-wide cache of paragraphs already seen: the second
+    # reading of a page (or a reprint, or a re-crawl) would come back empty.
     import trafilatura
 
     text = trafilatura.extract(html, url=url, favor_precision=True, include_tables=False,
-                               include_comments=False, include_links=False, deduplicate=True)
+                               include_comments=False, include_links=False, deduplicate=False)
     return text or ""
 
 
@@ -176,10 +192,12 @@ def clean_body(text: str) -> tuple[str, dict[str, str]]:
         if match := CONTINUED_FROM.search(line):
             found.setdefault("continued_from", match.group(1))
             line = CONTINUED_FROM.sub("", line).strip()
-        if not line or BOILERPLATE.search(line):
+        if not line or BOILERPLATE.search(line) or _CREDIT_NOTE.match(line):
             continue
-        if len(line) <= 40 and (match := _BYLINE.match(line)):
-            found.setdefault("author", " ".join(match.group(1).split()))
+        if len(line) <= 120 and _PHOTO_CREDIT.search(line):
+            continue
+        if len(line) <= 40 and (match := _BYLINE.match(line) or _REPORTER_LINE.match(line)):
+            found.setdefault("author", " ".join(re.split(r"[\s、，,]+", match.group(1).strip())))
             continue
         if len(line) <= 60 and (line.startswith(("来源", "发布时间", "发布日期"))
                                 or (parse_date(line) and _INFO_LINE.search(line))):
@@ -239,11 +257,19 @@ def _title(sel: Selector, selectors: Selectors, founder: dict[str, str]) -> str:
     text = founder.get("title") or _meta(sel, "ArticleTitle", "og:title", "title")
     if text:
         return text
-    text, _ = _first_text(sel, ["h1"])
+    text, _ = _first_text(sel, ["h1", _TABLE_TITLE + "/td/strong"])
     if text:
         return text
     title = " ".join(sel.xpath("//title//text()").getall()).strip()
     return _TITLE_SUFFIX.sub("", title) if len(title) > 12 else title
+
+
+def _heading(sel: Selector, queries: tuple[str, ...]) -> str:
+    """The first 引题/副题 candidate that is not a byline ("本报记者 张三" sits in the same rows)."""
+    text = _first_text(sel, queries)[0]
+    if text and (_BYLINE.match(text) or _REPORTER_LINE.match(text)):
+        return ""
+    return text
 
 
 def _published(sel: Selector, url: str | None, header: str, selectors: Selectors,
@@ -279,12 +305,13 @@ def extract_article(html: str, url: str | None = None, selectors: Selectors | No
     lines = body.split("\n")
     if lines and title and " ".join(lines[0].split()) == " ".join(title.split()):
         body = "\n".join(lines[1:])
-    pretitle = "" if selectors.title else (_first_text(sel, _PRETITLE)[0] or founder.get("introtitle", ""))
-    subtitle = "" if selectors.title else (_first_text(sel, _SUBTITLE)[0] or founder.get("subtitle", ""))
+    pretitle = "" if selectors.title else (_heading(sel, _PRETITLE) or founder.get("introtitle", ""))
+    subtitle = "" if selectors.title else (_heading(sel, _SUBTITLE) or founder.get("subtitle", ""))
     _, header_found = clean_body(header)
     origin = _meta(sel, "ContentSource", "source") or found.get("origin") or ""
     if not origin and (match := _ORIGIN.search(header)):
         origin = match.group(1)
+    origin = _ORIGIN_END.split(origin)[0].strip()
     author = (found.get("author") or header_found.get("author") or founder.get("author")
               or _meta(sel, "author", "Author"))
     return Extracted(
