@@ -10,6 +10,9 @@ from diff.exclusions import off_topic
 from diff.phrases import CARRIED_REGIONS, CHONGQING, subject_at
 from diff.record import Target
 
+#: The pair of places 两地/双方 refer back to.
+PAIR = "川渝地区"
+
 #: A line that continues the previous paragraph's frame (同时,确保…).
 _CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
 
@@ -31,6 +34,7 @@ class Context:
         """Start a document: no paragraph frame, no district named yet."""
         self.paragraph = Paragraph()
         self.district: str | None = None
+        self.pair: str | None = None
         self.off_topic = False
         """Whether the text is reporting an event, an incident or an organisation's own numbers
         (until a sentence names a region as its subject again)."""
@@ -56,7 +60,7 @@ class Context:
         :param sentence: one normalised sentence
         """
         if self.off_topic:
-            region, _ = subject_at(sentence)
+            region, _ = subject_at(sentence, self.district, self.pair)
             if region is None:
                 return 0
         return off_topic(sentence)
@@ -70,9 +74,11 @@ class Context:
         :param records: the records it gave
         :param off_at: where it turned to an event, incident or organisation, if it did
         """
-        region, district = subject_at(sentence)
+        region, district = subject_at(sentence, self.district, self.pair)
         if district:
             self.district = district
+        if region == PAIR:
+            self.pair = region
         paragraph = self.paragraph
         if region is not None:
             paragraph.region = region if region in CARRIED_REGIONS else CHONGQING

@@ -12,11 +12,11 @@ EVENT_SUBJECT = re.compile(
 #: One incident: an accident, a fire, a court case, a death.
 INCIDENT = re.compile(
     r"发生一起|发生(?:火情|火灾|山火|险情)|追尾|相撞|一审|二审|宣判|被告人|犯罪嫌疑人|涉嫌|扑救|逝世|享年"
-    r"|去世"
+    r"|去世|遭遇(?:强降雨|暴雨|洪水|山洪|泥石流|地震|冰雹)|紧急转移"
 )
 #: An organisation speaking of itself (某企业, 该院, 公司股价): its numbers are not the city's.
 ORGANISATION = re.compile(
-    r"(?:某|该|这家|这所|一家)[\u4e00-\u9fff]{0,8}?(?:公司|集团|企业|银行|大学|学校|学院|医院)"
+    r"(?:某|该|这家|这所|一家)[\u4e00-\u9fff]{0,8}?(?:公司|集团|企业|银行|大学|学校|学院|医院|中学|小学|幼儿园)"
     r"|该(?:院|校|行)|(?:公司|集团|企业|学校|医院)(?:负责人|今年|去年|当日|计划|预计|现有)"
     r"|发布公告|股价|收于|收盘|报收|当日成交"
 )

@@ -94,7 +94,7 @@ def extract_targets(text: str, published: dt.date | None = None) -> list[Target]
             deadlines.insert(0, carried)
         off_at = context.off_topic_from(sentence)
         reading = _Reading(sentence, match.start(), published, context.paragraph.region,
-                           context.district, off_at)
+                           (context.district, context.pair), off_at)
         found = list(_sentence_records(reading, deadlines))
         for record in found:
             key = (record.kind, record.indicator, record.year, record.region)
@@ -112,13 +112,13 @@ class _Reading:
     """One sentence and what the document around it established."""
 
     def __init__(self, sentence: str, offset: int, published: dt.date | None, region: str,
-                 district: str | None, off_at: int | None) -> None:
+                 back: tuple[str | None, str | None], off_at: int | None) -> None:
         self.sentence, self.offset, self.published = sentence, offset, published
-        self.region, self.district, self.off_at = region, district, off_at
+        self.region, self.back, self.off_at = region, back, off_at
 
     def region_at(self, position: int) -> str:
-        """The region of a number at ``position``."""
-        return region_at(self.sentence, position, self.region, self.district)
+        """The region of a number at ``position`` (全区 and 两地 resolved from ``back``)."""
+        return region_at(self.sentence, position, self.region, *self.back)
 
 
 def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[Target]:

@@ -22,6 +22,8 @@ CHONGQING = "重庆市"
 _HOME = ("全市", "我市", "本市", "重庆市", "重庆")
 #: Words that refer back to the district or county named earlier (全区, 该县).
 _BACK_REFERENCE = ("全区", "全县", "该区", "该县", "本区", "本县")
+#: Words that refer back to a pair of places named earlier (两地 after 川渝).
+_PAIR_REFERENCE = ("两地", "双方")
 #: Regions that a later sentence of the same paragraph keeps as its subject.
 CARRIED_REGIONS = {*DISTRICTS.values(), *(v for k, v in OTHER_PLACES.items() if k != "全国")}
 
@@ -34,7 +36,7 @@ REGION_SUBJECT = re.compile(
     r"(?:今年|明年|全年|今后五年|未来五年|下半年|(?:力争)?到(?:19|20)\d{2}年(?:底|末)?)?"
     r"(?:当天|当日|昨天|昨日|今天|目前|近日|日前|其中)?"
     r"(?P<name>"
-    + "|".join([*_REGION_NAMES, *_BACK_REFERENCE])
+    + "|".join([*_REGION_NAMES, *_BACK_REFERENCE, *_PAIR_REFERENCE])
     + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
 
@@ -86,7 +88,7 @@ COUNT_VERBS = {"应对", "打造", "建成", "新建", "建设", "培育", "引�
 
 
 def region_at(sentence: str, position: int, default: str = CHONGQING,
-              district: str | None = None) -> str:
+              district: str | None = None, pair: str | None = None) -> str:
     """The region whose target a number at ``position`` of ``sentence`` is.
 
     The last region named as the subject of a clause before the number wins; 全区/全县/该区
@@ -97,12 +99,15 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
     :param position: offset of the number in the sentence
     :param default: the region when the sentence names none
     :param district: the district or county named last before this sentence, if any
+    :param pair: the pair of places (川渝地区) named last before this sentence, if any
     """
     region = default
     for match in REGION_SUBJECT.finditer(sentence, 0, position):
         name = match["name"]
         if name in _BACK_REFERENCE:
             region = district or region
+        elif name in _PAIR_REFERENCE:
+            region = pair or region
         elif name in _HOME:
             region = CHONGQING
         elif name in DISTRICTS:
@@ -112,16 +117,19 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
     return region
 
 
-def subject_at(sentence: str, end: int | None = None) -> tuple[str | None, str | None]:
-    """The last region named as a clause subject before ``end``, and the last district or county.
+def subject_at(sentence: str, district: str | None = None,
+               pair: str | None = None) -> tuple[str | None, str | None]:
+    """The last region named as a clause subject of a sentence, and the last district or county.
 
     :param sentence: one normalised sentence
-    :param end: where to stop looking (the whole sentence by default)
+    :param district: what 全区/全县 refer back to, if known
+    :param pair: what 两地/双方 refer back to, if known
     """
-    region = district = None
-    for match in REGION_SUBJECT.finditer(sentence, 0, len(sentence) if end is None else end):
+    region = None
+    for match in REGION_SUBJECT.finditer(sentence):
         name = match["name"]
-        if name in _BACK_REFERENCE:
+        if name in _BACK_REFERENCE or name in _PAIR_REFERENCE:
+            region = (district if name in _BACK_REFERENCE else pair) or region
             continue
         region = CHONGQING if name in _HOME else DISTRICTS.get(name) or OTHER_PLACES[name]
         if name in DISTRICTS:

@@ -46,6 +46,9 @@ def test_version_is_bumped() -> None:
      [("target", "高速公路通车里程", 16000, "公里", "=", 2028, "川渝地区")]),
     ("到2030年,成渝两地数字经济规模突破5万亿元。",
      [("target", "数字经济规模", 5e12, "元", ">", 2030, "川渝地区")]),
+    ("川渝联合发布交通规划。\n到2030年,两地将共同建设省际铁路通道8条;省际高速公路通道达到30条。",
+     [("target", "共同建设省际铁路通道", 8, "条", "=", 2030, "川渝地区"),
+      ("target", "省际高速公路通道", 30, "条", "=", 2030, "川渝地区")]),
 ])
 def test_region_follows_the_subject(raw: str, expected: list[tuple]) -> None:
     """A district after a time word, 全区/全县 referring back, 川渝/成渝 subjects, and place names

@@ -31,6 +31,8 @@ def rows(raw: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
     "该院今年计划招收研究生1200名,新增床位300张。",
     "今年全市重点民生实事共12件。",
     "2027重庆国际美食节将于6月举行,现场设置摊位800个,预计吸引游客50万人次。",
+    "9月1日,某小学迎来新生600名。",
+    "5月8日,城口县遭遇强降雨,当地紧急转移群众500余人。",
 ])
 def test_events_forecasts_and_organisations_give_no_record(raw: str) -> None:
     """Future events, project side-effects, a company's or a hospital's own plans and counts of
