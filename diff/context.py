@@ -13,6 +13,8 @@ from diff.record import Target
 #: The pair of places 两地/双方 refer back to.
 PAIR = "川渝地区"
 
+#: Paragraphs (title and lead) whose event or incident is the whole article's topic.
+_LEAD_PARAGRAPHS = 3
 #: A line that continues the previous paragraph's frame (同时,确保…).
 _CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
 
@@ -38,6 +40,11 @@ class Context:
         self.off_topic = False
         """Whether the text is reporting an event, an incident or an organisation's own numbers
         (until a sentence names a region as its subject again)."""
+        self.lead = True
+        """Whether the title and lead paragraphs are still being read: an event or incident
+        named there is the whole article's topic; named later, only its paragraph's."""
+        self.paragraphs = 0
+        self.topic_from_lead = False
 
     def begin(self, text: str, start: int) -> None:
         """Note where a sentence starts; a new line opens a new paragraph.
@@ -48,6 +55,10 @@ class Context:
         if start == 0 or text[start - 1] == "\n":
             keep = self.paragraph.frame if _CONTINUATION.match(text, start) else None
             self.paragraph = Paragraph(frame=keep)
+            self.paragraphs += 1
+            self.lead = self.paragraphs <= _LEAD_PARAGRAPHS
+            if not self.lead and not self.topic_from_lead:
+                self.off_topic = False
 
     def carried(self) -> Deadline | None:
         """The plan frame a sentence inherits, placed at its start."""
@@ -84,8 +95,9 @@ class Context:
             paragraph.region = region if region in CARRIED_REGIONS else CHONGQING
         if off_at is not None:
             self.off_topic = True
+            self.topic_from_lead = self.topic_from_lead or self.lead
         elif region is not None:
-            self.off_topic = False
+            self.off_topic = self.topic_from_lead = False
         kinds = {record.kind for record in records}
         if kinds & {"target", "qualitative"}:
             paragraph.frame = deadlines[-1] if deadlines else None

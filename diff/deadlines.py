@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from diff.kinds import MET_PLAN
 from diff.numbers import CN_DIGITS
 
 #: Five-year plan periods and their final year.
@@ -81,7 +82,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         found.append(Deadline(year, match.start(), match.end(), False))
     for match in FULL_YEAR.finditer(sentence):
         clause = _CLAUSE.search(sentence, match.start())
-        if published and _PLAN_IN_CLAUSE.search(sentence, _clause_start(sentence, match.start()),
+        text = MET_PLAN.sub(lambda met: "■" * len(met.group(0)), sentence)
+        if published and _PLAN_IN_CLAUSE.search(text, _clause_start(sentence, match.start()),
                                                 clause.end() if clause else len(sentence)):
             found.append(Deadline(published.year, match.start(), match.end(), False))
     found.sort(key=lambda deadline: deadline.start)

@@ -116,3 +116,18 @@ def test_chinese_numerals_through_cn2an(numeral: str, value: int | Decimal) -> N
 def test_chinese_numeral_errors_give_none(numeral: str) -> None:
     """cn2an's ValueError becomes None."""
     assert parse_chinese(numeral) is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("过去一年,经济运行稳中向好。\n工业投资较快增长。\n消费市场持续回暖。\n"
+     "成功举办智博会、西洽会等重大展会。\n全市城镇新增就业71万人。",
+     [("statistic", "城镇新增就业", 710000, "人", "=", None, "重庆市")]),
+    ("全市规上工业企业营业收入增长8.1%。",
+     [("statistic", "规上工业企业营业收入增速", 8.1, "%", "=", None, "重庆市")]),
+    ("全年完成计划总投资1200亿元。",
+     [("statistic", "总投资", 1.2e11, "元", "=", None, "重庆市")]),
+])
+def test_policy_text_is_not_mistaken_for_news(raw: str, expected: list[tuple]) -> None:
+    """An event named deep in a report covers only its own paragraph; 企业 inside an indicator is
+    no organisation subject; 全年 with a met plan (计划总投资) is no plan frame."""
+    assert rows(raw, dt.date(2027, 1, 25)) == expected
