@@ -7,7 +7,7 @@ import re
 #: Events whose details (attendance, booths, items of the programme) are not policy records.
 EVENT_SUBJECT = re.compile(
     r"博览会|博览中心|洽谈会|交易会|展会|展览会|艺术节|音乐节|文化节|旅游节|美食节|马拉松|运动会|联赛"
-    r"|比赛|赛事|招聘会|演唱会|开幕式|闭幕式"
+    r"|比赛|赛事|招聘会|演唱会|开幕式|闭幕式|战胜|击败|战平|进球|球员"
 )
 #: One incident: an accident, a fire, a court case, a death.
 INCIDENT = re.compile(

@@ -284,7 +284,7 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
         return noun, len(tail) + len(noun)
     if number.unit in ("天", "小时", "分钟") and _DURATION.search(_BARE_COMPARATOR.sub("", prefix)):
         return None, 0
-    if kind == "statistic" and number.unit in ("元", "美元") and _PRICE.search(prefix):
+    if number.unit in ("元", "美元") and _PRICE.search(prefix):
         return None, 0
     if number.multiplier_only and not indicator.endswith("人口") and not _STEP.match(after) \
             and kind != "target":

@@ -131,3 +131,9 @@ def test_policy_text_is_not_mistaken_for_news(raw: str, expected: list[tuple]) -
     """An event named deep in a report covers only its own paragraph; 企业 inside an indicator is
     no organisation subject; 全年 with a met plan (计划总投资) is no plan frame."""
     assert rows(raw, dt.date(2027, 1, 25)) == expected
+
+
+def test_a_carried_plan_frame_does_not_make_news_a_target() -> None:
+    """Prices and match reports after a plan sentence of the same paragraph stay out."""
+    text = "到2028年,全市新建公交线路50条。首班车6:30发车,票价2元。重庆队以3比1战胜对手,全场观众3.2万人。"
+    assert rows(text) == [("target", "新建公交线路", 50, "条", "=", 2028, "重庆市")]
