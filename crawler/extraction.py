@@ -31,7 +31,7 @@ MAX_TITLE_CHARS = 80
 BOILERPLATE = re.compile(
     r"版权所有|ICP备|ICP证|上一期|下一期|上一篇|下一篇|【字体|字号[:：]|打印本页|关闭窗口|"
     r"扫一扫|分享到|网站地图|联系我们|公网安备|^[【\[(（]?\s*责任编辑|^编辑[:：]|^\[?返回|"
-    r"新闻热线[:：]|投稿邮箱|【版权声明】"
+    r"新闻热线[:：]|投稿邮箱|【版权声明】|^主办[:：]|^承办[:：]|最后更新[:：]"
 )
 #: Photo credits and captions ending in one: "…施工。（记者 崔力 摄/视觉重庆）", "新华社记者 王全超 摄".
 _PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影|摄)\s*[\u4e00-\u9fff·、\s]{2,16}?\s*摄"
@@ -53,6 +53,9 @@ _ORIGIN = re.compile(r"来源\s*[:：]\s*([^\s　|/【\[（(:：,，]{2,30})")
 _INFO_LINE = re.compile(r"来源|作者|编辑|发布|浏览|阅读|^[\d年月日:：\-/\s]+$")
 #: Where an origin glued to the next header field ends: "华龙网编辑：刘雪" → 华龙网.
 _ORIGIN_END = re.compile(r"(?:责任)?编辑|作者|记者|发布|时间|日期|浏览|点击|阅读|字号|【")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: What a list of links leaves behind: "巴南区举行防汛应急演练 2025-07-28".
+_LINK_LINE = re.compile(r"^[^。！？；]{2,40}?\s[\[(（]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\])）]?$")
 _TITLE_SUFFIX = re.compile(r"\s*[-_|—–]+\s*[^-_|—–]{2,20}$")
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
           "article", "blockquote", "table", "ul", "ol", "dd", "dt", "header", "footer"}
@@ -172,7 +175,24 @@ def _body(sel: Selector, html: str, url: str | None, selectors: Selectors) -> tu
                 return text, found[0]
     if selectors.body:
         return "", None
+    if (dense := _densest_paragraphs(sel)) is not None:
+        return block_text(dense.root), dense
     return _trafilatura(html, url), None
+
+
+def _densest_paragraphs(sel: Selector) -> Selector | None:
+    """The element whose own <p> children hold the most Chinese text (unknown CMS templates).
+
+    Side bars and footers hold short lines; an article holds several long paragraphs. None when
+    no element has two paragraphs with :data:`MIN_BODY_CHARS` Chinese characters between them.
+    """
+    best, best_score = None, 0
+    for candidate in sel.xpath("//body//*[count(p) >= 2][not(ancestor-or-self::footer)]"):
+        score = sum(len(_HAN.findall(" ".join(p.xpath(".//text()").getall())))
+                    for p in candidate.xpath("./p[not(ancestor::a)]"))
+        if score > best_score:
+            best, best_score = candidate, score
+    return best if best_score >= MIN_BODY_CHARS else None
 
 
 def clean_body(text: str) -> tuple[str, dict[str, str]]:
@@ -192,7 +212,7 @@ def clean_body(text: str) -> tuple[str, dict[str, str]]:
         if match := CONTINUED_FROM.search(line):
             found.setdefault("continued_from", match.group(1))
             line = CONTINUED_FROM.sub("", line).strip()
-        if not line or BOILERPLATE.search(line) or _CREDIT_NOTE.match(line):
+        if not line or BOILERPLATE.search(line) or _CREDIT_NOTE.match(line) or _LINK_LINE.match(line):
             continue
         if len(line) <= 120 and _PHOTO_CREDIT.search(line):
             continue
@@ -232,7 +252,7 @@ def _header_text(sel: Selector, body: Selector | None) -> str:
         path = body.root.getroottree().getpath(body.root)
         for node in root.xpath(path):
             _remove(node)
-    for node in root.xpath("//li | //a | //nav | //footer | //ul | //select | //option"):
+    for node in root.xpath("//head | //li | //a | //nav | //footer | //ul | //select | //option"):
         _remove(node)
     return block_text(root)
 
@@ -272,8 +292,18 @@ def _heading(sel: Selector, queries: tuple[str, ...]) -> str:
     return text
 
 
+def _after_title(header: str, title: str) -> str:
+    """The header text from the title's line on: the article's own date line follows its title,
+    while top bars ("2025年08月22日 星期五", today's date) come before it."""
+    lines = header.split("\n")
+    for index, line in enumerate(lines):
+        if title and (title in line or (len(line) >= 4 and line in title)):
+            return "\n".join(lines[index:])
+    return header
+
+
 def _published(sel: Selector, url: str | None, header: str, selectors: Selectors,
-               epaper: bool, founder: dict[str, str]) -> dt.date | None:
+               epaper: bool, founder: dict[str, str], title: str = "") -> dt.date | None:
     from_url = date_from_url(url or "")
     if epaper and from_url:
         return from_url
@@ -283,7 +313,9 @@ def _published(sel: Selector, url: str | None, header: str, selectors: Selectors
             return found
     if found := parse_date(_meta(sel, *_META_DATE)) or parse_date(founder.get("date")):
         return found
-    return labelled_date(header) or from_url or parse_date(header)
+    after = _after_title(header, title)
+    return (labelled_date(after) or from_url or parse_date(after) or labelled_date(header)
+            or parse_date(header))
 
 
 def extract_article(html: str, url: str | None = None, selectors: Selectors | None = None,
@@ -317,7 +349,7 @@ def extract_article(html: str, url: str | None = None, selectors: Selectors | No
     return Extracted(
         title=title,
         body=body,
-        published=_published(sel, url, header, selectors, epaper, founder),
+        published=_published(sel, url, header, selectors, epaper, founder, title),
         pretitle=pretitle if pretitle != title else "",
         subtitle=subtitle if subtitle != title else "",
         author=author,
