@@ -40,7 +40,7 @@ _PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影|摄)\s*[\u4e00-\u9fff·�
 _CREDIT_NOTE = re.compile(r"^[（(][^（）()]{2,24}(?:供稿|供图|提供)[)）]$")
 _NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4}"
 #: Reporter lines with a masthead: "上游新闻·重庆商报记者 王倩", "（重庆日报全媒体记者 颜安）".
-_REPORTER_LINE = re.compile(r"^[（(]?[\u4e00-\u9fff·\-]{0,16}?(?:首席|全媒体|见习|特约)*记者\s*[:：]?\s*"
+_REPORTER_LINE = re.compile(r"^[（(]?[\u4e00-\u9fff·\-]{0,16}?[（(]?(?:首席|全媒体|见习|特约)*记者\s*[:：]?\s*"
                             rf"({_NAMES})\s*[)）]?$")
 #: Bodies shorter than this (in characters, whitespace excluded) are not articles.
 MIN_BODY_CHARS = 80

@@ -35,6 +35,12 @@ def test_parse_date(text, expected):
     ("发布日期:2025年08月20日", D),
     ("日期：2025.08.20 浏览次数：12", D),
     ("相关链接 2024年05月01日", None),
+    # government information tables: 成文日期 (signed) precedes 发布日期 (published)
+    ("成文日期：2025年08月08日发布日期：2025年08月20日", D),
+    ("成文日期：2025-08-08 | 发布时间：2025-08-20 | 有效性：有效", D),
+    ("更新时间：2025-08-22 日期：2025-08-20", D),
+    ("成文日期：2025-08-08", dt.date(2025, 8, 8)),
+    ("发布日期：待定 时间：2025-08-20", D),
 ])
 def test_labelled_date(text, expected):
     assert labelled_date(text) == expected

@@ -171,3 +171,69 @@ def test_founder_enpproperty_metadata():
 def test_origin_stops_at_page_furniture(info, origin):
     html = f"<html><body><h1>标题</h1><div class='info'>{info}</div><div id='zoom'><p>正文。</p></div></body></html>"
     assert extract_article(html).origin == origin
+
+
+@pytest.mark.parametrize("line,author", [
+    ("上游新闻·重庆商报记者 王倩", "王倩"),
+    ("（重庆日报全媒体记者 颜安）", "颜安"),
+    ("本报讯（记者 张三 李四）", "张三 李四"),
+    ("本报首席记者　张亦筑", "张亦筑"),
+])
+def test_masthead_bylines_become_the_author(line, author):
+    body, found = clean_body(line + "\n（示例文本）会议强调，要持续推进城市更新，加快完善基础设施。")
+    assert found["author"] == author
+    assert body == "（示例文本）会议强调，要持续推进城市更新，加快完善基础设施。"
+
+
+@pytest.mark.parametrize("line", [
+    "记者从市经济信息委获悉，今年上半年全市规上工业增加值同比增长7.8%。",
+    "市科技局记者招待会将于下周举行，届时将发布全市科技创新平台建设情况。",
+    "到2027年，全市数字经济核心产业增加值占地区生产总值比重达到12%。",
+    "三、本措施自2025年9月1日起施行，有效期至2027年12月31日。",
+    "全市将组织摄影比赛，评选优秀作品100件。",
+])
+def test_article_sentences_are_kept(line):
+    body, found = clean_body(line)
+    assert body == line and "author" not in found
+
+
+@pytest.mark.parametrize("line", [
+    "8月18日，两江新区明月湖片区，建设者正在施工。（记者 崔力 摄/视觉重庆）",
+    "工作人员在重庆团结村站检查集装箱。新华社记者 王全超 摄",
+    "（市科技局办公室供稿）",
+    "（图片由受访者提供）",
+    "巴南区举行防汛应急演练 2025-07-28",
+    "[责任编辑：刘雪]",
+    "新闻热线：966966　投稿邮箱：tougao@example.cn",
+    "主办：重庆市巴南区人民政府办公室　最后更新：2025-08-22",
+])
+def test_captions_credits_and_link_residue_are_dropped(line):
+    assert clean_body(line)[0] == ""
+
+
+def test_unknown_template_read_from_the_densest_paragraphs():
+    html = """<html><head><title>某区启动老旧小区改造_某区人民政府</title></head>
+    <body><div class="side"><p>热点一 2025-08-10</p><p>热点二 2025-07-28</p></div>
+    <div class="art"><h2>某区启动老旧小区改造</h2><p>2025-08-16 10:05</p>
+    <div class="txt"><p>（示例文本）某区老旧小区改造提升工程正式启动，涉及小区68个、居民1.2万户。</p>
+    <p>按照计划，今年内完成改造小区68个，加装电梯120部，新增停车位1500个，同步改造供水、供气、供电等老化管网，全面提升居住品质和群众满意度。</p></div></div>
+    <div class="foot"><p>今天是2025年08月22日</p><p>版权所有 某区人民政府</p></div></body></html>"""
+    found = extract_article(html, "https://example.cn/news/content_1.html")
+    assert found.title == "某区启动老旧小区改造"
+    assert found.body.splitlines()[0].startswith("（示例文本）某区老旧小区")
+    assert len(found.body.splitlines()) == 2
+    assert found.published == dt.date(2025, 8, 16)
+
+
+def test_no_dense_paragraphs_falls_back_to_trafilatura():
+    text = "（示例文本）会议强调，要持续推进城市更新，加快完善基础设施，不断提升群众的获得感、幸福感和安全感。"
+    html = f"<html><body><article><div>{text}<br>{text.replace('会议', '大会')}</div></article></body></html>"
+    found = extract_article(html)
+    assert text in found.body
+
+
+def test_top_bar_date_before_the_title_loses_to_the_date_line_after_it():
+    html = """<html><body><div class="top">2025年08月22日 星期五</div><h1>某区召开工作会议</h1>
+    <div class="meta">2025-08-16 10:05 某区融媒体中心</div><div id="zoom"><p>（示例文本）会议强调，要持续推进城市更新，
+    加快完善基础设施，不断提升群众的获得感、幸福感和安全感，推动各项工作落地见效。</p></div></body></html>"""
+    assert extract_article(html, "https://example.cn/a.html").published == dt.date(2025, 8, 16)
