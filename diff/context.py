@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from diff.deadlines import Deadline
 from diff.exclusions import off_topic
-from diff.phrases import CARRIED_REGIONS, CHONGQING, subject_at
+from diff.phrases import CARRIED_REGIONS, CHONGQING, district_named, subject_at
 from diff.record import Target
 
 #: The pair of places 两地/双方 refer back to.
@@ -15,6 +15,9 @@ PAIR = "川渝地区"
 
 #: Paragraphs (title and lead) whose event or incident is the whole article's topic.
 _LEAD_PARAGRAPHS = 3
+#: The longest line read as a headline, and what a headline does not contain.
+_HEADLINE = 40
+_SENTENCE_END = re.compile(r"[。!?;]")
 #: A line that continues the previous paragraph's frame (同时,确保…).
 _CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
 
@@ -44,6 +47,8 @@ class Context:
         """Whether the title and lead paragraphs are still being read: an event or incident
         named there is the whole article's topic; named later, only its paragraph's."""
         self.paragraphs = 0
+        self.home = CHONGQING
+        """The document's own region: a district named in a headline (2026年江津区政府工作报告)."""
         self.topic_from_lead = False
 
     def begin(self, text: str, start: int) -> None:
@@ -54,11 +59,22 @@ class Context:
         """
         if start == 0 or text[start - 1] == "\n":
             keep = self.paragraph.frame if _CONTINUATION.match(text, start) else None
-            self.paragraph = Paragraph(frame=keep)
             self.paragraphs += 1
+            self._headline(text, start)
+            self.paragraph = Paragraph(frame=keep, region=self.home)
             self.lead = self.paragraphs <= _LEAD_PARAGRAPHS
             if not self.lead and not self.topic_from_lead:
                 self.off_topic = False
+
+    def _headline(self, text: str, start: int) -> None:
+        """A short unpunctuated lead line naming a district makes it the document's region."""
+        end = text.find("\n", start)
+        line = text[start:end if end >= 0 else len(text)]
+        if self.paragraphs > _LEAD_PARAGRAPHS or len(line) > _HEADLINE or _SENTENCE_END.search(line):
+            return
+        district = district_named(line)
+        if district:
+            self.home = self.district = district
 
     def carried(self) -> Deadline | None:
         """The plan frame a sentence inherits, placed at its start."""

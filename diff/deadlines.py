@@ -83,14 +83,13 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     for match in FULL_YEAR.finditer(sentence):
         clause = _CLAUSE.search(sentence, match.start())
         text = MET_PLAN.sub(lambda met: "■" * len(met.group(0)), sentence)
-        if published and _PLAN_IN_CLAUSE.search(text, _clause_start(sentence, match.start()),
-                                                clause.end() if clause else len(sentence)):
+        if published and _PLAN_IN_CLAUSE.search(text, 0, clause.end() if clause else len(sentence)):
             found.append(Deadline(published.year, match.start(), match.end(), False))
     found.sort(key=lambda deadline: deadline.start)
     return found
 
 
-#: 全年 dates a number only in a plan clause (全年新能源汽车产量力争突破60万辆).
+#: 全年 dates a number only after plan words in its sentence (全年…力争突破60万辆, 我们将…,全年…).
 FULL_YEAR = re.compile(r"(?<![年今])全年")
 _CLAUSE = re.compile(r"[,;。]")
 _PLAN_IN_CLAUSE = re.compile(r"力争|确保|争取|预期|目标|将|计划|要(?![素求点])")

@@ -12,17 +12,19 @@ EVENT_SUBJECT = re.compile(
 #: One incident: an accident, a fire, a court case, a death.
 INCIDENT = re.compile(
     r"发生一起|发生(?:火情|火灾|山火|险情)|追尾|相撞|一审|二审|宣判|被告人|犯罪嫌疑人|涉嫌|扑救|逝世|享年"
-    r"|去世|遭遇(?:强降雨|暴雨|洪水|山洪|泥石流|地震|冰雹)|紧急转移"
+    r"|去世|发生(?:侧翻|车祸|爆炸|坍塌|泄漏)|遭遇(?:强降雨|暴雨|洪水|山洪|泥石流|地震|冰雹)|紧急转移"
 )
 #: An organisation speaking of itself (某企业, 该院, 公司股价): its numbers are not the city's.
 ORGANISATION = re.compile(
-    r"(?:某|该|这家|这所|一家)[\u4e00-\u9fff]{0,8}?(?:公司|集团|企业|银行|大学|学校|学院|医院|中学|小学|幼儿园)"
-    r"|该(?:院|校|行)|(?:^|(?<=[,:;“”]))(?:公司|集团|企业|学校|医院)(?:负责人|今年|去年|当日|计划|预计|现有)"
+    r"(?:某|该|这家|这所|一家)[\u4e00-\u9fff]{0,8}?(?:公司|集团|企业|银行|大学|学校|学院|医院|中学|小学|幼儿园|开发商|房企|楼盘)"
+    r"|该(?:院|校|行|馆|所|中心)|(?:^|(?<=[,:;“”]))(?:公司|集团|企业|学校|医院)(?:负责人|今年|去年|当日|计划|预计|现有)"
     r"|发布公告|股价|收于|收盘|报收|当日成交"
 )
 #: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会).
 ATTENDANCE = re.compile(r"出席|列席|参会")
-_PEOPLE = {"名", "人", "个", "位"}
+_PEOPLE = {"名", "人", "个", "位", "人次"}
+#: People taking part in one activity (吸引市民2000余人参加).
+_TAKING_PART = re.compile(r"[\d.,万余多]+(?:名|人次|人|位)(?:参加|参与|参赛|到场|观看|观演|参观|观展)")
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
 META_INDICATOR = re.compile(r"(?:实事|措施|举措|任务|条款|意见)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积).
@@ -52,7 +54,7 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     :param kind: ``"target"`` or ``"statistic"``
     :param planned: whether an explicit deadline or plan word frames the number
     """
-    if unit in _PEOPLE and ATTENDANCE.search(sentence):
+    if unit in _PEOPLE and (ATTENDANCE.search(sentence) or _TAKING_PART.match(sentence, position)):
         return True
     if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
         return True

@@ -208,6 +208,9 @@ class _Respectively:
         marker = prefix.rfind("分别")
         if marker >= 0:
             self.items = [item for item in _ITEM_SPLIT.split(prefix[:marker]) if item]
+            if len(self.items) == 1 and "城乡" in self.items[0]:
+                item = self.items[0]
+                self.items = [item.replace("城乡", "城镇", 1), item.replace("城乡", "农村", 1)]
             self.verb, self.index, self.clause = prefix[marker + 2:], 0, clause_start
         elif self.items and clause_start == self.clause and _ITEM_GLUE.fullmatch(prefix):
             self.index += 1

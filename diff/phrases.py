@@ -33,7 +33,7 @@ _NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际]|委|政府|人大|政协|党|国�
 #: A region named at the start of a clause, as its subject (also after a time word: 今年万州将…).
 REGION_SUBJECT = re.compile(
     r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?"
-    r"(?:今年|明年|全年|今后五年|未来五年|下半年|(?:力争)?到(?:19|20)\d{2}年(?:底|末)?)?"
+    r"(?:今年|明年|全年|今后五年|未来五年|下半年|近年来|(?:力争)?到?(?:19|20)\d{2}年(?:底|末)?)?"
     r"(?:当天|当日|昨天|昨日|今天|目前|近日|日前|其中)?"
     r"(?P<name>"
     + "|".join([*_REGION_NAMES, *_BACK_REFERENCE, *_PAIR_REFERENCE])
@@ -56,7 +56,7 @@ _ADVERB_VERB = re.compile(
 _QUALITY_VERB = re.compile(r"^(?:优化升级|提质升级|提档升级|提质|优化|升级|完善|推进|迈向|跃上|迈上)")
 _TRAILING = re.compile(
     r"(?:达到了|达到|达|跃升至|跃升到|上升至|上升到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|增至|升至|扩大至"
-    r"|扩大到|超过|突破|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|为|是"
+    r"|扩大到|超过|突破|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|(?<![行作认成])为|是"
     r"|拥有|共有|共|总计|合计|累计|仅需|迈上|跃上|迈向|早日|尽快|就|才|也|都|还|预计|降至|降到|降低到"
     r"|下降到|减少到|减至|稳定在|保持在|维持在|稳定|保持|同比|比上年|较上年|比去年|较去年|可以|可"
     r"|有望|目标|预期|了|已|将|分别|在|的|力争|确保|争取|努力|实现|,|、|:|\s)+$"
@@ -115,6 +115,20 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
         else:
             region = OTHER_PLACES[name]
     return region
+
+
+_DISTRICT_NAME = re.compile(
+    "(?P<name>" + "|".join(sorted(DISTRICTS, key=len, reverse=True)) + r")(?:区|县)?" + _NOT_SUBJECT_AFTER
+)
+
+
+def district_named(text: str) -> str | None:
+    """The first district or county named anywhere in ``text`` (a headline), or None.
+
+    :param text: a short line of text
+    """
+    match = _DISTRICT_NAME.search(text)
+    return DISTRICTS[match["name"]] if match else None
 
 
 def subject_at(sentence: str, district: str | None = None,

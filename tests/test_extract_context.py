@@ -96,3 +96,18 @@ def test_a_project_due_by_a_deadline_is_a_qualitative_goal() -> None:
     """力争2027年底建成通车 with no number is a dated goal of the project named before it."""
     assert rows("成达万高铁重庆段力争2027年底建成通车。") == [
         ("qualitative", "成达万高铁重庆段建成通车", None, "", "", 2027, "重庆市")]
+
+
+def test_a_district_headline_is_the_documents_region() -> None:
+    """A short headline naming a district makes later 全区 and subjectless lines that district's;
+    全年 after 将 earlier in the sentence is this year's plan; 城乡…分别 splits 城镇 and 农村."""
+    text = ("2027年铜梁区政府工作报告(摘要)\n"
+            "过去一年,全区城乡居民人均可支配收入分别增长5.1%和7.2%。\n"
+            "新增市场主体1.8万户。\n"
+            "我们将狠抓项目建设,全年实施重点项目260个以上。")
+    assert rows(text) == [
+        ("statistic", "城镇居民人均可支配收入增速", 5.1, "%", "=", None, "铜梁区"),
+        ("statistic", "农村居民人均可支配收入增速", 7.2, "%", "=", None, "铜梁区"),
+        ("statistic", "新增市场主体", 18000, "户", "=", None, "铜梁区"),
+        ("target", "实施重点项目", 260, "个", ">=", 2027, "铜梁区"),
+    ]

@@ -137,3 +137,20 @@ def test_a_carried_plan_frame_does_not_make_news_a_target() -> None:
     """Prices and match reports after a plan sentence of the same paragraph stay out."""
     text = "到2028年,全市新建公交线路50条。首班车6:30发车,票价2元。重庆队以3比1战胜对手,全场观众3.2万人。"
     assert rows(text) == [("target", "新建公交线路", 50, "条", "=", 2028, "重庆市")]
+
+
+@pytest.mark.parametrize("raw", [
+    "重庆美术馆举办了青年画展,吸引观众3000余人参观。该馆现有藏品1.2万件,今年计划新增藏品500件。",
+    "某开发商负责人介绍,项目首开推出房源200套,去化率达到90%。",
+    "城市书房开展亲子阅读活动,吸引家长和孩子300余人参加。",
+    "6月2日,一辆客车在沪渝高速发生侧翻,道路封闭约2小时。",
+])
+def test_institutions_participants_and_crashes_give_nothing(raw: str) -> None:
+    """A museum's or developer's own numbers, people taking part in one activity, a crash."""
+    assert rows(raw) == []
+
+
+def test_cases_counted_in_qi() -> None:
+    """起 counts cases city-wide (查处违法行为860起)."""
+    assert rows("国庆期间,全市查处酒驾违法行为920起。") == [
+        ("statistic", "查处酒驾违法行为", 920, "起", "=", None, "重庆市")]
