@@ -48,7 +48,7 @@ CONTINUES_TO = re.compile(r"[（(]\s*下转第\s*(\d+)\s*版\s*[)）]")
 CONTINUED_FROM = re.compile(r"[（(]\s*上接第\s*(\d+)\s*版\s*[)）]")
 _BYLINE = re.compile(r"^(?:本报(?:首席)?记者|特约记者|记者|作者|文/|通讯员)\s*[:：/]?\s*(.{2,30})$")
 _INLINE_REPORTER = re.compile(r"[（(](?:本报)?记者\s*([\u4e00-\u9fff·\s、，,]{2,20})[)）]")
-_ORIGIN = re.compile(r"来源\s*[:：]\s*([^\s　|/【\[（(:：,，]{2,30})")
+_ORIGIN = re.compile(r"来源\s*[:：]\s*([^\s　|/【\[（()）\]】:：,，]{2,30})")
 #: A short line holding a date and page furniture: "2025年08月21日 08:30 来源：华龙网".
 _INFO_LINE = re.compile(r"来源|作者|编辑|发布|浏览|阅读|^[\d年月日:：\-/\s]+$")
 #: Where an origin glued to the next header field ends: "华龙网编辑：刘雪" → 华龙网.
@@ -219,7 +219,7 @@ def clean_body(text: str) -> tuple[str, dict[str, str]]:
         if len(line) <= 40 and (match := _BYLINE.match(line) or _REPORTER_LINE.match(line)):
             found.setdefault("author", " ".join(re.split(r"[\s、，,]+", match.group(1).strip())))
             continue
-        if len(line) <= 60 and (line.startswith(("来源", "发布时间", "发布日期"))
+        if len(line) <= 60 and (line.lstrip("（(【[").startswith(("来源", "发布时间", "发布日期"))
                                 or (parse_date(line) and _INFO_LINE.search(line))):
             if match := _ORIGIN.search(line):
                 found.setdefault("origin", match.group(1))

@@ -237,3 +237,9 @@ def test_top_bar_date_before_the_title_loses_to_the_date_line_after_it():
     <div class="meta">2025-08-16 10:05 某区融媒体中心</div><div id="zoom"><p>（示例文本）会议强调，要持续推进城市更新，
     加快完善基础设施，不断提升群众的获得感、幸福感和安全感，推动各项工作落地见效。</p></div></body></html>"""
     assert extract_article(html, "https://example.cn/a.html").published == dt.date(2025, 8, 16)
+
+
+def test_bracketed_origin_note_at_the_end_becomes_the_origin():
+    body, found = clean_body("（示例文本）会议强调，要持续推进城市更新，加快完善基础设施。\n（来源：新重庆-重庆日报）")
+    assert body == "（示例文本）会议强调，要持续推进城市更新，加快完善基础设施。"
+    assert found["origin"] == "新重庆-重庆日报"
