@@ -81,14 +81,18 @@ class Context:
         frame = self.paragraph.frame
         return None if frame is None else Deadline(frame.year, 0, 0, frame.strong)
 
-    def off_topic_from(self, sentence: str) -> int | None:
+    def off_topic_from(self, sentence: str, deadlines: list[Deadline]) -> int | None:
         """Offset from which a sentence's numbers are an event's, an incident's or a company's.
 
+        A sentence that names a region as its subject or states an explicit deadline of its
+        own (到2030年, “十五五”期间) is read for itself again.
+
         :param sentence: one normalised sentence
+        :param deadlines: its own deadlines (without an inherited frame)
         """
         if self.off_topic:
             region, _ = subject_at(sentence, self.district, self.pair)
-            if region is None:
+            if region is None and not any(deadline.strong for deadline in deadlines):
                 return 0
         return off_topic(sentence)
 
@@ -112,7 +116,7 @@ class Context:
         if off_at is not None:
             self.off_topic = True
             self.topic_from_lead = self.topic_from_lead or self.lead
-        elif region is not None:
+        elif region is not None or any(d.strong and d.end > 0 for d in deadlines):
             self.off_topic = self.topic_from_lead = False
         kinds = {record.kind for record in records}
         if kinds & {"target", "qualitative"}:

@@ -89,10 +89,10 @@ def extract_targets(text: str, published: dt.date | None = None) -> list[Target]
         sentence = match.group(0)
         context.begin(text, match.start())
         deadlines = find_deadlines(sentence, published)
+        off_at = context.off_topic_from(sentence, deadlines)
         carried = context.carried()
         if carried is not None:
             deadlines.insert(0, carried)
-        off_at = context.off_topic_from(sentence)
         reading = _Reading(sentence, match.start(), published, context.paragraph.region,
                            (context.district, context.pair), off_at)
         found = list(_sentence_records(reading, deadlines))

@@ -154,3 +154,9 @@ def test_cases_counted_in_qi() -> None:
     """起 counts cases city-wide (查处违法行为860起)."""
     assert rows("国庆期间,全市查处酒驾违法行为920起。") == [
         ("statistic", "查处酒驾违法行为", 920, "起", "=", None, "重庆市")]
+
+
+def test_an_explicit_deadline_ends_a_news_topic() -> None:
+    """After a match report in the lead, a sentence with its own deadline is a plan again."""
+    text = "重庆队以2比0战胜对手,全场观众4.1万人。\n到2030年,全市建成社区体育公园500个。"
+    assert rows(text) == [("target", "建成社区体育公园", 500, "个", "=", 2030, "重庆市")]
