@@ -31,7 +31,8 @@ MAX_TITLE_CHARS = 80
 BOILERPLATE = re.compile(
     r"版权所有|ICP备|ICP证|上一期|下一期|上一篇|下一篇|【字体|字号[:：]|打印本页|关闭窗口|"
     r"扫一扫|分享到|网站地图|联系我们|公网安备|^[【\[(（]?\s*责任编辑|^编辑[:：]|^\[?返回|"
-    r"新闻热线[:：]|投稿邮箱|【版权声明】|^主办[:：]|^承办[:：]|最后更新[:：]"
+    r"新闻热线[:：]|投稿邮箱|【版权声明】|^主办[:：]|^承办[:：]|最后更新[:：]|"
+    r"^[【\[(（]?\s*(?:责编|审核|校对|监制|终审|值班编辑)\s*[:：]"
 )
 #: Photo credits and captions ending in one: "…施工。（记者 崔力 摄/视觉重庆）", "新华社记者 王全超 摄".
 _PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影|摄)\s*[\u4e00-\u9fff·、\s]{2,16}?\s*摄"
@@ -56,7 +57,10 @@ _ORIGIN_END = re.compile(r"(?:责任)?编辑|作者|记者|发布|时间|日期|
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 #: What a list of links leaves behind: "巴南区举行防汛应急演练 2025-07-28".
 _LINK_LINE = re.compile(r"^[^。！？；]{2,40}?\s[\[(（]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\])）]?$")
-_TITLE_SUFFIX = re.compile(r"\s*[-_|—–]+\s*[^-_|—–]{2,20}$")
+#: "标题_栏目_网站", "标题 - 网站", "标题|网站": the separators before a page's column and site names.
+_TITLE_PARTS = re.compile(r"(\s*(?:_|\s[-—–|]\s|[|-])\s*)")
+#: A column or site name: short, with no digits, brackets or sentence punctuation.
+_SITE_NAME = re.compile(r"^[^\d０-９（）()《》“”，。、：:]{2,20}$")
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
           "article", "blockquote", "table", "ul", "ol", "dd", "dt", "header", "footer"}
 _DROP = ("script", "style", "noscript", "iframe", "template")
@@ -280,8 +284,22 @@ def _title(sel: Selector, selectors: Selectors, founder: dict[str, str]) -> str:
     text, _ = _first_text(sel, ["h1", _TABLE_TITLE + "/td/strong"])
     if text:
         return text
-    title = " ".join(sel.xpath("//title//text()").getall()).strip()
-    return _TITLE_SUFFIX.sub("", title) if len(title) > 12 else title
+    return page_title(" ".join(sel.xpath("//title//text()").getall()))
+
+
+def page_title(text: str) -> str:
+    """A ``<title>`` without the column and site names after it.
+
+    ``我市出台措施推动设备更新_今日重庆_重庆市人民政府网`` → ``我市出台措施推动设备更新``; at most three
+    trailing names go, and a dash inside the title (``（2025—2027年）``) is not a separator.
+
+    :param text: the text of the page's ``<title>``
+    """
+    parts = _TITLE_PARTS.split(" ".join(text.split()))  # title, separator, name, separator, …
+    for _ in range(3):
+        if len(parts) > 2 and _SITE_NAME.match(parts[-1]) and len("".join(parts[:-2])) >= 4:
+            del parts[-2:]
+    return "".join(parts)
 
 
 def _heading(sel: Selector, queries: tuple[str, ...]) -> str:

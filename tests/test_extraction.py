@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from crawler.extraction import article_text, check_body, clean_body, extract_article
+from crawler.extraction import article_text, check_body, clean_body, extract_article, page_title
 from policywatch.config import Selectors
 from policywatch.document import read_document
 from tests import sitedata
@@ -206,6 +206,8 @@ def test_article_sentences_are_kept(line):
     "[责任编辑：刘雪]",
     "新闻热线：966966　投稿邮箱：tougao@example.cn",
     "主办：重庆市巴南区人民政府办公室　最后更新：2025-08-22",
+    "（责编：张三）",
+    "审核：王强　校对：李四",
 ])
 def test_captions_credits_and_link_residue_are_dropped(line):
     assert clean_body(line)[0] == ""
@@ -243,3 +245,17 @@ def test_bracketed_origin_note_at_the_end_becomes_the_origin():
     body, found = clean_body("（示例文本）会议强调，要持续推进城市更新，加快完善基础设施。\n（来源：新重庆-重庆日报）")
     assert body == "（示例文本）会议强调，要持续推进城市更新，加快完善基础设施。"
     assert found["origin"] == "新重庆-重庆日报"
+
+
+@pytest.mark.parametrize("text,title", [
+    ("万州区召开稳增长工作推进会_区县动态_重庆市万州区人民政府", "万州区召开稳增长工作推进会"),
+    ("两江新区上半年引进重大项目42个_重庆要闻_新闻中心_华龙网", "两江新区上半年引进重大项目42个"),
+    ("重庆发布科技创新“双倍增”行动方案 - 新重庆客户端", "重庆发布科技创新“双倍增”行动方案"),
+    ("巴南区启动老旧小区改造提升工程-重庆市巴南区人民政府", "巴南区启动老旧小区改造提升工程"),
+    ("关于印发行动方案（2025—2027年）的通知_行政规范性文件_重庆市人民政府网",
+     "关于印发行动方案（2025—2027年）的通知"),
+    ("方案（2025-2027年）解读-重庆市发展和改革委员会", "方案（2025-2027年）解读"),
+    ("重庆日报", "重庆日报"),
+])
+def test_page_title_loses_column_and_site_names(text, title):
+    assert page_title(text) == title
