@@ -39,7 +39,7 @@ BODY_CONTAINERS = ("#ozoom", "founder-content", ".view.TRS_UEDITOR", ".trs_edito
 #: A "title" longer than this swallowed the page (broken HTML such as <h1>…</h2>).
 MAX_TITLE_CHARS = 80
 #: "标题_栏目_网站", "标题 - 网站", "标题|网站": the separators before a page's column and site names.
-_TITLE_PARTS = re.compile(r"(\s*(?:_|\s[-—–|]\s|[|-])\s*)")
+_TITLE_PARTS = re.compile(r"(\s*(?:_+|\s[-—–|]\s|\||-+)\s*)")
 #: A column or site name: short, with no digits, brackets or sentence punctuation.
 _SITE_NAME = re.compile(r"^[^\d０-９（）()《》“”，。、：:]{2,20}$")
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
@@ -166,15 +166,17 @@ def _body(sel: Selector, html: str, url: str | None, selectors: Selectors) -> tu
 
 
 def _densest_paragraphs(sel: Selector) -> Selector | None:
-    """The element whose own <p> children hold the most Chinese text (unknown CMS templates).
+    """The element whose own <p> children (or ``<br>``-separated text) hold the most Chinese text.
 
     Side bars and footers hold short lines; an article holds several long paragraphs. None when
     no element has two paragraphs with :data:`MIN_BODY_CHARS` Chinese characters between them.
     """
     best, best_score = None, 0
-    for candidate in sel.xpath("//body//*[count(p) >= 2][not(ancestor-or-self::footer)]"):
+    for candidate in sel.xpath("//body//*[count(p) >= 2 or count(br) >= 2][not(ancestor-or-self::footer)]"):
         score = sum(len(HAN.findall(" ".join(p.xpath(".//text()").getall())))
                     for p in candidate.xpath("./p[not(ancestor::a)]"))
+        if candidate.xpath("br"):  # old table layouts: paragraphs as text between <br>s
+            score += len(HAN.findall(" ".join(candidate.xpath("./text()").getall())))
         if score > best_score:
             best, best_score = candidate, score
     return best if best_score >= MIN_BODY_CHARS else None

@@ -256,6 +256,7 @@ def test_bracketed_origin_note_at_the_end_becomes_the_origin():
      "关于印发行动方案（2025—2027年）的通知"),
     ("方案（2025-2027年）解读-重庆市发展和改革委员会", "方案（2025-2027年）解读"),
     ("重庆日报", "重庆日报"),
+    ("江北区出台支持楼宇经济发展十条措施--重庆市江北区人民政府", "江北区出台支持楼宇经济发展十条措施"),
 ])
 def test_page_title_loses_column_and_site_names(text, title):
     assert page_title(text) == title
