@@ -17,8 +17,9 @@ BOILERPLATE = re.compile(
     r"新闻热线[:：]|投稿邮箱|【版权声明】|^主办[:：]|^承办[:：]|最后更新[:：]|"
     r"^[【\[(（]?\s*(?:责编|审核|校对|监制|终审|值班编辑)\s*[:：]"
 )
-#: Photo credits and captions ending in one: "…施工。（记者 崔力 摄/视觉重庆）", "新华社记者 王全超 摄".
-_PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影|摄)\s*[\u4e00-\u9fff·、\s]{2,16}?\s*摄"
+#: Photo and video credits, and captions ending in one: "…施工。（记者 崔力 摄/视觉重庆）",
+#: "新华社记者 王全超 摄", "视频：华龙网记者 张质 摄制".
+_PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影|摄)\s*[\u4e00-\u9fff·、\s]{2,16}?\s*摄(?:制|影)?"
                            r"(?:\s*[/／]\s*[\u4e00-\u9fff]{2,8})?\s*[)）]?$")
 #: Contribution notes: "（市科技局办公室供稿）", "（图片由受访者提供）".
 _CREDIT_NOTE = re.compile(r"^[（(][^（）()]{2,24}(?:供稿|供图|提供)[)）]$")

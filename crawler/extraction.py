@@ -44,7 +44,9 @@ _TITLE_PARTS = re.compile(r"(\s*(?:_+|\s[-—–|]\s|\||-+)\s*)")
 _SITE_NAME = re.compile(r"^[^\d０-９（）()《》“”，。、：:]{2,20}$")
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
           "article", "blockquote", "table", "ul", "ol", "dd", "dt", "header", "footer"}
-_DROP = ("script", "style", "noscript", "iframe", "template")
+_DROP = ("script", "style", "noscript", "iframe", "template", "video", "audio", "object", "embed",
+         "svg", "canvas")
+_CELL = {"td", "th"}
 _META_DATE = ("PubDate", "pubdate", "publishdate", "PublishDate", "article:published_time",
               "og:release_date", "Date", "date")
 #: 方正 table layout (older e-paper pages): the title row is a centred <strong>, 引题 above, 副题 below.
@@ -104,6 +106,8 @@ def block_text(element: lxml.etree._Element) -> str:
     for bad in element.xpath(" | ".join(f".//{tag}" for tag in _DROP)):
         _remove(bad)
     for node in element.iter():
+        if isinstance(node.tag, str) and node.tag.lower() in _CELL:
+            node.tail = " " + (node.tail or "")  # table cells of a row: one line, cells apart
         if not isinstance(node.tag, str) or node.tag.lower() not in _BLOCK:
             continue
         node.text = "\n" + (node.text or "")

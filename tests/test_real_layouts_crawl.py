@@ -64,7 +64,7 @@ def stored(tmp_path_factory):
 """, encoding="utf-8")
         # the window holds every listed page's URL date; missing e-paper days are plain 404s
         result = run_policywatch("crawl", "real", "paper", "--since", "2025-08-10", "--until",
-                                 "2025-08-21", "--db", str(folder / "pw.db"),
+                                 "2025-08-22", "--db", str(folder / "pw.db"),
                                  "--config", str(folder / "sources.yml"))
     assert result.returncode == 0, result.stderr
     db = open_db(folder / "pw.db")
