@@ -158,6 +158,10 @@ def _body(sel: Selector, html: str, url: str | None, selectors: Selectors) -> tu
     queries = [selectors.body] if selectors.body else list(BODY_CONTAINERS)
     for query in queries:
         found = _select(sel, query)
+        if found and not selectors.body and found[0].xpath(".//nav | .//ul[.//a]"):
+            # a page-wide wrapper (<div id="content"> round nav, article and side bar)
+            if (inner := _densest_paragraphs(found[0])) is not None:
+                return block_text(inner.root), inner
         if found:
             text = "\n".join(block_text(f.root) for f in found)
             if text.strip():
@@ -169,14 +173,15 @@ def _body(sel: Selector, html: str, url: str | None, selectors: Selectors) -> tu
     return _trafilatura(html, url), None
 
 
-def _densest_paragraphs(sel: Selector) -> Selector | None:
+def _densest_paragraphs(sel: Selector) -> Selector | None:  # sel: the page or an element of it
     """The element whose own <p> children (or ``<br>``-separated text) hold the most Chinese text.
 
     Side bars and footers hold short lines; an article holds several long paragraphs. None when
     no element has two paragraphs with :data:`MIN_BODY_CHARS` Chinese characters between them.
     """
     best, best_score = None, 0
-    for candidate in sel.xpath("//body//*[count(p) >= 2 or count(br) >= 2][not(ancestor-or-self::footer)]"):
+    query = "descendant-or-self::*[count(p) >= 2 or count(br) >= 2][not(ancestor-or-self::footer)]"
+    for candidate in sel.xpath(query):
         score = sum(len(HAN.findall(" ".join(p.xpath(".//text()").getall())))
                     for p in candidate.xpath("./p[not(ancestor::a)]"))
         if candidate.xpath("br"):  # old table layouts: paragraphs as text between <br>s

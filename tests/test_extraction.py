@@ -260,3 +260,15 @@ def test_bracketed_origin_note_at_the_end_becomes_the_origin():
 ])
 def test_page_title_loses_column_and_site_names(text, title):
     assert page_title(text) == title
+
+
+def test_page_wide_content_wrapper_yields_only_the_article():
+    html = """<html><head><title>某区召开工作会议_某区人民政府</title></head><body><div id="content">
+    <ul class="nav"><li><a href="/">首页</a></li><li><a href="/news/">新闻</a></li></ul>
+    <div class="art"><h1>某区召开工作会议</h1><p>2025-08-16</p><div class="txt">
+    <p>（示例文本）会议强调，要持续推进城市更新，加快完善基础设施，不断提升群众的获得感、幸福感和安全感。</p>
+    <p>会议要求，全年新开工重点项目不少于120个，完成重点项目投资450亿元以上，新增市场主体2万户，各部门要倒排工期、挂图作战。</p></div></div>
+    <div class="side"><p>热门推荐：某区举办文化旅游节</p><p>某区开展安全生产检查</p></div></div></body></html>"""
+    found = extract_article(html, "https://example.cn/a.html")
+    assert found.body.splitlines()[0].startswith("（示例文本）会议强调")
+    assert len(found.body.splitlines()) == 2 and "热门推荐" not in found.body
