@@ -306,4 +306,39 @@ def digest(week: str | None, out_dir: str | None, datasette_url: str | None, no_
         click.echo("notify: no notify: URLs configured", err=True)
 
 
+@cli.command()
+@click.argument("subject_id", metavar="CHANGE_ID")
+@click.option("--wrong", "verdict", flag_value="wrong", help="the change (or target) is wrong")
+@click.option("--confirm", "verdict", flag_value="confirmed", help="the change (or target) is right")
+@click.option("--note", help="why, in your words")
+@click.option("--target", "is_target", is_flag=True, help="CHANGE_ID is a target id (targets.id)")
+@click.option("--by", "reviewer", envvar="POLICYWATCH_REVIEWER", metavar="NAME",
+              help="who reviews ($POLICYWATCH_REVIEWER) [default: your login name]")
+@common_options
+def review(subject_id: str, verdict: str | None, note: str | None, is_target: bool,
+           reviewer: str | None, db_path: str, config_path: str) -> None:
+    """Record an analyst's verdict on a change (or with --target, a target).
+
+    A change reviewed wrong leaves the digest, the Atom feed and the alerts, and stays in
+    the archive with its review. Reviews survive `policywatch diff --reprocess`.
+
+    \b
+    Example:
+        policywatch review 3f2a9c1d0e4b5a67 --wrong --note "成都的目标, 不是重庆的"
+        policywatch review 8c1e2f3a4b5d6e7f --target --confirm
+    """
+    import getpass
+
+    from policywatch.store import open_db
+    from policywatch.store.reviews import add_review
+
+    if verdict is None:
+        raise click.UsageError("give --wrong or --confirm")
+    subject = "target" if is_target else "change"
+    row = add_review(open_db(db_path), subject, subject_id, verdict,
+                     reviewer or getpass.getuser(), note)
+    click.echo(f"{subject} {subject_id} ({row['indicator']}, {row['region']}): {verdict} "
+               f"by {row['reviewer']} at {row['reviewed']}")
+
+
 # -- end of commands --

@@ -8,6 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from policywatch import clock
+from policywatch.store.reviews import NOT_WRONG
 
 CHANGE_COLUMNS = """
     c.*, a.title as article_title, a.url as article_url, a.source as article_source,
@@ -23,22 +24,24 @@ CHANGE_JOINS = """
 
 
 def week_changes(db: Database, week: str) -> list[dict[str, Any]]:
-    """Changes of one ISO week, with their article and baseline target, by indicator.
+    """Changes of one ISO week, with their article and baseline target, by indicator;
+    changes reviewed wrong are left out.
 
     :param db: the database
     :param week: ISO week label, e.g. 2026-W47
     """
-    sql = f"select {CHANGE_COLUMNS} {CHANGE_JOINS} where c.week = ? order by c.indicator, c.region, c.id"
+    sql = (f"select {CHANGE_COLUMNS} {CHANGE_JOINS} where c.week = ? and {NOT_WRONG} "
+           "order by c.indicator, c.region, c.id")
     return [dict(row) for row in db.query(sql, [week])]
 
 
 def recent_changes(db: Database, limit: int = 100) -> list[dict[str, Any]]:
-    """The latest changes, newest first (for the Atom feed).
+    """The latest changes, newest first, without those reviewed wrong (for the Atom feed).
 
     :param db: the database
     :param limit: how many
     """
-    sql = (f"select {CHANGE_COLUMNS} {CHANGE_JOINS} "
+    sql = (f"select {CHANGE_COLUMNS} {CHANGE_JOINS} where {NOT_WRONG} "
            "order by c.published desc, c.detected desc, c.id limit ?")
     return [dict(row) for row in db.query(sql, [limit])]
 

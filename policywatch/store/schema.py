@@ -225,3 +225,50 @@ def m004_crawler(db: Database) -> None:
     db["crawl_runs"].add_column("links", int)
     db["crawl_runs"].add_column("articles_fetched", int)
     db["crawl_runs"].add_column("rejected", int)
+
+
+@migrations()
+def m005_reviews(db: Database) -> None:
+    """Analysts' reviews of changes and targets, keyed by content so they survive a reprocess.
+
+    ``changes.review_key`` and ``targets.review_key`` are generated columns (article,
+    indicator, region, values); ``reviews`` keeps every verdict, ``review_status`` the latest.
+    """
+    db.execute(
+        "ALTER TABLE changes ADD COLUMN review_key TEXT GENERATED ALWAYS AS (json_array("
+        "article_id, indicator, region, old_value, old_unit, old_year, new_value, new_unit, "
+        "new_year)) VIRTUAL"
+    )
+    db.execute(
+        "ALTER TABLE targets ADD COLUMN review_key TEXT GENERATED ALWAYS AS (json_array("
+        "article_id, kind, indicator, region, comparator, value, value_max, unit, year)) VIRTUAL"
+    )
+    db.execute("CREATE INDEX idx_changes_review_key ON changes (review_key)")
+    db.execute("CREATE INDEX idx_targets_review_key ON targets (review_key)")
+    db.execute(
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            subject TEXT NOT NULL CHECK (subject IN ('change', 'target')),
+            subject_key TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'wrong')),
+            reviewer TEXT NOT NULL CHECK (reviewer != ''),
+            reviewed TEXT NOT NULL,
+            note TEXT,
+            subject_id TEXT,
+            indicator TEXT,
+            region TEXT,
+            article_id TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_reviews_subject ON reviews (subject, subject_key, id)")
+    db.execute(
+        """
+        CREATE VIEW review_status AS
+        SELECT r.subject, r.subject_key, r.verdict, r.reviewer, r.reviewed, r.note, r.id AS review_id
+        FROM reviews r
+        WHERE r.id = (SELECT max(r2.id) FROM reviews r2
+                      WHERE r2.subject = r.subject AND r2.subject_key = r.subject_key)
+        """
+    )
