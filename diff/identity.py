@@ -201,8 +201,9 @@ def indicator_key(indicator: str, unit: str | None, known: Iterable[str] = (),
     :param known: keys already used in the same region (the baseline and earlier mentions);
         a name within :data:`FUZZY_THRESHOLD` of one of these, or of a curated alias, of the
         same dimension, differing only by left-out characters (:func:`insertions_only`),
-        joins it. A curated alias is matched exactly, never fuzzily, so
-        look-alike curated names (城区建成区面积 / 城市建成区面积) stay apart.
+        joins it (equal scores: the first name in code-point order, whatever the hash seed).
+        A curated alias is matched exactly, never fuzzily, so look-alike curated names
+        (城区建成区面积 / 城市建成区面积) stay apart.
     :param path: the alias table
     """
     name = canonical(indicator)
@@ -216,7 +217,7 @@ def indicator_key(indicator: str, unit: str | None, known: Iterable[str] = (),
     candidates = {alias for alias, item in aliases.items() if item.dimension == dim}
     candidates.update(name for name, known_dim in map(split_key, known) if known_dim == dim)
     best, best_score = None, 0.0
-    for candidate in candidates:
+    for candidate in sorted(candidates):  # ties go to the first name in code-point order
         score = fuzz.ratio(name, candidate)
         if score > best_score and insertions_only(name, candidate):
             best, best_score = candidate, score
