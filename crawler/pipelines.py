@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -114,16 +115,30 @@ class StorePipeline:
             self.db.close()
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        """Upsert the article and count its status (new, updated, unchanged, duplicate)."""
+        """Upsert the article and count its status (new, updated, unchanged, duplicate).
+
+        A busy database is retried; an article that still cannot be stored is a failure of
+        the crawl (counted, and fetched again by the next crawl since it is not stored).
+        """
         if self.dry_run:
             self.collected.append({**item.to_row(), "parts": item.parts})
             self.stats.inc_value("policywatch/would_store")
             return item
         from policywatch.store.articles import upsert_article
         from policywatch.store.crawls import add_aliases
+        from policywatch.store.transactions import retry_busy
 
-        ident, status = upsert_article(self.db, item.to_row())
-        if item.parts:
-            add_aliases(self.db, ident, item.parts)
+        def store() -> str:
+            with self.db.atomic():
+                ident, status = upsert_article(self.db, item.to_row())
+                if item.parts:
+                    add_aliases(self.db, ident, item.parts)
+            return status
+
+        try:
+            status = retry_busy(store, f"store {item.url}")
+        except sqlite3.Error as error:
+            self.crawler.spider.record_error(f"{item.url}: not stored: {error}")
+            raise DropItem(f"{item.url}: not stored: {error}") from None
         self.stats.inc_value(f"policywatch/{status}")
         return item

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from crawler.spiders import SPIDERS
 from policywatch import clock
 from policywatch.config import Config, Source
 from policywatch.errors import PolicywatchError
+from policywatch.store.transactions import retry_busy
 
 Progress = Callable[[str], None]
 #: Environment variables that override settings (tests, benchmarks): name → (setting, type).
@@ -33,6 +35,10 @@ ENV_SETTINGS = {
     "POLICYWATCH_LOG_LEVEL": ("LOG_LEVEL", str),
     "POLICYWATCH_HTTPCACHE": ("HTTPCACHE_ENABLED", lambda v: v not in ("0", "false", "no")),
 }
+
+
+#: Close reasons of a crawl that ran to its end (``shutdown`` is SIGTERM or Ctrl-C).
+COMPLETE = ("finished", "closespider_itemcount")
 
 
 class CrawlError(PolicywatchError):
@@ -173,12 +179,13 @@ def run_crawl(config: Config, names: list[str], db_path: str, since: dt.date | N
         raise CrawlError("no enabled source to crawl")
     days = {s.name: crawl_days(s, since, until) for s in sources if s.kind == "epaper"}
     db = open_db(db_path)
-    sync_sources(db, [{"name": s.name, "title": s.title, "kind": s.kind, "enabled": int(s.enabled),
-                       "schedule": s.schedule, "config": s.model_dump_json()} for s in config.sources])
+    rows = [{"name": s.name, "title": s.title, "kind": s.kind, "enabled": int(s.enabled),
+             "schedule": s.schedule, "config": s.model_dump_json()} for s in config.sources]
+    retry_busy(partial(sync_sources, db, rows), "sync sources")
     runs = {}
     for source in sources:
-        closed = close_abandoned_runs(db, source.name)
-        runs[source.name] = start_run(db, source.name)
+        closed = retry_busy(partial(close_abandoned_runs, db, source.name), "close abandoned runs")
+        runs[source.name] = retry_busy(partial(start_run, db, source.name), "start run")
         span = days.get(source.name)
         if progress:
             progress(f"{source.name}: 开始抓取" + (f"（{span[-1]}至{span[0]}的版面）" if span else "")
@@ -187,16 +194,32 @@ def run_crawl(config: Config, names: list[str], db_path: str, since: dt.date | N
     results = []
     for source, crawler in zip(sources, crawlers, strict=True):
         counts = _counts(crawler)
-        errors = list(getattr(crawler.spider, "errors", []))
+        errors = _errors(crawler)
         history = recent_runs(db, source.name)
         healthy, note = assess_health(counts, history)
-        status = "failed" if errors else ("ok" if healthy else "unhealthy")
+        status = _status(crawler, errors, healthy)
         stored = {k: counts[k] for k in ("pages", "new_articles", "duplicates", "failed", "links",
                                          "articles_fetched", "rejected")}
-        finish_run(db, runs[source.name], status, stored, errors)
-        set_health(db, source.name, healthy, note)
+        retry_busy(partial(finish_run, db, runs[source.name], status, stored, errors), "finish run")
+        retry_busy(partial(set_health, db, source.name, healthy, note), "set health")
         results.append(CrawlResult(source.name, status, counts, errors, note))
     return results
+
+
+def _errors(crawler: Crawler) -> list[str]:
+    """The spider's error messages, plus one when the crawl did not run to its end."""
+    errors = list(getattr(crawler.spider, "errors", []))
+    reason = crawler.stats.get_value("finish_reason")
+    if reason not in COMPLETE:
+        errors.append(f"抓取未完成（{reason or '没有开始'}）")
+    return errors
+
+
+def _status(crawler: Crawler, errors: list[str], healthy: bool) -> str:
+    """``interrupted`` (stopped before its end), ``failed`` (errors), ``unhealthy`` or ``ok``."""
+    if crawler.stats.get_value("finish_reason") not in COMPLETE:
+        return "interrupted"
+    return "failed" if errors else ("ok" if healthy else "unhealthy")
 
 
 def check_source(config: Config, name: str, limit: int = 10) -> CrawlResult:
@@ -214,8 +237,8 @@ def check_source(config: Config, name: str, limit: int = 10) -> CrawlResult:
     days = {name: crawl_days(source, None, None)} if source.kind == "epaper" else {}
     [crawler] = _run([source], settings, days, None, None)
     counts = _counts(crawler)
-    errors = list(getattr(crawler.spider, "errors", []))
+    errors = _errors(crawler)
     healthy, note = assess_health(counts, [])
-    status = "failed" if errors else ("ok" if healthy else "unhealthy")
+    status = _status(crawler, errors, healthy)
     items = list(getattr(crawler, "policywatch_collected", []))
     return CrawlResult(name, status, counts, errors, note, items)

@@ -31,6 +31,7 @@ from policywatch.store.changes import (
     targets_without_key,
 )
 from policywatch.store.targets import replace_targets
+from policywatch.store.transactions import retry_busy
 
 
 class NoBaselineError(PolicywatchError):
@@ -81,12 +82,15 @@ def fill_missing_keys(db: Database) -> int:
     :param db: the database
     :return: how many targets got a key
     """
-    rows = targets_without_key(db)
-    with db.atomic():
-        for row in rows:
-            known = known_keys(db, row["published"], row["article_id"])
-            set_indicator_key(db, row["id"], _key_target(row, known))
-    return len(rows)
+    def fill() -> int:
+        rows = targets_without_key(db)
+        with db.atomic():
+            for row in rows:
+                known = known_keys(db, row["published"], row["article_id"])
+                set_indicator_key(db, row["id"], _key_target(row, known))
+        return len(rows)
+
+    return retry_busy(fill, "diff: indicator keys")
 
 
 def compare_article(db: Database, article: dict[str, Any], cutoff: str | None,
@@ -145,12 +149,17 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
     for article in pending:
         published = dt.date.fromisoformat(article["published"][:10]) if article["published"] else None
         records = [target.to_dict() for target in extract(article["body"], published=published)]
-        with db.atomic():
-            known = known_keys(db, article["published"], article["id"])
-            for record in records:
-                record["indicator_key"] = _key_target(record, known)
-            replace_targets(db, article, records, version)
-            changes = compare_article(db, article, cutoff, detected)
+
+        def store(article: dict[str, Any] = article,
+                  records: list[dict[str, Any]] = records) -> list[dict[str, Any]]:
+            with db.atomic():
+                known = known_keys(db, article["published"], article["id"])
+                for record in records:
+                    record["indicator_key"] = _key_target(record, known)
+                replace_targets(db, article, records, version)
+                return compare_article(db, article, cutoff, detected)
+
+        changes = retry_busy(store, f"diff: article {article['id']}")
         done.add(article["id"])
         summary.articles += 1
         summary.targets += len(records)
@@ -161,8 +170,11 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
         for article in compared_articles_after(db, first["published"] or "", first["id"]):
             if article["id"] in done:
                 continue
-            with db.atomic():
-                changes = compare_article(db, article, cutoff, detected)
+            def recompare(article: dict[str, Any] = article) -> list[dict[str, Any]]:
+                with db.atomic():
+                    return compare_article(db, article, cutoff, detected)
+
+            changes = retry_busy(recompare, f"diff: compare article {article['id']}")
             summary.recompared += 1
             summary.changes.update(change["change_type"] for change in changes)
     return summary

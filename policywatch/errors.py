@@ -22,3 +22,7 @@ class InputFileError(PolicywatchError):
 
 class ServiceLockedError(PolicywatchError):
     """Another scheduler already runs on this database."""
+
+
+class DatabaseFileError(PolicywatchError):
+    """The --db file is not policywatch's SQLite database, or cannot be written."""

@@ -70,10 +70,10 @@ def source_problems(db: Database, start: dt.date, end: dt.date) -> list[dict[str
     sql = """
         select s.name, s.title, s.healthy, s.health_note, s.last_run,
           (select count(*) from crawl_runs r where r.source = s.name
-             and r.status in ('failed', 'unhealthy', 'killed')
+             and r.status in ('failed', 'unhealthy', 'killed', 'interrupted')
              and r.started >= ? and r.started < ?) as failed_runs,
           (select r.errors from crawl_runs r where r.source = s.name
-             and r.status in ('failed', 'unhealthy', 'killed')
+             and r.status in ('failed', 'unhealthy', 'killed', 'interrupted')
              and r.started >= ? and r.started < ? order by r.id desc limit 1) as last_errors
         from sources s order by s.name
     """

@@ -38,7 +38,7 @@ def finish_run(db: Database, run_id: int, status: str, counts: dict[str, int],
     """Close a crawl run with its status, counts and error messages.
 
     :param run_id: id from :func:`start_run`
-    :param status: ``ok``, ``failed`` or ``unhealthy``
+    :param status: ``ok``, ``failed``, ``unhealthy`` or ``interrupted``
     :param counts: ``pages``, ``new_articles``, ``duplicates``, ``failed``
     :param errors: messages, one per failure
     """

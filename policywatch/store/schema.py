@@ -7,10 +7,19 @@ and applied in order each time the database is opened; each runs in a transactio
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from policywatch.store.files import (
+    DatabaseFileError,
+    check_database_file,
+    check_owner,
+    describe_error,
+)
+from policywatch.store.transactions import connect, is_busy, retry_busy
 
 DEFAULT_DB = "data/policywatch.db"
 
@@ -28,15 +37,35 @@ def database_path(path: str | os.PathLike[str] | None = None) -> Path:
 def open_db(path: str | os.PathLike[str] | None = None) -> Database:
     """Open (creating if needed) the database in WAL mode and apply pending migrations.
 
+    Write transactions begin immediate and wait for other writers (see
+    :mod:`policywatch.store.transactions`).
+
     :param path: database file; see :func:`database_path`
+    :raises DatabaseFileError: when the file is not policywatch's SQLite database or cannot
+        be written
     """
     target = database_path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(target)
-    db.execute("PRAGMA busy_timeout = 30000")
-    db.enable_wal()
-    migrations.apply(db)
+    check_database_file(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        db = connect(target)
+        retry_busy(db.enable_wal, "enable WAL")
+        check_owner(db, target)
+        retry_busy(lambda: _migrate(db), "migrate")
+    except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            raise
+        raise DatabaseFileError(describe_error(target, error)) from None
+    except OSError as error:
+        raise DatabaseFileError(f"{target}: cannot be created: {error.strerror}") from None
     return db
+
+
+def _migrate(db: Database) -> None:
+    """Apply pending migrations in one write transaction (another process may be first)."""
+    if migrations.pending(db):
+        with db.atomic():
+            migrations.apply(db)
 
 
 @migrations()
