@@ -8,6 +8,7 @@ Built through the store (``upsert_article``, ``replace_targets``) plus direct in
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import time
@@ -166,12 +167,17 @@ def _port() -> int:
         return sock.getsockname()[1]
 
 
-def start_datasette(db_path: Path, digest_dir: Path) -> tuple[subprocess.Popen, str]:
-    """Start Datasette as the scheduler does and wait until it answers."""
+def start_datasette(db_path: Path, digest_dir: Path,
+                    env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start Datasette as the scheduler does and wait until it answers.
+
+    :param env: extra environment variables (e.g. an analyst's password hash)
+    """
     port = _port()
     log = open(db_path.parent / "datasette.log", "wb")  # noqa: SIM115
     process = subprocess.Popen(datasette_args(db_path, "127.0.0.1", port, digest_dir),
-                               stdout=log, stderr=subprocess.STDOUT)
+                               stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
