@@ -284,6 +284,8 @@ def digest(week: str | None, out_dir: str | None, datasette_url: str | None, no_
            retry_only: bool, db_path: str, config_path: str) -> None:
     """Render the weekly digest, then send it to the notify: URLs of sources.yml.
 
+    Articles that diff has not read yet are compared first. Changes in the regions of
+    sources.yml (default 重庆市 and its districts) come first; others go under 其他地区.
     Failed sends are recorded and retried on the next run (or with --retry); they are
     reported on stderr but do not change the exit code.
 
@@ -297,6 +299,11 @@ def digest(week: str | None, out_dir: str | None, datasette_url: str | None, no_
         raise click.UsageError("--retry and --no-notify cannot be combined")
     result = publish_week(db_path, config_path, week, out_dir, datasette_url,
                           send=not no_notify, retry_only=retry_only)
+    if result.diffed:
+        click.echo(f"diff first: {result.diffed.articles} articles were not yet compared")
+    if result.waiting:
+        click.echo(f"{result.waiting} articles wait for diff (no baseline: run policywatch init, "
+                   "then policywatch diff); the digest leaves them out", err=True)
     if result.digest:
         click.echo(f"digest {result.digest.week}: {result.digest.changes} changes → {result.digest.path}")
     for sent in result.retried + result.sent:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from diff.phrases import CHONGQING, DISTRICTS
 from policywatch.errors import ConfigError, UnknownSourceError
 
 DEFAULT_CONFIG = "sources.yml"
@@ -23,6 +24,8 @@ INTERVAL = re.compile(r"^every\s+(\d+)\s*([smhd])$")
 #: Hosts a source may crawl with ``delay: 0`` (only our own machine).
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?]+$")
+#: The regions the digest lists as followed when sources.yml names none: 重庆市 and its districts.
+DEFAULT_REGIONS = [CHONGQING, *dict.fromkeys(DISTRICTS.values())]
 
 
 def _hosts(urls: list[str]) -> list[str]:
@@ -113,6 +116,18 @@ class Config(BaseModel):
 
     sources: list[Source]
     notify: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=lambda: list(DEFAULT_REGIONS))
+
+    @field_validator("regions")
+    @classmethod
+    def _regions(cls, value: list[str]) -> list[str]:
+        names = [name.strip() for name in value]
+        if not names:
+            raise ValueError("name at least one region, or leave the key out "
+                             "(default: 重庆市 and its districts)")
+        if not all(names):
+            raise ValueError("a region is an empty name: write it as the targets name it (万州区)")
+        return names
 
     @model_validator(mode="after")
     def _unique_names(self) -> Config:

@@ -19,11 +19,14 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from policywatch import clock
+from policywatch.config import DEFAULT_REGIONS
 from policywatch.errors import PolicywatchError
 from policywatch.publish import DATABASE_NAME, datasette_url
 from policywatch.store import digests as store
+from policywatch.store.changes import timeline
 from reports import feed, format
-from reports.themes import theme_of, theme_order
+from reports.chart import timeline_svg
+from reports.themes import OTHER, theme_of, theme_order
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -89,11 +92,26 @@ def row_url(base: str, table: str, pk: str | None) -> str:
     return f"{base}/{DATABASE_NAME}/{table}/{quote(str(pk or ''), safe='')}"
 
 
+def article_link(url: str | None, base: str, article_id: str | None) -> str:
+    """Where an article's title links: its web address, else (a baseline document stored
+    from a file) its row in Datasette.
+
+    :param url: the article's URL
+    :param base: Datasette base URL
+    :param article_id: the article's id
+    """
+    if safe_url(url) != "#" or not article_id:
+        return safe_url(url)
+    return row_url(base, "articles", article_id)
+
+
 def _dress(change: dict[str, Any], base: str) -> dict[str, Any]:
     """Add the display strings and links of one change row."""
     c = dict(change)
     c["row_url"] = row_url(base, "changes", c["id"])
     c["article_row_url"] = row_url(base, "articles", c["article_id"]) if c.get("article_id") else ""
+    c["article_link"] = article_link(c.get("article_url"), base, c.get("article_id"))
+    c["old_article_link"] = article_link(c.get("old_article_url"), base, c.get("old_article_id"))
     year = lambda y: f" ({y}年)" if y else ""  # noqa: E731
     c["old_text"] = format.quantity(c.get("old_value"), c.get("old_unit")) + year(c.get("old_year"))
     c["new_text"] = format.quantity(c.get("new_value"), c.get("new_unit")) + year(c.get("new_year"))
@@ -107,9 +125,39 @@ def _dress(change: dict[str, Any], base: str) -> dict[str, Any]:
     c["target_text"] = (format.quantity(c.get(f"{source}_value"), c.get(f"{source}_unit"))
                         + year(c.get(f"{source}_year")))
     progress = c.get("progress")
-    c["percent"] = None if progress is None else format.number(progress * 100)
+    c["percent"] = None if progress is None else format.percent(progress)
     c["bar"] = None if progress is None else round(max(0.0, min(progress, 1.0)) * 100, 1)
+    c["theme"] = theme_of(c["indicator"], c.get("sentence"), c.get("indicator_key"))
     return c
+
+
+def _add_charts(db: Database, changes: list[dict[str, Any]]) -> None:
+    """Give the first change of each (indicator, region) its timeline chart."""
+    drawn: set[tuple[str, str]] = set()
+    for c in changes:
+        key = (c.get("indicator_key") or "", c.get("region") or "")
+        c["chart"] = ""
+        if not key[0] or key in drawn:
+            continue
+        drawn.add(key)
+        c["chart"] = timeline_svg(list(timeline(db, *key)), c.get("new_unit") or c.get("old_unit"))
+
+
+def _sections(changes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The followed regions' changes by section (adjustments, new by theme, progress …)."""
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for c in changes:
+        by_type.setdefault(c["change_type"], []).append(c)
+    themes: dict[str, list[dict[str, Any]]] = {name: [] for name in theme_order()}
+    for c in by_type.get("new", []):
+        themes.setdefault(c["theme"], themes[OTHER]).append(c)
+    return {
+        "adjustments": [c for kind in ADJUSTMENTS for c in by_type.get(kind, [])],
+        "new_by_theme": [(name, items) for name, items in themes.items() if items],
+        "progress": by_type.get("progress", []),
+        "reaffirmed": by_type.get("reaffirmed", []),
+        "others": [c for c in changes if c["change_type"] not in format.CHANGE_LABELS],
+    }
 
 
 def _problems(rows: Iterable[dict[str, Any]], base: str) -> list[dict[str, Any]]:
@@ -125,50 +173,55 @@ def _problems(rows: Iterable[dict[str, Any]], base: str) -> list[dict[str, Any]]
     return out
 
 
-def digest_context(db: Database, week: str, base_url: str | None = None) -> dict[str, Any]:
+def digest_context(db: Database, week: str, base_url: str | None = None,
+                   regions: Iterable[str] | None = None) -> dict[str, Any]:
     """Everything the digest template shows for one ISO week.
 
     :param db: the database
     :param week: ISO week label
     :param base_url: Datasette base URL (default ``$POLICYWATCH_DATASETTE_URL``)
+    :param regions: the regions followed (``regions:`` of sources.yml; default 重庆市 and its
+        districts); changes of any other region go to the 其他地区 section
     """
     base = datasette_url(base_url)
     start, end = clock.week_bounds(check_week(week))
+    followed = set(regions or DEFAULT_REGIONS)
     changes = [_dress(c, base) for c in store.week_changes(db, week)]
-    by_type: dict[str, list[dict[str, Any]]] = {}
+    _add_charts(db, changes)
+    ours: list[dict[str, Any]] = []
+    elsewhere: dict[str, list[dict[str, Any]]] = {}
     for c in changes:
-        by_type.setdefault(c["change_type"], []).append(c)
-    themes: dict[str, list[dict[str, Any]]] = {name: [] for name in theme_order()}
-    for c in by_type.get("new", []):
-        themes[theme_of(c["indicator"], c.get("sentence"))].append(c)
+        region = c.get("region") or "重庆市"
+        if region in followed:
+            ours.append(c)
+        else:
+            elsewhere.setdefault(region, []).append(c)
     plenary = [dict(a, row_url=row_url(base, "articles", a["id"]))
                for a in store.plenary_articles(db, start, end)]
     problems = _problems(store.source_problems(db, start, end), base)
-    known = set(format.CHANGE_LABELS)
-    headline = [("变化", len(changes))] + [
-        (format.label(kind), len(by_type.get(kind, []))) for kind in format.CHANGE_LABELS
-    ] + [("全会文章", len(plenary)), ("来源异常", len(problems))]
+    counts = {kind: sum(c["change_type"] == kind for c in ours) for kind in format.CHANGE_LABELS}
+    headline = [("变化", len(ours))] + [(format.label(kind), n) for kind, n in counts.items()] + [
+        ("其他地区", len(changes) - len(ours)), ("全会文章", len(plenary)), ("来源异常", len(problems))]
     return {
         "week": week, "start": start, "end": end, "total": len(changes), "headline": headline,
-        "adjustments": [c for kind in ADJUSTMENTS for c in by_type.get(kind, [])],
-        "new_by_theme": [(name, items) for name, items in themes.items() if items],
-        "progress": by_type.get("progress", []),
-        "reaffirmed": by_type.get("reaffirmed", []),
-        "others": [c for c in changes if c["change_type"] not in known],
+        **_sections(ours), "elsewhere": sorted(elsewhere.items()),
+        "waiting": store.articles_waiting_for_diff(db),
         "plenary": plenary, "problems": problems, "colours": COLOURS,
         "datasette_url": base, "index_url": f"{base}/digests/index.html",
         "feed_url": f"{base}/digests/feed.xml", "built": clock.now_iso(),
     }
 
 
-def render_digest(db: Database, week: str, base_url: str | None = None) -> tuple[str, int]:
+def render_digest(db: Database, week: str, base_url: str | None = None,
+                  regions: Iterable[str] | None = None) -> tuple[str, int]:
     """Render one week's digest; returns the HTML and how many changes it lists.
 
     :param db: the database
     :param week: ISO week label
     :param base_url: Datasette base URL
+    :param regions: the regions followed (see :func:`digest_context`)
     """
-    context = digest_context(db, week, base_url)
+    context = digest_context(db, week, base_url, regions)
     return environment().get_template("digest.html").render(context), context["total"]
 
 
@@ -190,15 +243,16 @@ def render_index(db: Database, base_url: str | None = None) -> str:
 
 
 def build_digest(db: Database, week: str, out_dir: str | os.PathLike[str],
-                 base_url: str | None = None) -> Digest:
+                 base_url: str | None = None, regions: Iterable[str] | None = None) -> Digest:
     """Write the digest of ``week``, record it, and rewrite the index page and Atom feed.
 
     :param db: the database
     :param week: ISO week label, e.g. 2026-W47
     :param out_dir: folder for ``<week>.html``, ``index.html`` and ``feed.xml``
     :param base_url: Datasette base URL (default ``$POLICYWATCH_DATASETTE_URL``)
+    :param regions: the regions followed (see :func:`digest_context`)
     """
-    html, count = render_digest(db, week, base_url)
+    html, count = render_digest(db, week, base_url, regions)
     folder = Path(out_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)

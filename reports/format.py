@@ -45,6 +45,17 @@ def quantity(value: float | None, unit: str | None = "", comparator: str | None 
     return f"{prefix}{number(value)}{unit}"
 
 
+def percent(share: float | None) -> str:
+    """A share as people write it: 0.6725 → 67%, 1.05 → 105%, 0.0123 → 1.2%.
+
+    :param share: a fraction (1 = the whole target reached)
+    """
+    if share is None:
+        return ""
+    value = share * 100
+    return f"{number(round(value) if abs(value) >= 10 else round(value, 1))}%"
+
+
 def signed(value: float | None, unit: str | None = "") -> str:
     """A delta with its sign: +0.2个百分点 (for a % value), -3万个.
 

@@ -1,39 +1,50 @@
-"""A small keyword → theme table that groups new targets in the digest."""
+"""The theme of an indicator in the digest: the indicator table first, keyword rules as fallback.
+
+The table and the rules are data (``reports/themes.yml``): an indicator listed there has its
+theme whatever words it contains (新能源汽车产量 is 产业, although 新能源 sounds green).
+"""
 
 from __future__ import annotations
 
-# Order matters: the first theme with a keyword in the indicator wins, then the sentence.
-THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("城市更新", ("城市更新", "老旧小区", "棚户区", "城中村", "口袋公园", "街区", "危旧房",
-                 "完整社区", "管网")),
-    ("交通", ("轨道", "地铁", "铁路", "高铁", "公路", "高速", "机场", "航线", "港口", "航运",
-              "交通", "通车", "里程", "枢纽")),
-    ("科技创新", ("科技", "创新", "研发", "专利", "高新技术", "人工智能", "数字", "算力",
-                 "5G", "实验室", "人才")),
-    ("生态环境", ("生态", "绿色", "碳", "能耗", "空气", "PM2.5", "森林", "污染", "水质",
-                 "排放", "新能源")),
-    ("文化", ("文化", "旅游", "文旅", "博物馆", "体育", "演出", "景区", "遗产")),
-    ("民生", ("就业", "养老", "医疗", "医院", "教育", "学校", "托育", "住房", "收入", "社保",
-              "保障", "居民", "床位")),
-    ("产业", ("产业", "制造", "工业", "企业", "集群", "生产总值", "GDP", "经济", "投资",
-              "消费", "外贸", "产值", "汽车", "农业")),
-)
+import functools
+from pathlib import Path
+
+import yaml
+
+THEMES_FILE = Path(__file__).resolve().parent / "themes.yml"
 OTHER = "其他"
 
 
-def theme_of(indicator: str | None, sentence: str | None = None) -> str:
-    """The theme of a target: the first theme whose keyword occurs in its indicator, else sentence.
+@functools.cache
+def _tables(path: Path = THEMES_FILE) -> tuple[dict[str, str], list[tuple[str, str]], list[str]]:
+    """Indicator → theme, (keyword, theme) longest first, and the themes in display order."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    by_indicator = {name: theme for theme, names in data["indicators"].items() for name in names}
+    keywords = [(word, theme) for theme, words in data["keywords"].items() for word in words]
+    keywords.sort(key=lambda pair: -len(pair[0]))  # stable: ties keep the file's theme order
+    order = list(dict.fromkeys([*data["indicators"], *data["keywords"]]))
+    return by_indicator, keywords, order
 
-    :param indicator: the target's indicator
+
+def theme_of(indicator: str | None, sentence: str | None = None, key: str | None = None) -> str:
+    """The theme of a target: its indicator's entry in the table, else the longest keyword
+    found in the indicator, else in the sentence, else 其他.
+
+    :param indicator: the indicator as the text names it
     :param sentence: the sentence it came from
+    :param key: its indicator key (``研发投入强度|percent``), whose name is looked up first
     """
+    by_indicator, keywords, _ = _tables()
+    for name in ((key or "").split("|")[0], indicator or ""):
+        if name in by_indicator:
+            return by_indicator[name]
     for text in (indicator or "", sentence or ""):
-        for theme, keywords in THEMES:
-            if any(keyword in text for keyword in keywords):
+        for word, theme in keywords:
+            if word in text:
                 return theme
     return OTHER
 
 
 def theme_order() -> list[str]:
     """Theme names in display order, 其他 last."""
-    return [theme for theme, _ in THEMES] + [OTHER]
+    return [*_tables()[2], OTHER]

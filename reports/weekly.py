@@ -6,41 +6,62 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from policywatch import clock
-from policywatch.config import config_path, load_config
+from policywatch.changes import DiffSummary, NoBaselineError, run_diff
+from policywatch.config import Config, config_path, load_config
 from policywatch.publish import digest_dir_for
 from policywatch.store import open_db
+from policywatch.store.digests import articles_waiting_for_diff
 from reports import notify
 from reports.digest import Digest, build_digest, check_week
 
 
 @dataclass
 class WeeklyResult:
-    """What one run did: the digest built (if any), sends retried and sends made."""
+    """What one run did: the diff run first (if any), the digest built (if any), sends retried
+    and sends made, and how many articles still wait for ``diff``."""
 
     digest: Digest | None
     retried: list[notify.SendResult] = field(default_factory=list)
     sent: list[notify.SendResult] = field(default_factory=list)
     notify_configured: bool = False
+    diffed: DiffSummary | None = None
+    waiting: int = 0
 
 
-def notify_urls(path: str | os.PathLike[str] | None) -> list[str] | None:
-    """The ``notify:`` URLs of sources.yml, or None when there is no such file.
+def read_config(path: str | os.PathLike[str] | None) -> Config | None:
+    """sources.yml, or None when there is no such file.
 
     A file that exists but is invalid raises :class:`~policywatch.errors.ConfigError`.
 
     :param path: sources.yml (see :func:`policywatch.config.config_path`)
     """
-    if not config_path(path).exists():
-        return None
-    return list(load_config(path).notify)
+    return load_config(path) if config_path(path).exists() else None
+
+
+def diff_first(db: Database, result: WeeklyResult) -> None:
+    """Run ``diff`` over articles it has not read yet; without a baseline, count them instead.
+
+    :param db: the database
+    :param result: gets ``diffed`` or ``waiting``
+    """
+    if not articles_waiting_for_diff(db):
+        return
+    try:
+        result.diffed = run_diff(db)
+    except NoBaselineError:
+        pass
+    result.waiting = articles_waiting_for_diff(db)
 
 
 def publish_week(db_path: str | os.PathLike[str], config: str | os.PathLike[str] | None = None,
                  week: str | None = None, out_dir: str | os.PathLike[str] | None = None,
                  base_url: str | None = None, send: bool = True,
                  retry_only: bool = False) -> WeeklyResult:
-    """Retry failed notifications, build the week's digest, and send it to every target.
+    """Retry failed notifications, run ``diff`` over articles it has not read, build the
+    week's digest (the ``regions:`` of sources.yml first), and send it to every target.
 
     :param db_path: the database file
     :param config: sources.yml, for the ``notify:`` list
@@ -51,15 +72,17 @@ def publish_week(db_path: str | os.PathLike[str], config: str | os.PathLike[str]
     :param retry_only: only retry failed notifications, build nothing
     """
     week = check_week(week or clock.last_full_week())
-    urls = notify_urls(config) if (send or retry_only) else None
+    settings = read_config(config)
+    urls = list(settings.notify) if settings and (send or retry_only) else None
     db = open_db(db_path)
     result = WeeklyResult(digest=None, notify_configured=bool(urls))
     if urls is not None:  # without a configuration, failed sends wait for one
         result.retried = notify.retry_failed(db, urls, exclude_week=None if retry_only else week)
     if retry_only:
         return result
+    diff_first(db, result)
     result.digest = build_digest(db, week, Path(out_dir) if out_dir else digest_dir_for(db_path),
-                                 base_url)
+                                 base_url, settings.regions if settings else None)
     if send and urls:
         result.sent = notify.send_digest(db, week, result.digest.changes, result.digest.html, urls)
     return result

@@ -108,6 +108,8 @@ def build_sample(db) -> dict[str, Any]:
                           [("老旧小区改造", 9916, "个", None, 0, "statistic")])
     search = [_article(db, url, title, body, published, source="cq-gov-jrcq")
               for url, published, title, body in SEARCH_ARTICLES]
+    for article in search:  # read by diff: no targets in them
+        replace_targets(db, article, [], "test-1")
 
     def change(kind: str, key: str, target: dict[str, Any], article: dict[str, Any],
                **values: Any) -> dict[str, Any]:

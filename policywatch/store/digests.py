@@ -14,12 +14,17 @@ CHANGE_COLUMNS = """
     c.*, a.title as article_title, a.url as article_url, a.source as article_source,
     a.is_plenary as article_is_plenary,
     b.value as baseline_value, b.unit as baseline_unit, b.year as baseline_year,
-    b.comparator as baseline_comparator
+    b.comparator as baseline_comparator,
+    p.sentence as old_sentence, p.published as old_published,
+    pa.id as old_article_id, pa.url as old_article_url, pa.title as old_article_title
 """
+# The earlier side of a change: the target it moves (else the baseline's) and its article.
 CHANGE_JOINS = """
     from changes c
     left join articles a on a.id = c.article_id
     left join targets b on b.id = c.baseline_target_id
+    left join targets p on p.id = coalesce(c.previous_target_id, c.baseline_target_id)
+    left join articles pa on pa.id = p.article_id
 """
 
 
@@ -44,6 +49,16 @@ def recent_changes(db: Database, limit: int = 100) -> list[dict[str, Any]]:
     sql = (f"select {CHANGE_COLUMNS} {CHANGE_JOINS} where {NOT_WRONG} "
            "order by c.published desc, c.detected desc, c.id limit ?")
     return [dict(row) for row in db.query(sql, [limit])]
+
+
+def articles_waiting_for_diff(db: Database) -> int:
+    """How many stored articles (reprints aside) no ``policywatch diff`` has read yet.
+
+    :param db: the database
+    """
+    row = db.execute("select count(*) from articles where extractor_version is null"
+                     " and dup_of is null and body is not null").fetchone()
+    return row[0]
 
 
 def plenary_articles(db: Database, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
