@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from diff.deadlines import Deadline
+import datetime as dt
+
+from diff.deadlines import Deadline, stated_year
 from diff.exclusions import off_topic
-from diff.phrases import CARRIED_REGIONS, CHONGQING, district_named, subject_at
+from diff.phrases import CARRIED_REGIONS, CHONGQING, DISTRICTS, district_named, region_at, subject_at
 from diff.record import Target
+from diff.scopes import Inherited
 
 #: The pair of places 两地/双方 refer back to.
 PAIR = "川渝地区"
@@ -50,6 +53,27 @@ class Context:
         self.home = CHONGQING
         """The document's own region: a district named in a headline (2026年江津区政府工作报告)."""
         self.topic_from_lead = False
+        self.inherited = Inherited()
+        """What the current block inherits from the headline, headings and lead-ins."""
+        self.frame_source = "paragraph"
+        """Where the frame that :meth:`carried` returned last came from."""
+
+    @property
+    def report(self) -> bool:
+        """Whether the current block lies in a report (工作回顾): its numbers are facts."""
+        return self.inherited.report
+
+    def inherit(self, inherited: Inherited) -> None:
+        """Take what the next block inherits; a headline's or heading's subject is its home.
+
+        :param inherited: from :meth:`diff.scopes.Scopes.enter`
+        """
+        self.inherited = inherited
+        if inherited.region_source != "default":
+            self.home = inherited.region
+            self.paragraph.region = inherited.region
+            if inherited.region in DISTRICTS.values():
+                self.district = inherited.region
 
     def begin(self, text: str, start: int) -> None:
         """Note where a sentence starts; a new line opens a new paragraph.
@@ -76,10 +100,54 @@ class Context:
         if district:
             self.home = self.district = district
 
-    def carried(self) -> Deadline | None:
-        """The plan frame a sentence inherits, placed at its start."""
+    def carried(self, sentence: str, published: dt.date | None) -> Deadline | None:
+        """The plan frame a sentence inherits, placed at its start.
+
+        The paragraph's frame first, then a plan frame of the scopes around the block. A
+        sentence that states a past year of its own (2025年,全市…) reports, and inherits none.
+
+        :param sentence: one normalised sentence
+        :param published: publication date
+        """
+        if published is not None and (stated_year(sentence, published) or published.year) \
+                < published.year:
+            return None
         frame = self.paragraph.frame
-        return None if frame is None else Deadline(frame.year, 0, 0, frame.strong)
+        if frame is not None:
+            self.frame_source = "paragraph"
+            return Deadline(frame.year, 0, 0, frame.strong)
+        scope = self.inherited.frame
+        if scope is not None and scope.plan:
+            self.frame_source = scope.source
+            return Deadline(scope.year, 0, 0, False)
+        return None
+
+    def frame_year(self, sentence: str) -> tuple[int | None, str]:
+        """The year of a target whose sentence plans it without a deadline: a time frame
+        (今年 in the headline or lead) around it, else none.
+
+        :param sentence: one normalised sentence
+        """
+        scope = self.inherited.frame
+        if scope is not None:
+            return scope.year, scope.source
+        return None, "default"
+
+    def region_at(self, sentence: str, position: int) -> tuple[str, str]:
+        """The region of a number at ``position`` of ``sentence``, and where it came from.
+
+        :param sentence: one normalised sentence
+        :param position: offset of the number in the sentence
+        """
+        named = region_at(sentence, position, "", self.district, self.pair, self.home)
+        if named:
+            return named, "sentence"
+        if self.paragraph.region != self.home:
+            return self.paragraph.region, "paragraph"
+        if self.home != CHONGQING:
+            return self.home, self.inherited.region_source if \
+                self.inherited.region_source != "default" else "title"
+        return CHONGQING, "default"
 
     def off_topic_from(self, sentence: str, deadlines: list[Deadline]) -> int | None:
         """Offset from which a sentence's numbers are an event's, an incident's or a company's.

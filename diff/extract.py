@@ -7,16 +7,18 @@ import re
 from collections.abc import Iterator
 
 from diff.context import Context
+from diff.record import Document, Target
+from diff.scopes import Scopes
+from diff.structure import Block, read_blocks
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
 from diff.kinds import GROWTH_MULTIPLE, PLAN_MARKERS, frame_at
 from diff.numbers import to_float
-from diff.phrases import clean_indicator, is_indicator, noun_after, region_at
+from diff.phrases import clean_indicator, is_indicator, noun_after
 from diff.quantities import Candidate, find_candidates
-from diff.record import Target
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]*")
 _CLAUSE_BREAK = re.compile(r"[,:;]")
@@ -76,49 +78,96 @@ _QUALITATIVE_CUT = re.compile(r"[和、]")
 _PROJECT_DONE = re.compile(r"(?:全面|全线|基本)?建成(?:通车|投用|投产|运营|开放)")
 
 
-def extract_targets(text: str, published: dt.date | None = None) -> list[Target]:
-    """Targets, statistics and qualitative goals in a normalised document, in document order.
+def extract(document: Document) -> list[Target]:
+    """Targets, statistics and qualitative goals in a document, in document order.
 
-    :param text: normalised text (``policywatch.normalize.normalize_text``)
-    :param published: publication date, resolving 今年/明年/今后五年
+    The body is read block by block (:mod:`diff.structure`); each block inherits the frame,
+    topic and subject of the headline, headings and lead-ins around it (:mod:`diff.scopes`),
+    and each number resolves against its own sentence first, then outward.
+
+    :param document: the normalised body with its headline, 引题/副题 and publication date
     """
+    text, published = document.body, document.published
     records: list[Target] = []
     seen: set[tuple] = set()
     context = Context()
-    for match in SENTENCE.finditer(text):
-        sentence = match.group(0)
-        context.begin(text, match.start())
-        deadlines = find_deadlines(sentence, published)
-        off_at = context.off_topic_from(sentence, deadlines)
-        carried = context.carried()
-        if carried is not None:
-            deadlines.insert(0, carried)
-        reading = _Reading(sentence, match.start(), published, context.paragraph.region,
-                           (context.district, context.pair), off_at)
-        found = list(_sentence_records(reading, deadlines))
-        for record in found:
-            key = (record.kind, record.indicator, record.year, record.region)
-            if record.kind == "statistic":
-                key += (record.value,)
-            if key not in seen:
-                seen.add(key)
-                records.append(record)
-        context.after(sentence, deadlines, found, off_at)
+    scopes = Scopes.for_document(document.title, document.subtitle, published)
+    lead = True
+    for block in read_blocks(text):
+        inherited = scopes.enter(block, lead and block.kind == "paragraph")
+        lead = lead and block.kind not in ("paragraph", "lead_in")
+        context.inherit(inherited)
+        for sentence, offset in _block_sentences(block):
+            context.begin(text, offset if block.kind != "card" else block.start)
+            found = list(_read_sentence(context, sentence, offset, published))
+            for record in found:
+                key = (record.kind, record.indicator, record.year, record.region)
+                if record.kind == "statistic":
+                    key += (record.value,)
+                if key not in seen:
+                    seen.add(key)
+                    records.append(record)
     records.sort(key=lambda record: record.start)
     return records
+
+
+def extract_targets(text: str, published: dt.date | None = None, title: str = "",
+                    subtitle: str = "", source: str = "") -> list[Target]:
+    """Targets, statistics and qualitative goals in a normalised body (see :func:`extract`).
+
+    :param text: normalised text (``policywatch.normalize.normalize_text``)
+    :param published: publication date, resolving 今年/明年/今后五年
+    :param title: the headline, part of the document's context
+    :param subtitle: 引题 and 副题
+    :param source: the paper or site
+    """
+    return extract(Document(text, title, subtitle, published, source))
+
+
+def _block_sentences(block: Block) -> Iterator[tuple[str, int]]:
+    """(sentence, offset) of a block; a data card reads as its label before its value."""
+    if block.kind == "card":
+        sentence = block.label + block.text
+        yield sentence, block.start - len(block.label)
+        return
+    for match in SENTENCE.finditer(block.text):
+        yield match.group(0), block.start + match.start()
+
+
+def _read_sentence(context: Context, sentence: str, offset: int,
+                   published: dt.date | None) -> Iterator[Target]:
+    """The records of one sentence, and what it establishes for the sentences after it."""
+    deadlines = find_deadlines(sentence, published)
+    off_at = context.off_topic_from(sentence, deadlines)
+    carried = context.carried(sentence, published)
+    if carried is not None:
+        deadlines.insert(0, carried)
+    reading = _Reading(sentence, offset, published, context, off_at)
+    found = list(_sentence_records(reading, deadlines))
+    context.after(sentence, deadlines, found, off_at)
+    yield from found
 
 
 class _Reading:
     """One sentence and what the document around it established."""
 
-    def __init__(self, sentence: str, offset: int, published: dt.date | None, region: str,
-                 back: tuple[str | None, str | None], off_at: int | None) -> None:
+    def __init__(self, sentence: str, offset: int, published: dt.date | None, context: Context,
+                 off_at: int | None) -> None:
         self.sentence, self.offset, self.published = sentence, offset, published
-        self.region, self.back, self.off_at = region, back, off_at
+        self.context, self.off_at = context, off_at
+        self.own_year = context.frame_year(sentence)
 
-    def region_at(self, position: int) -> str:
-        """The region of a number at ``position`` (全区 and 两地 resolved from ``back``)."""
-        return region_at(self.sentence, position, self.region, *self.back)
+    def region_at(self, position: int) -> tuple[str, str]:
+        """The region of a number at ``position`` and where it came from."""
+        return self.context.region_at(self.sentence, position)
+
+    def year_of(self, deadline: Deadline | None) -> tuple[int | None, str]:
+        """The deadline year of a target and where it came from."""
+        if deadline is not None and deadline.end > 0:
+            return deadline.year, "sentence"
+        if deadline is not None:
+            return deadline.year, self.context.frame_source
+        return self.own_year
 
 
 def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[Target]:
@@ -143,6 +192,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         after = sentence[number.end:]
         comparator, tail = _comparator(prefix, after, number.comparator)
         kind = frame_at(sentence[:number.start], deadline.start if deadline else None, clause_start)
+        if reading.context.report and not (deadline and deadline.end > 0):
+            kind = "statistic"
         origin = _FROM.search(prefix)
         if origin or _RELATIVE.search(prefix):
             if origin:
@@ -177,19 +228,25 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
+        if kind == "target":
+            year, year_source = reading.year_of(deadline)
+        else:
+            year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"
+        region, region_source = reading.region_at(number.start)
         yield Target(
             kind=kind,
             indicator=indicator,
             value=to_float(number.value),
             unit=unit,
             comparator=comparator,
-            year=(deadline.year if deadline else None) if kind == "target"
-            else stated_year(sentence[:number.start], reading.published),
-            region=reading.region_at(number.start),
+            year=year,
+            region=region,
             sentence=sentence,
             start=offset + number.start,
             end=offset + number.end,
             value_max=to_float(number.value_max),
+            year_source=year_source if year is not None else "default",
+            region_source=region_source,
         )
     yield from _qualitative(reading, deadlines, numbers)
 
@@ -315,10 +372,11 @@ def _qualitative(reading: _Reading, deadlines: list[Deadline],
         project = _project_goal(sentence, deadline, clause)
         if project:
             goal_start = _clause_start(sentence, deadline.start)
+            region, region_source = reading.region_at(goal_start)
             yield Target(
                 kind="qualitative", indicator=project, value=None, unit="", comparator="",
-                year=deadline.year, region=reading.region_at(goal_start), sentence=sentence,
-                start=offset + goal_start, end=offset + end,
+                year=deadline.year, region=region, sentence=sentence,
+                start=offset + goal_start, end=offset + end, region_source=region_source,
             )
             continue
         outcome = _OUTCOME.search(clause)
@@ -333,10 +391,12 @@ def _qualitative(reading: _Reading, deadlines: list[Deadline],
             goal_start = start + clause.find(goal) if goal in clause else start
         if not is_indicator(goal):
             continue
+        region, region_source = reading.region_at(goal_start)
         yield Target(
             kind="qualitative", indicator=goal, value=None, unit="", comparator="",
-            year=deadline.year, region=reading.region_at(goal_start), sentence=sentence,
+            year=deadline.year, region=region, sentence=sentence,
             start=offset + goal_start, end=offset + goal_start + len(goal),
+            region_source=region_source,
         )
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
 
 #: Chongqing's districts and counties (short name → official name) and the two new areas.
 DISTRICTS = {
@@ -20,6 +25,9 @@ OTHER_PLACES = {"成都": "成都市", "四川": "四川省", "川渝地区": "�
                 "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省", "湖北": "湖北省"}
 CHONGQING = "重庆市"
 _HOME = ("全市", "我市", "本市", "重庆市", "重庆")
+#: Words for the whole of the document's own city or province (another place's report).
+_CITY_HOME = ("全市", "我市", "本市")
+_PROVINCE_HOME = ("全省", "我省", "本省")
 #: Words that refer back to the district or county named earlier (全区, 该县).
 _BACK_REFERENCE = ("全区", "全县", "该区", "该县", "本区", "本县")
 #: Words that refer back to a pair of places named earlier (两地 after 川渝).
@@ -27,7 +35,7 @@ _PAIR_REFERENCE = ("两地", "双方")
 #: Regions that a later sentence of the same paragraph keeps as its subject.
 CARRIED_REGIONS = {*DISTRICTS.values(), *(v for k, v in OTHER_PLACES.items() if k != "全国")}
 
-_REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *_HOME], key=len, reverse=True)
+_REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *_HOME, *_PROVINCE_HOME], key=len, reverse=True)
 #: Place names that start a facility's or a project's name, not a subject (江北国际机场, 江北嘴).
 _NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路)"
 #: A region named at the start of a clause, as its subject (also after a time word: 今年万州将…).
@@ -88,7 +96,7 @@ COUNT_VERBS = {"应对", "打造", "建成", "新建", "建设", "培育", "引�
 
 
 def region_at(sentence: str, position: int, default: str = CHONGQING,
-              district: str | None = None, pair: str | None = None) -> str:
+              district: str | None = None, pair: str | None = None, home: str = CHONGQING) -> str:
     """The region whose target a number at ``position`` of ``sentence`` is.
 
     The last region named as the subject of a clause before the number wins; 全区/全县/该区
@@ -100,14 +108,18 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
     :param default: the region when the sentence names none
     :param district: the district or county named last before this sentence, if any
     :param pair: the pair of places (川渝地区) named last before this sentence, if any
+    :param home: the document's own region: 全市/全省 in another place's report are its own
     """
     region = default
+    outside = home not in DISTRICTS.values() and home != CHONGQING
     for match in REGION_SUBJECT.finditer(sentence, 0, position):
         name = match["name"]
         if name in _BACK_REFERENCE:
             region = district or region
         elif name in _PAIR_REFERENCE:
             region = pair or region
+        elif name in _CITY_HOME or name in _PROVINCE_HOME:
+            region = home if outside else CHONGQING
         elif name in _HOME:
             region = CHONGQING
         elif name in DISTRICTS:
@@ -144,6 +156,8 @@ def subject_at(sentence: str, district: str | None = None,
         name = match["name"]
         if name in _BACK_REFERENCE or name in _PAIR_REFERENCE:
             region = (district if name in _BACK_REFERENCE else pair) or region
+            continue
+        if name in _PROVINCE_HOME:
             continue
         region = CHONGQING if name in _HOME else DISTRICTS.get(name) or OTHER_PLACES[name]
         if name in DISTRICTS:
@@ -213,3 +227,49 @@ def in_idiom(sentence: str, start: int, end: int) -> bool:
     """
     window = sentence[max(0, start - 3):end + 3]
     return any(idiom in window for idiom in IDIOMS)
+
+
+#: Administrative names a place parser reads as places but that name none here.
+_NOT_PLACES = {"新区", "城区", "市区", "郊区", "矿区", "林区", "双城区", "江北区"}
+#: Names of the pair of places: items stated for both are 川渝地区's, never a headline's home.
+_PAIR_NAMES = re.compile(r"川渝|成渝")
+
+
+@lru_cache(maxsize=1)
+def _place_parser() -> Callable[[str], dict[str, Any]]:
+    """jionlp's location parser, imported quietly (jionlp prints a banner on import)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp
+    return jionlp.parse_location
+
+
+def other_place(text: str) -> str | None:
+    """A province or city outside Chongqing that ``text`` names (湖北省, 成都市), or None.
+
+    Uses jionlp's table of China's administrative divisions; a name is taken only when it
+    stands in the text itself (jionlp also reads places into ordinary words).
+
+    :param text: a headline or heading
+    """
+    if _PAIR_NAMES.search(text):
+        return None
+    found = _place_parser()(text)
+    for name in (found.get("city"), found.get("province")):
+        if not name or name.startswith("重庆") or name in _NOT_PLACES:
+            continue
+        short = re.sub(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", name)
+        if len(short) >= 2 and short in text:
+            return name
+    return None
+
+
+def home_region(text: str) -> str | None:
+    """The region a headline or heading makes its text's subject, or None for Chongqing.
+
+    A Chongqing district or county (万州区), else another province or city (湖北省, 成都市).
+
+    :param text: a headline, 引题/副题 or heading
+    """
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return None
+    return district_named(text) or other_place(text)

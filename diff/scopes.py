@@ -1,0 +1,161 @@
+"""Scopes: what a headline, a heading or a lead-in says (a frame, a subject, a topic) and how
+far it holds.
+
+A frame dates the numbers under it: ``plan`` frames (2026年主要预期目标, 到2027年,
+“十五五”时期主要目标, 展望2030年) make the bare items under them targets; ``time`` frames
+(今年, 2026年) only date numbers whose own sentence plans them. A ``report`` topic (工作回顾,
+过去五年, 一年来) makes the numbers under it reported facts. A subject (a district or another
+province named in the headline or a 《》 document title) is whose numbers they are.
+
+Scopes nest: the document (headline, 引题/副题, lead), the sections opened by headings (until
+a heading of the same or a higher level), and the list opened by a lead-in (until running text
+begins). A number resolves against its own sentence first, then outward.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from diff.deadlines import find_deadlines
+from diff.kinds import MET_PLAN, NAMES, PLAN_MARKERS
+from diff.phrases import CHONGQING, home_region
+from diff.structure import Block
+
+#: Words of a heading or lead-in that make the numbers under it a plan's.
+PLAN_WORDS = re.compile(
+    r"目标|任务|计划|规划|预期|力争|确保|展望|安排|部署|重点工作|方案|行动|将|要(?![素求点])|(?<!实)现代化"
+)
+#: Words of a heading that make the numbers under it reported facts.
+REPORT_WORDS = re.compile(r"回顾|成绩|成效|成就|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说")
+#: A plan's own year range in a title: 行动方案(2024—2027年).
+YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?P<end>(?:19|20)\d{2})年")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A frame that dates the numbers in its scope."""
+
+    year: int | None
+    plan: bool
+    source: str
+
+
+@dataclass
+class Scope:
+    """What one scope establishes; None where it says nothing."""
+
+    source: str
+    level: int = 0
+    frame: Frame | None = None
+    report: bool = False
+    region: str | None = None
+
+
+@dataclass
+class Inherited:
+    """What a block inherits from the scopes around it."""
+
+    frame: Frame | None = None
+    report: bool = False
+    region: str = CHONGQING
+    region_source: str = "default"
+
+
+def read_scope(text: str, source: str, published: dt.date | None, level: int = 0) -> Scope:
+    """The frame, topic and subject that a headline, heading or lead-in states.
+
+    :param text: the headline, heading or lead-in
+    :param source: ``title``, ``lead``, ``heading`` or ``list``
+    :param published: publication date, resolving 今年 and skipping past years
+    :param level: the heading level
+    """
+    scope = Scope(source, level)
+    plain = NAMES.sub(lambda m: m.group(0) if "《" in m.group(0) else "", MET_PLAN.sub("", text))
+    deadlines = find_deadlines(plain, published)
+    year_range = YEAR_RANGE.search(text)
+    year = deadlines[-1].year if deadlines else None
+    if year_range and (year is None or int(year_range["end"]) >= year):
+        year = int(year_range["end"])
+    past = _past_year(text, published)
+    if REPORT_WORDS.search(plain) or (past and not deadlines and not PLAN_MARKERS.search(plain)):
+        scope.report = True
+    elif year is not None:
+        planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
+            or year_range is not None
+        scope.frame = Frame(year, planned, source)
+    scope.region = home_region(text)
+    return scope
+
+
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年")
+
+
+def _past_year(text: str, published: dt.date | None) -> bool:
+    """Whether a heading names a year before the publication year (2025年工作回顾)."""
+    if published is None:
+        return False
+    return any(int(m["year"]) < published.year for m in _YEAR.finditer(text))
+
+
+@dataclass
+class Scopes:
+    """The open scopes while a document is read block by block."""
+
+    published: dt.date | None
+    document: list[Scope] = field(default_factory=list)
+    sections: list[Scope] = field(default_factory=list)
+    listing: Scope | None = None
+
+    @classmethod
+    def for_document(cls, title: str, subtitle: str, published: dt.date | None) -> Scopes:
+        """Open the document scope from its headline and 引题/副题.
+
+        :param title: the headline
+        :param subtitle: 引题 and 副题, if any
+        :param published: publication date
+        """
+        scopes = cls(published)
+        for text in (subtitle, title):
+            if text:
+                scopes.document.append(read_scope(text, "title", published))
+        return scopes
+
+    def enter(self, block: Block, lead: bool) -> Inherited:
+        """Open or close scopes for a block and return what the block inherits.
+
+        :param block: the next block of the body
+        :param lead: whether the block is the document's lead paragraph
+        """
+        if block.kind == "heading":
+            self.listing = None
+            level = block.level if block.numbered else 0
+            self.sections = [s for s in self.sections if s.level < level] if level else []
+            self.sections.append(read_scope(block.text, "heading", self.published, level))
+            return self._inherited()
+        if block.kind == "lead_in":
+            inherited = self._inherited()
+            self.listing = read_scope(block.text, "list", self.published)
+            return inherited
+        if block.kind == "paragraph":
+            self.listing = None
+            if lead:
+                scope = read_scope(block.text, "lead", self.published)
+                inherited = self._inherited()
+                if scope.frame is not None:  # a lead dates the plans after it, nothing more
+                    self.document.append(Scope("lead", frame=Frame(scope.frame.year, False, "lead")))
+                return inherited
+        return self._inherited()
+
+    def _inherited(self) -> Inherited:
+        """The innermost frame, topic and subject of the open scopes."""
+        inherited = Inherited()
+        for scope in [*self.document, *self.sections, *([self.listing] if self.listing else [])]:
+            if scope.report:
+                inherited.report, inherited.frame = True, None
+            if scope.frame is not None:
+                inherited.frame, inherited.report = scope.frame, False
+            if scope.region is not None:
+                inherited.region, inherited.region_source = scope.region, scope.source
+        return inherited

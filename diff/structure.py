@@ -1,0 +1,146 @@
+"""Document structure: the blocks of a normalised body (headings, lead-ins, list items, data
+cards, paragraphs) and the sections they open.
+
+A body is one paragraph a line. Structure is read from the shape of the lines only, never
+from their meaning: numbering (一、 (一) 1. (1) ①), bullets (■ ● ◆), length, final
+punctuation, a line that is only a quantity. What a heading or a lead-in *says* (a deadline,
+a subject, a topic) is for :mod:`diff.scopes`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+#: Numbered headings and items, outermost first: 一、 / 第一章 (1), (一) (2), 1. (3), (1) ① (4).
+_NUMBERED = (
+    (1, re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节部分篇])")),
+    (2, re.compile(r"^\([一二三四五六七八九十]{1,3}\)")),
+    (3, re.compile(r"^\d{1,2}(?:\.(?!\d)|、)")),
+    (4, re.compile(r"^(?:\(\d{1,2}\)|[\u2460-\u2473])")),
+)
+#: Bullets that open a heading or an item (■2026年主要预期目标, ●新建5G基站1万个).
+_BULLET = re.compile(r"^[■□◆◇▲△★☆●○◎•·▶►➤-]+")
+#: Themed items inside running text or on their own line (一是…, 其一, 第一,).
+_THEMED = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十],)")
+#: A line that is only a quantity (a data card's value): 5.5%左右, 60万人以上, 750公里.
+CARD_VALUE = re.compile(
+    r"^(?:约|近|超|超过|突破|达|达到|增长|下降)?\d[\d.,]*(?:万亿|亿|千万|百万|万)?"
+    r"[\u4e00-\u9fff%‰/A-Za-z]{0,6}?(?:左右|以上|以内|以下|上下)?$"
+)
+#: The longest line read as a heading or a card label.
+HEADING_LENGTH = 30
+#: A line at least this long is running text: it ends an open list.
+RUNNING_TEXT = 60
+_SENTENCE_END = re.compile(r"[。!?;]")
+
+
+@dataclass
+class Block:
+    """One line of the body and what its shape says it is.
+
+    ``kind``: ``heading`` (a short line that names a section), ``lead_in`` (a paragraph ending
+    in a colon that opens a list), ``item`` (a numbered, bulleted or short line of a list),
+    ``card`` (a data card: a value line with its label line), ``paragraph`` (running text).
+    ``level`` orders headings (1 for 一、, 2 for (一), 3 for 1., 4 for (1), 0 for a bullet or
+    an unnumbered heading); ``label`` is a card's label line.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    level: int = 0
+    numbered: bool = False
+    label: str = ""
+    label_start: int = -1
+
+
+def _lines(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for every non-empty line of the body."""
+    offset = 0
+    for line in body.split("\n"):
+        if line.strip():
+            yield offset, line
+        offset += len(line) + 1
+
+
+def numbering(line: str) -> tuple[int, int] | None:
+    """(level, length of the number) when a line starts with heading numbering, else None.
+
+    :param line: one line of the body
+    """
+    for level, pattern in _NUMBERED:
+        match = pattern.match(line)
+        if match:
+            return level, match.end()
+    return None
+
+
+def is_short_label(line: str) -> bool:
+    """Whether a line is short, unpunctuated text: a heading or a card label.
+
+    :param line: one line of the body
+    """
+    text = _BULLET.sub("", line).rstrip(":")
+    return (0 < len(text) <= HEADING_LENGTH and not _SENTENCE_END.search(text)
+            and not text.endswith((",", "、")) and not CARD_VALUE.match(text))
+
+
+def read_blocks(body: str) -> list[Block]:
+    """The blocks of a normalised body, in order.
+
+    :param body: normalised text, one paragraph a line
+    """
+    lines = list(_lines(body))
+    blocks: list[Block] = []
+    used_as_label: set[int] = set()
+    in_list = False
+    for index, (start, line) in enumerate(lines):
+        if index in used_as_label:
+            continue
+        end = start + len(line)
+        if CARD_VALUE.match(line):
+            label = _card_label(lines, index, used_as_label, blocks)
+            if label is not None:
+                label_start, label_text = label
+                blocks.append(Block("card", start, end, line, label=label_text,
+                                    label_start=label_start))
+                continue
+        number = numbering(line)
+        bullet = _BULLET.match(line)
+        if number and len(line) <= HEADING_LENGTH + number[1] and not _SENTENCE_END.search(line[:-1]):
+            blocks.append(Block("heading", start, end, line, number[0], numbered=True))
+            in_list = False
+        elif number or bullet or _THEMED.match(line):
+            level = number[0] if number else 0
+            kind = "heading" if bullet and is_short_label(line) and not in_list else "item"
+            blocks.append(Block(kind, start, end, line, level, numbered=bool(number)))
+            in_list = in_list and kind == "item"
+        elif line.endswith(":"):
+            blocks.append(Block("lead_in", start, end, line))
+            in_list = True
+        elif is_short_label(line):
+            blocks.append(Block("item" if in_list else "heading", start, end, line))
+        elif in_list and len(line) < RUNNING_TEXT:
+            blocks.append(Block("item", start, end, line))
+        else:
+            blocks.append(Block("paragraph", start, end, line))
+            in_list = False
+    return blocks
+
+
+def _card_label(lines: list[tuple[int, str]], index: int, used: set[int],
+                blocks: list[Block]) -> tuple[int, str] | None:
+    """The label line of a card value at ``index``: the short line before it, else after it."""
+    if blocks and blocks[-1].kind in ("heading", "item") and blocks[-1].end == lines[index][0] - 1 \
+            and is_short_label(blocks[-1].text) and not any(ch.isdigit() for ch in blocks[-1].text):
+        label = blocks.pop()
+        return label.start, _BULLET.sub("", label.text)
+    if index + 1 < len(lines):
+        start, line = lines[index + 1]
+        if is_short_label(line) and not any(ch.isdigit() for ch in line):
+            used.add(index + 1)
+            return start, _BULLET.sub("", line)
+    return None
