@@ -91,7 +91,7 @@ def extract(document: Document) -> list[Target]:
     records: list[Target] = []
     seen: set[tuple] = set()
     context = Context()
-    scopes = Scopes.for_document(document.title, document.subtitle, published)
+    scopes = Scopes.for_document(document.title, document.subtitle, published, document.source)
     lead = True
     for block in read_blocks(text):
         inherited = scopes.enter(block, lead and block.kind == "paragraph")

@@ -9,7 +9,7 @@ from typing import Any, Literal
 Kind = Literal["target", "statistic", "qualitative"]
 Comparator = Literal["=", ">=", ">", "<=", "<", "~"]
 #: Where a record's year or region came from, innermost first.
-SOURCES = ("sentence", "paragraph", "list", "heading", "lead", "title", "default")
+SOURCES = ("sentence", "paragraph", "list", "heading", "lead", "title", "source", "default")
 
 
 @dataclass(frozen=True)

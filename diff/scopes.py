@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from diff.deadlines import find_deadlines
 from diff.kinds import MET_PLAN, NAMES, PLAN_MARKERS
-from diff.phrases import CHONGQING, home_region
+from diff.phrases import CHONGQING, district_named, home_region
 from diff.structure import Block
 
 #: Words of a heading or lead-in that make the numbers under it a plan's.
@@ -76,6 +76,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     deadlines = find_deadlines(plain, published)
     year_range = YEAR_RANGE.search(text)
     year = deadlines[-1].year if deadlines else None
+    if year is None and source in ("title", "heading"):
+        year = _bare_year(plain, published)
     if year_range and (year is None or int(year_range["end"]) >= year):
         year = int(year_range["end"])
     past = _past_year(text, published)
@@ -90,6 +92,13 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
 
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年")
+
+
+def _bare_year(text: str, published: dt.date | None) -> int | None:
+    """The last year a headline or heading names that is not past (2025年区政府工作报告)."""
+    years = [int(m["year"]) for m in _YEAR.finditer(text)]
+    years = [y for y in years if published is None or y >= published.year]
+    return years[-1] if years else None
 
 
 def _past_year(text: str, published: dt.date | None) -> bool:
@@ -109,14 +118,19 @@ class Scopes:
     listing: Scope | None = None
 
     @classmethod
-    def for_document(cls, title: str, subtitle: str, published: dt.date | None) -> Scopes:
-        """Open the document scope from its headline and 引题/副题.
+    def for_document(cls, title: str, subtitle: str, published: dt.date | None,
+                     source: str = "") -> Scopes:
+        """Open the document scope from its source, headline and 引题/副题.
 
         :param title: the headline
         :param subtitle: 引题 and 副题, if any
         :param published: publication date
+        :param source: the paper or site: a district's own portal makes the district home
         """
         scopes = cls(published)
+        district = district_named(source)
+        if district:
+            scopes.document.append(Scope("source", region=district))
         for text in (subtitle, title):
             if text:
                 scopes.document.append(read_scope(text, "title", published))

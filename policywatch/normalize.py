@@ -35,7 +35,16 @@ MIN_RUNNING_TEXT = 40
 MIN_DUPLICATE_LENGTH = 12
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
-_OPENERS = {"“": "”", "(": ")", "「": "」", "《": "》", "【": "】"}
+_OPENERS = {"“": "”", "(": ")", "「": "」", "《": "》"}
+#: A space between Chinese and a number or a Latin word (到 2027 年, 单位 GDP 能耗), the way
+#: some editors space mixed text; a line with two or more of them is spaced that way.
+_MIXED_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\dA-Za-z])|(?<=[\dA-Za-z%]) (?=[\u4e00-\u9fff])")
+_ROW_NUMBER = re.compile(r"^\d{1,3} ")
+#: A line that opens with numbering starts a new item: a page break never cuts before it.
+_ITEM_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,3}(?:[.、]|\s)"
+    r"|[\u2460-\u2473■□◆◇▲△★☆●○◎•·▶►-])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +68,10 @@ def split_paragraphs(text: str) -> list[str]:
     paragraphs = []
     for line in text.splitlines():
         line = _SPACES.sub(" ", line).strip()
+        if len(_MIXED_SPACE.findall(line)) >= 2:
+            row = _ROW_NUMBER.match(line)  # a table row's number stays apart from its text
+            keep = row.end() if row else 0
+            line = line[:keep] + _MIXED_SPACE.sub("", line[keep:])
         if line:
             paragraphs.append(line)
     return paragraphs
@@ -74,7 +87,7 @@ def _unbalanced(paragraph: str) -> bool:
 
 def _continues(previous: str, following: str) -> bool:
     """Whether ``following`` is the rest of a sentence that a page break cut from ``previous``."""
-    if previous[-1] in PARAGRAPH_END:
+    if previous[-1] in PARAGRAPH_END or _ITEM_START.match(following):
         return False
     if following[0] in CONTINUATION_START and not NOT_PARTICLE.match(following):
         return True
