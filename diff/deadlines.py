@@ -16,7 +16,8 @@ _YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八�
 #: An explicit year deadline: 到2027年, 力争到2030年底, 2027年底前, 2026年主要预期目标.
 YEAR_DEADLINE = re.compile(
     rf"(?P<lead>(?:力争|确保|争取|计划|努力)?(?:到|至|在|于)?)"
-    rf"{_YEAR}年(?P<tail>底前|末前|年底|底|末|前|以前|内)?(?![\d〇零一二三四五六七八九十]+月|\d)"
+    rf"{_YEAR}年(?P<tail>底前|末前|年底|底|末|前(?![一二三四五六七八九十两\d])|以前|内)?"
+    rf"(?![\d〇零一二三四五六七八九十]+月|\d)"
 )
 #: Plan periods: “十五五”期间, 十四五时期, 十五五末.
 PERIOD_DEADLINE = re.compile(
@@ -65,7 +66,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         explicit = bool(match["lead"]) or bool(match["tail"] and match["tail"] != "内")
         if published and year < published.year:
             continue
-        if not explicit and not _plan_follows(sentence, match.end()):
+        if not explicit and not _plan_near(sentence, match.start(), match.end()):
             continue
         found.append(Deadline(year, match.start(), match.end(), explicit))
     for match in PERIOD_DEADLINE.finditer(sentence):
@@ -121,8 +122,12 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
 
 
 _PLAN_AFTER = re.compile(r"^[^,;。]{0,6}?(目标|预期|计划|力争|确保|要|将|底前|前)")
+#: Plan words that open a clause whose first words are a year (主要目标:2027年,…).
+_PLAN_BEFORE = re.compile(r"(?:目标|预期|计划|任务)(?:是|为)?:?$")
 
 
-def _plan_follows(sentence: str, end: int) -> bool:
-    """Whether a bare year is followed closely by plan words (2026年主要预期目标)."""
-    return bool(_PLAN_AFTER.match(sentence[end:end + 12]))
+def _plan_near(sentence: str, start: int, end: int) -> bool:
+    """Whether a bare year is followed closely by plan words (2026年主要预期目标) or opens
+    what plan words announce (主要目标:2027年,…)."""
+    return bool(_PLAN_AFTER.match(sentence[end:end + 12])
+                or _PLAN_BEFORE.search(sentence[max(0, start - 8):start]))
