@@ -85,7 +85,8 @@ def load_baseline(db: Database, directory: Path = BASELINE_DIR) -> list[dict[str
         article = get_article(db, ident)
         assert article is not None
         if article["extractor_version"] != EXTRACTOR_VERSION:
-            records = extract_targets(article["body"], published=document.published)
+            records = extract_targets(article["body"], published=document.published,
+                                      title=article["title"], source=document.origin)
             replace_targets(db, article, [r.to_dict() for r in records], EXTRACTOR_VERSION)
             status = status if status != "unchanged" else "re-extracted"
         count = db["targets"].count_where("article_id = ?", [ident])

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from diff.compare import article_changes
 from diff.identity import IndicatorTableError, indicator_key, load_table
+from diff.record import Document
 from policywatch import clock
 from policywatch.errors import ConfigError, PolicywatchError
 from policywatch.store.articles import articles_to_extract
@@ -124,14 +125,15 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
     :param db: the database
     :param reprocess: process every article again, whatever extractor version did it
     :param version: extractor version to record (default ``diff.extract.EXTRACTOR_VERSION``)
-    :param extract: extractor function (default ``diff.extract.extract_targets``)
+    :param extract: extractor function of a :class:`diff.record.Document` (default
+        ``diff.extract.extract``)
     :raises NoBaselineError: when ``policywatch init`` has not loaded the baseline
     :raises ConfigError: when ``diff/indicators.yml`` is malformed
     """
     from diff import extract as extractor
 
     version = version or extractor.EXTRACTOR_VERSION
-    extract = extract or extractor.extract_targets
+    extract = extract or extractor.extract
     try:
         load_table()
     except IndicatorTableError as error:
@@ -148,7 +150,9 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
     done = set()
     for article in pending:
         published = dt.date.fromisoformat(article["published"][:10]) if article["published"] else None
-        records = [target.to_dict() for target in extract(article["body"], published=published)]
+        document = Document(article["body"], article["title"] or "", article["subtitle"] or "",
+                            published, article["origin"] or "")
+        records = [target.to_dict() for target in extract(document)]
 
         def store(article: dict[str, Any] = article,
                   records: list[dict[str, Any]] = records) -> list[dict[str, Any]]:

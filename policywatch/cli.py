@@ -88,26 +88,26 @@ def init(db_path: str, config_path: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="one JSON object a line")
 @click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
               help="publication date, for 今年/明年/今后五年")
+@click.option("--title", default="", help="the headline of a text file (HTML gives its own)")
 @common_options
-def extract(file: str, as_json: bool, published: dt.date | None, db_path: str,
+def extract(file: str, as_json: bool, published: dt.date | None, title: str, db_path: str,
             config_path: str) -> None:
     """Print the targets in a text or HTML file.
 
     \b
     Example:
-        policywatch extract article.txt --json --published 2026-01-20
+        policywatch extract article.txt --json --published 2026-01-20 --title "重庆今年将…"
     """
-    from diff.extract import extract_targets
-    from policywatch.document import read_document
+    from diff.extract import extract as extract_records
+    from policywatch.document import load_document
     from policywatch.errors import InputFileError
-    from policywatch.normalize import normalize_text
 
     try:
-        text = normalize_text(read_document(file))
+        document = load_document(file, title, published)
     except InputFileError as error:
         click.echo(f"Error: {error}", err=True)
         raise SystemExit(2) from None
-    for target in extract_targets(text, published=published):
+    for target in extract_records(document):
         record = target.to_dict()
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))

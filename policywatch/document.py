@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
+from diff.record import Document
 from policywatch.errors import InputFileError
+from policywatch.normalize import normalize_line, normalize_text
 
 _HTML = re.compile(r"<\s*(html|body|p|div|!doctype)\b", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
@@ -52,8 +55,38 @@ def html_to_text(html: str) -> str:
     return article_text(html)
 
 
+def load_document(path: str | Path, title: str = "", published: dt.date | None = None) -> Document:
+    """Read a text or HTML file as a normalised document for the extractor.
+
+    An HTML page gives its own headline, 引题/副题 and date (``title`` and ``published`` win
+    when given); a text file's headline is ``title``.
+
+    :param path: file path
+    :param title: the headline of a text file
+    :param published: publication date
+    """
+    text = _read_text(path)
+    if not looks_like_html(text):
+        return Document(normalize_text(text), normalize_line(title), published=published)
+    from crawler.extraction import extract_article
+
+    page = extract_article(text)
+    subtitle = " ".join(part for part in (page.pretitle, page.subtitle) if part)
+    return Document(normalize_text(page.body), normalize_line(title or page.title),
+                    normalize_line(subtitle), published or page.published, page.origin)
+
+
 def read_document(path: str | Path) -> str:
     """Read a text or HTML file and return its raw (not yet normalised) text.
+
+    :param path: file path
+    """
+    text = _read_text(path)
+    return html_to_text(text) if looks_like_html(text) else text
+
+
+def _read_text(path: str | Path) -> str:
+    """The decoded content of a file.
 
     :param path: file path
     """
@@ -66,5 +99,4 @@ def read_document(path: str | Path) -> str:
         raise InputFileError(f"{target}: is a directory, not a file") from None
     except OSError as error:
         raise InputFileError(f"{target}: cannot be read: {error.strerror}") from None
-    text = decode_bytes(data)
-    return html_to_text(text) if looks_like_html(text) else text
+    return decode_bytes(data)

@@ -193,13 +193,13 @@ def test_a_late_article_between_two_others_moves_the_later_comparison(db, db_pat
 
 
 def test_a_crash_mid_run_leaves_no_partial_article(db, db_path):
-    from diff.extract import extract_targets
+    from diff.extract import extract
 
-    def failing(text, published=None):
+    def failing(document):
         """Extract normally, except the March sample breaks."""
-        if "850公里" in text:
+        if "850公里" in document.body:
             raise RuntimeError("extractor broke")
-        return extract_targets(text, published=published)
+        return extract(document)
 
     with pytest.raises(RuntimeError):
         run_diff(db, extract=failing)

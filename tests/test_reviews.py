@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from diff.extract import extract_targets
+from diff.extract import extract
 from policywatch.baseline import load_baseline
 from policywatch.changes import run_diff
 from policywatch.cli import cli
@@ -78,9 +78,9 @@ def test_a_verdict_is_required(db_path):
     assert result.exit_code == 2 and "give --wrong or --confirm" in result.output
 
 
-def shifted(text, published=None):
+def shifted(document):
     """The extractor after an upgrade that moves every offset: same targets, new row ids."""
-    targets = extract_targets(text, published=published)
+    targets = extract(document)
     for target in targets:
         target.start += 1
         target.end += 1

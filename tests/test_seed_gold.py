@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from diff.extract import extract_targets
-from policywatch.normalize import normalize_text
+from policywatch.baseline import load_manifest
+from policywatch.normalize import normalize_line, normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "fixtures" / "seed_targets.tsv"
@@ -34,11 +35,14 @@ def _gold(doc: str) -> list[tuple]:
 
 
 def _extracted(doc: str) -> list[tuple]:
-    """Records the extractor finds in one seed, as comparable tuples."""
+    """Records the extractor finds in one seed read as ``policywatch init`` reads it: with
+    the headline and origin of baseline/manifest.yml."""
     name, published = SEEDS[doc]
+    entry = next(e for e in load_manifest(ROOT / "baseline") if e.file == name)
     text = normalize_text((ROOT / "baseline" / name).read_text(encoding="utf-8"))
     return [(t.kind, t.indicator, t.value, t.unit, t.comparator, t.year, t.region)
-            for t in extract_targets(text, published)]
+            for t in extract_targets(text, published, title=normalize_line(entry.title),
+                                     source=entry.origin)]
 
 
 @pytest.mark.parametrize("doc", sorted(SEEDS))

@@ -301,3 +301,11 @@ def m005_reviews(db: Database) -> None:
                       WHERE r2.subject = r.subject AND r2.subject_key = r.subject_key)
         """
     )
+
+
+@migrations()
+def m006_record_sources(db: Database) -> None:
+    """Targets say where their year and region came from (sentence, paragraph, list, heading,
+    lead, title, source, default): extractor v3 reads the document around a number."""
+    db["targets"].add_column("year_source", str)
+    db["targets"].add_column("region_source", str)

@@ -12,7 +12,7 @@ from policywatch.search import spaced
 
 TARGET_FIELDS = (
     "kind", "indicator", "indicator_key", "value", "value_max", "unit", "comparator", "year",
-    "region", "sentence", "start", "end",
+    "region", "sentence", "start", "end", "year_source", "region_source",
 )
 
 
