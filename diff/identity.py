@@ -11,6 +11,7 @@ compare mentions only within one region (see :func:`same_indicator`).
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -192,6 +193,39 @@ def insertions_only(a: str, b: str) -> bool:
     return all(char in chars for char in short)
 
 
+def fuzzy_lengths(name: str) -> tuple[int, int]:
+    """The shortest and longest names that can reach :data:`FUZZY_THRESHOLD` against ``name``.
+
+    For names where one is the other with characters left out, rapidfuzz's ratio is
+    ``200 * short / (short + long)``; the bounds are rounded outwards.
+
+    :param name: a canonical name
+    """
+    size = len(name)
+    return (math.floor(size * FUZZY_THRESHOLD / (200 - FUZZY_THRESHOLD)),
+            math.ceil(size * (200 - FUZZY_THRESHOLD) / FUZZY_THRESHOLD))
+
+
+def name_grams(name: str) -> set[str]:
+    """The character bigrams of a canonical name (a one-character name is its own gram).
+
+    Any two names within :data:`FUZZY_THRESHOLD` that differ only by left-out characters share
+    a bigram: the threshold allows at most a fifth of the characters to be left out, and each
+    breaks at most two bigrams. So the bigrams of a name find every fuzzy candidate.
+
+    :param name: a canonical name
+    """
+    return {name[i:i + 2] for i in range(len(name) - 1)} or {name}
+
+
+@functools.lru_cache(maxsize=4)
+def _curated_by_dimension(path: Path = INDICATORS_FILE) -> dict[str, tuple[str, ...]]:
+    by_dimension: dict[str, list[str]] = {}
+    for alias, item in _aliases(path).items():
+        by_dimension.setdefault(item.dimension, []).append(alias)
+    return {dim: tuple(sorted(aliases)) for dim, aliases in by_dimension.items()}
+
+
 def indicator_key(indicator: str, unit: str | None, known: Iterable[str] = (),
                   path: Path = INDICATORS_FILE) -> str:
     """The identity key of a mention: ``<name>|<dimension>``.
@@ -203,7 +237,8 @@ def indicator_key(indicator: str, unit: str | None, known: Iterable[str] = (),
         same dimension, differing only by left-out characters (:func:`insertions_only`),
         joins it (equal scores: the first name in code-point order, whatever the hash seed).
         A curated alias is matched exactly, never fuzzily, so look-alike curated names
-        (城区建成区面积 / 城市建成区面积) stay apart.
+        (城区建成区面积 / 城市建成区面积) stay apart. Only the keys sharing a bigram with the
+        name (:func:`name_grams`) can match, so callers may pass just those.
     :param path: the alias table
     """
     name = canonical(indicator)
@@ -214,7 +249,7 @@ def indicator_key(indicator: str, unit: str | None, known: Iterable[str] = (),
         return f"{curated.name}|{curated.dimension}"
     if curated is not None:
         return f"{name}|{dim}"
-    candidates = {alias for alias, item in aliases.items() if item.dimension == dim}
+    candidates = set(_curated_by_dimension(path).get(dim, ()))
     candidates.update(name for name, known_dim in map(split_key, known) if known_dim == dim)
     best, best_score = None, 0.0
     for candidate in sorted(candidates):  # ties go to the first name in code-point order

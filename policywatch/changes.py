@@ -20,17 +20,17 @@ from diff.identity import IndicatorTableError, indicator_key, load_table
 from diff.record import Document
 from policywatch import clock
 from policywatch.errors import ConfigError, PolicywatchError
-from policywatch.store.articles import articles_to_extract
+from policywatch.store.articles import articles_to_extract, get_article
 from policywatch.store.changes import (
     article_targets,
+    articles_reading,
     baseline_cutoff,
-    compared_articles_after,
     earlier_mentions,
-    known_keys,
     replace_changes,
     set_indicator_key,
     targets_without_key,
 )
+from policywatch.store.indicators import known_candidates, remember_keys
 from policywatch.store.targets import replace_targets
 from policywatch.store.transactions import retry_busy
 
@@ -69,12 +69,29 @@ def is_compared(article: dict[str, Any], cutoff: str | None) -> bool:
     return not article.get("is_baseline") and bool(published) and published >= (cutoff or "")
 
 
-def _key_target(record: dict[str, Any], known: dict[str, list[str]]) -> str:
-    """The indicator key of a record; adds it to ``known`` (keys per region) for the next one."""
+def _key_target(db: Database, record: dict[str, Any], article: dict[str, Any],
+                in_article: dict[str, list[str]]) -> str:
+    """The indicator key of a record: its name joins a key of its region used before the
+    article (found through ``indicator_grams``) or earlier in the same article."""
     region = record.get("region") or "重庆市"
-    key = indicator_key(record["indicator"], record.get("unit"), known.get(region, ()))
-    known.setdefault(region, []).append(key)
+    known = known_candidates(db, record["indicator"], record.get("unit"), region,
+                             article.get("published"), article["id"])
+    key = indicator_key(record["indicator"], record.get("unit"), known + in_article.get(region, []))
+    in_article.setdefault(region, []).append(key)
     return key
+
+
+def key_records(db: Database, article: dict[str, Any], records: list[dict[str, Any]]) -> None:
+    """Give each of an article's records its ``indicator_key`` and index the new keys.
+
+    :param article: the article row (``id``, ``published``)
+    :param records: its target records, in text order
+    """
+    in_article: dict[str, list[str]] = {}
+    for record in records:
+        record["indicator_key"] = _key_target(db, record, article, in_article)
+    remember_keys(db, [(record.get("region") or "重庆市", record["indicator_key"])
+                       for record in records])
 
 
 def fill_missing_keys(db: Database) -> int:
@@ -86,12 +103,34 @@ def fill_missing_keys(db: Database) -> int:
     def fill() -> int:
         rows = targets_without_key(db)
         with db.atomic():
+            in_article: dict[str, dict[str, list[str]]] = {}
             for row in rows:
-                known = known_keys(db, row["published"], row["article_id"])
-                set_indicator_key(db, row["id"], _key_target(row, known))
+                article = {"id": row["article_id"], "published": row["published"]}
+                key = _key_target(db, row, article, in_article.setdefault(row["article_id"], {}))
+                set_indicator_key(db, row["id"], key)
+                remember_keys(db, [(row.get("region") or "重庆市", key)])
         return len(rows)
 
     return retry_busy(fill, "diff: indicator keys")
+
+
+def readers(db: Database, targets: list[dict[str, Any]], cutoff: str | None) -> set[str]:
+    """Articles whose comparison reads one of ``targets`` (a mover's old or new targets).
+
+    :param targets: target rows with ``indicator_key``, ``region``, ``year``, ``published``,
+        ``article_id``, ``is_baseline``
+    :param cutoff: see :func:`is_compared`
+    """
+    found: set[str] = set()
+    for target in targets:
+        if target.get("kind") != "target" or not target.get("indicator_key"):
+            continue
+        if not target.get("is_baseline") and not is_compared(target, cutoff):
+            continue  # history and undated targets are never read
+        found |= articles_reading(db, target["indicator_key"], target.get("region") or "重庆市",
+                                  target.get("year"), target["published"] or "",
+                                  target["article_id"], bounded=not target.get("is_baseline"))
+    return found
 
 
 def compare_article(db: Database, article: dict[str, Any], cutoff: str | None,
@@ -120,7 +159,8 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
     """Extract targets from articles not yet processed and record their changes.
 
     Re-running adds nothing. An article stored after later ones were compared (a late
-    backfill) makes those later articles be compared again.
+    backfill, or an updated article) makes the later articles that read its targets (see
+    :func:`~policywatch.store.changes.articles_reading`) be compared again, and only those.
 
     :param db: the database
     :param reprocess: process every article again, whatever extractor version did it
@@ -147,38 +187,38 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
     pending = list(articles_to_extract(db, version, reprocess))
     if any(article["is_baseline"] for article in pending):
         pending.sort(key=lambda a: (not a["is_baseline"], a["published"] or "", a["id"]))
-    done = set()
+    done: set[str] = set()
+    moved: set[str] = set()
     for article in pending:
         published = dt.date.fromisoformat(article["published"][:10]) if article["published"] else None
         document = Document(article["body"], article["title"] or "", article["subtitle"] or "",
                             published, article["origin"] or "")
         records = [target.to_dict() for target in extract(document)]
 
-        def store(article: dict[str, Any] = article,
-                  records: list[dict[str, Any]] = records) -> list[dict[str, Any]]:
+        def store(article: dict[str, Any] = article, records: list[dict[str, Any]] = records
+                  ) -> tuple[list[dict[str, Any]], set[str]]:
             with db.atomic():
-                known = known_keys(db, article["published"], article["id"])
-                for record in records:
-                    record["indicator_key"] = _key_target(record, known)
-                replace_targets(db, article, records, version)
-                return compare_article(db, article, cutoff, detected)
+                old = article_targets(db, article["id"])
+                key_records(db, article, records)
+                new = replace_targets(db, article, records, version)
+                return compare_article(db, article, cutoff, detected), readers(db, old + new, cutoff)
 
-        changes = retry_busy(store, f"diff: article {article['id']}")
+        changes, readers_of_article = retry_busy(store, f"diff: article {article['id']}")
+        moved |= readers_of_article
         done.add(article["id"])
         summary.articles += 1
         summary.targets += len(records)
         summary.changes.update(change["change_type"] for change in changes)
-    movers = [a for a in pending if a["is_baseline"] or is_compared(a, cutoff)]
-    if movers:  # history articles are never compared with, so they move nothing later
-        first = min(movers, key=lambda a: (a["published"] or "", a["id"]))
-        for article in compared_articles_after(db, first["published"] or "", first["id"]):
-            if article["id"] in done:
-                continue
-            def recompare(article: dict[str, Any] = article) -> list[dict[str, Any]]:
-                with db.atomic():
-                    return compare_article(db, article, cutoff, detected)
+    for ident in sorted(moved - done):
+        article = get_article(db, ident)
+        if article is None:
+            continue
 
-            changes = retry_busy(recompare, f"diff: compare article {article['id']}")
-            summary.recompared += 1
-            summary.changes.update(change["change_type"] for change in changes)
+        def recompare(article: dict[str, Any] = article) -> list[dict[str, Any]]:
+            with db.atomic():
+                return compare_article(db, article, cutoff, detected)
+
+        changes = retry_busy(recompare, f"diff: compare article {article['id']}")
+        summary.recompared += 1
+        summary.changes.update(change["change_type"] for change in changes)
     return summary

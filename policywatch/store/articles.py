@@ -122,7 +122,9 @@ def articles_to_extract(db: Database, version: str, reprocess: bool = False) -> 
     """
     where = "dup_of IS NULL AND body IS NOT NULL"
     params: list[Any] = []
-    if not reprocess:
-        where += " AND (extractor_version IS NULL OR extractor_version != ?)"
-        params.append(version)
+    if not reprocess:  # three index ranges of extractor_version, not a scan of the archive
+        where += (" AND rowid IN (SELECT rowid FROM articles WHERE extractor_version IS NULL"
+                  " UNION ALL SELECT rowid FROM articles WHERE extractor_version < ?"
+                  " UNION ALL SELECT rowid FROM articles WHERE extractor_version > ?)")
+        params += [version, version]
     yield from db["articles"].rows_where(where, params, order_by="published, id")

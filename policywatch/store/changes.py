@@ -50,60 +50,59 @@ def set_indicator_key(db: Database, target_id: str, key: str) -> None:
     db["targets"].update(target_id, {"indicator_key": key})
 
 
-def known_keys(db: Database, published: str | None, article_id: str) -> dict[str, list[str]]:
-    """Indicator keys of the baseline and earlier articles, per region.
-
-    :param published: publication date of the article being processed
-    :param article_id: id of the article being processed (ties on date are broken by id)
-    """
-    sql = """SELECT DISTINCT t.region, t.indicator_key FROM targets t
-             WHERE t.indicator_key IS NOT NULL AND t.article_id != ?
-               AND (t.is_baseline = 1 OR t.published < ? OR (t.published = ? AND t.article_id < ?))"""
-    date = published or ""
-    keys: dict[str, list[str]] = {}
-    for region, key in db.execute(sql, [article_id, date, date, article_id]).fetchall():
-        keys.setdefault(region, []).append(key)
-    return keys
+_EARLIER = """
+WITH RECURSIVE years(year) AS (
+    SELECT (SELECT min(year) FROM targets
+            WHERE indicator_key = :key AND region = :region AND kind = 'target'
+              AND is_baseline = 0)
+    UNION ALL
+    SELECT (SELECT min(t.year) FROM targets t
+            WHERE t.indicator_key = :key AND t.region = :region AND t.kind = 'target'
+              AND t.is_baseline = 0 AND t.year > years.year)
+    FROM years WHERE years.year IS NOT NULL
+),
+latest(id) AS (
+    SELECT (SELECT t.id FROM targets t
+            WHERE t.indicator_key = :key AND t.region = :region AND t.kind = 'target'
+              AND t.year = years.year AND t.is_baseline = 0
+              AND t.published >= :cutoff AND t.published <= :published
+              AND (t.published < :published OR t.article_id < :article)
+            ORDER BY t.published DESC, t.article_id DESC, t.start DESC LIMIT 1)
+    FROM years WHERE years.year IS NOT NULL
+    UNION ALL
+    SELECT (SELECT t.id FROM targets t
+            WHERE t.indicator_key = :key AND t.region = :region AND t.kind = 'target'
+              AND t.year IS NULL AND t.is_baseline = 0
+              AND t.published >= :cutoff AND t.published <= :published
+              AND (t.published < :published OR t.article_id < :article)
+            ORDER BY t.published DESC, t.article_id DESC, t.start DESC LIMIT 1)
+)
+SELECT * FROM targets INDEXED BY idx_targets_key_year
+WHERE indicator_key = :key AND region = :region AND kind = 'target' AND is_baseline = 1
+UNION ALL
+SELECT targets.* FROM latest JOIN targets ON targets.id = latest.id
+ORDER BY is_baseline DESC, published, article_id, start
+"""
 
 
 def earlier_mentions(db: Database, keys: Iterable[tuple[str, str]], published: str,
                      article_id: str, cutoff: str | None) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """Earlier targets per ``(indicator_key, region)``, oldest first: every baseline target,
     then, per deadline year, the latest target of a compared article published before this
-    one (same date: smaller id). That is all :mod:`diff.compare` needs, however long the
-    history grows.
+    one (same date: smaller id). That is all :mod:`diff.compare` needs, and each year costs
+    one index look-up however long the history grows.
 
     :param keys: the ``(indicator_key, region)`` pairs wanted
     :param published: publication date of the article being compared
     :param article_id: its id
     :param cutoff: see :func:`baseline_cutoff`
     """
-    sql = """
-        WITH earlier AS (
-            SELECT t.*, ROW_NUMBER() OVER (
-                PARTITION BY t.year ORDER BY t.published DESC, t.article_id DESC, t.start DESC
-            ) AS newest
-            FROM targets t
-            WHERE t.indicator_key = ? AND t.region = ? AND t.kind = 'target'
-              AND t.is_baseline = 0 AND t.published >= ?
-              AND (t.published < ? OR (t.published = ? AND t.article_id < ?))
-        )
-        SELECT * FROM (
-            SELECT t.*, 0 AS newest FROM targets t
-            WHERE t.indicator_key = ? AND t.region = ? AND t.kind = 'target' AND t.is_baseline = 1
-            UNION ALL
-            SELECT * FROM earlier WHERE newest = 1
-        )
-        ORDER BY is_baseline DESC, published, article_id, start"""
     result: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for key, region in set(keys):
-        cursor = db.execute(sql, [key, region, cutoff or "", published, published, article_id,
-                                  key, region])
+    for key, region in sorted(set(keys)):
+        cursor = db.execute(_EARLIER, {"key": key, "region": region, "cutoff": cutoff or "",
+                                       "published": published, "article": article_id})
         columns = [c[0] for c in cursor.description]
-        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-        for row in rows:
-            del row["newest"]
-        result[(key, region)] = rows
+        result[(key, region)] = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     return result
 
 
@@ -111,37 +110,67 @@ def replace_changes(db: Database, article_id: str, changes: Iterable[dict[str, A
                     detected: str) -> int:
     """Replace an article's change rows; a change already stored keeps its ``detected`` time.
 
+    One upsert statement writes every row of the article, one delete drops the stale ones.
+
     :param article_id: the article
     :param changes: change records (see :mod:`diff.compare`) with ``week`` set
     :param detected: time stamp for changes not stored before
     :return: the number of rows stored
     """
-    before = {row["id"]: row["detected"]
-              for row in db["changes"].rows_where("article_id = ?", [article_id])}
-    rows = []
-    for change in changes:
-        row = {field: change.get(field) for field in CHANGE_FIELDS}
-        row["detected"] = before.get(row["id"], detected)
-        rows.append(row)
+    rows = [[detected if field == "detected" else change.get(field) for field in CHANGE_FIELDS]
+            for change in changes]
+    ids = [row[0] for row in rows]
     with db.atomic():
-        db.execute("DELETE FROM changes WHERE article_id = ?", [article_id])
+        db.execute(f"DELETE FROM changes WHERE article_id = ? AND id NOT IN ({_marks(len(ids))})",
+                   [article_id, *ids])
         if rows:
-            db["changes"].insert_all(rows, pk="id", replace=True)
+            updates = ", ".join(f"{field} = excluded.{field}" for field in CHANGE_FIELDS
+                                if field not in ("id", "detected"))
+            values = ", ".join(f"({_marks(len(CHANGE_FIELDS))})" for _ in rows)
+            db.execute(f"INSERT INTO changes ({', '.join(CHANGE_FIELDS)}) VALUES {values}"
+                       f" ON CONFLICT (id) DO UPDATE SET {updates}",
+                       [value for row in rows for value in row])
     return len(rows)
 
 
-def compared_articles_after(db: Database, published: str, article_id: str) -> list[dict[str, Any]]:
-    """Extracted, non-baseline articles that come after ``(published, article_id)``, in order.
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
 
-    :param published: publication date
-    :param article_id: article id (ties on date)
+
+def articles_reading(db: Database, key: str, region: str, year: int | None, published: str,
+                     article_id: str, bounded: bool = True) -> set[str]:
+    """Articles whose comparison may read a target at ``(published, article_id)``.
+
+    A later mention reads, per deadline year, only the latest earlier target: so a target of
+    ``year`` is read by the mentions of its indicator after it, up to and including the next
+    target of the same year. ``bounded=False`` (a baseline target) takes every later mention.
+
+    :param key: the target's indicator key
+    :param region: its region
+    :param year: its deadline year
+    :param published: its article's publication date
+    :param article_id: its article
+    :param bounded: stop at the next target of the same year
     """
-    return list(db["articles"].rows_where(
-        "is_baseline = 0 AND extractor_version IS NOT NULL AND dup_of IS NULL"
-        " AND published IS NOT NULL AND (published > ? OR (published = ? AND id > ?))",
-        [published, published, article_id],
-        order_by="published, id",
-    ))
+    after = "(published > :published OR (published = :published AND article_id > :article))"
+    params = {"key": key, "region": region, "year": year, "published": published,
+              "article": article_id}
+    limit = ""
+    if bounded:
+        following = db.execute(
+            f"""SELECT published, article_id FROM targets
+                WHERE indicator_key = :key AND region = :region AND kind = 'target'
+                  AND year IS :year AND is_baseline = 0 AND {after}
+                ORDER BY published, article_id LIMIT 1""", params).fetchone()
+        if following is not None:
+            params.update(until=following[0], until_article=following[1])
+            limit = (" AND (published < :until OR (published = :until"
+                     " AND article_id <= :until_article))")
+    rows = db.execute(
+        f"""SELECT DISTINCT article_id FROM targets
+            WHERE indicator_key = :key AND region = :region AND is_baseline = 0
+              AND {after}{limit}""", params).fetchall()
+    return {article for (article,) in rows}
 
 
 def timeline(db: Database, indicator_key: str, region: str = "重庆市") -> Iterator[dict[str, Any]]:

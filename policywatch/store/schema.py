@@ -309,3 +309,33 @@ def m006_record_sources(db: Database) -> None:
     lead, title, source, default): extractor v3 reads the document around a number."""
     db["targets"].add_column("year_source", str)
     db["targets"].add_column("region_source", str)
+
+
+@migrations()
+def m007_indexes(db: Database) -> None:
+    """Indexes for every query the service runs, and the indicator name index.
+
+    Change detection looks targets up by indicator and position in time (per deadline year
+    for the latest earlier mention); changes are replaced per article and joined by target
+    and baseline target; table pages sort by publication date.
+    """
+    from policywatch.store.indicators import create_index
+
+    db.execute("DROP INDEX IF EXISTS idx_targets_indicator_key_region")
+    for sql in (
+        "CREATE INDEX idx_targets_key_position ON targets (indicator_key, region, published, article_id)",
+        "CREATE INDEX idx_targets_key_year ON targets"
+        " (indicator_key, region, kind, is_baseline, year, published, article_id, start)",
+        "CREATE INDEX idx_targets_published ON targets (published)",
+        "CREATE INDEX idx_targets_baseline ON targets (is_baseline, kind, indicator, year)",
+        "CREATE INDEX idx_changes_article ON changes (article_id)",
+        "CREATE INDEX idx_changes_target ON changes (target_id)",
+        "CREATE INDEX idx_changes_baseline ON changes (baseline_target_id, published, detected)",
+        "CREATE INDEX idx_changes_published ON changes (published)",
+        "CREATE INDEX idx_changes_week_type ON changes (week, change_type, indicator)",
+        "CREATE INDEX idx_articles_published ON articles (published, id)",
+        "CREATE INDEX idx_articles_baseline ON articles (is_baseline, published)",
+        "CREATE INDEX idx_articles_extractor ON articles (extractor_version)",
+    ):
+        db.execute(sql)
+    create_index(db)
