@@ -36,10 +36,37 @@ def source_table(config: Config, db_path: str) -> str:
     return "\n".join(lines)
 
 
-def describe_check(result: CrawlResult) -> str:
-    """What a dry run found: each article that would be stored, then counts and errors.
+def target_lines(body: str, published: str | None) -> list[str]:
+    """The targets ``policywatch diff`` would extract from an article, one line each.
+
+    :param body: the normalised article text
+    :param published: its publication date (YYYY-MM-DD), for 今年/明年
+    """
+    import datetime as dt
+
+    from diff.extract import extract_targets
+    from reports.format import quantity
+
+    try:
+        day = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        day = None
+    lines = []
+    for target in extract_targets(body, published=day):
+        record = target.to_dict()
+        value = quantity(record["value"], record["unit"], record["comparator"])
+        year = f"{record['year']}年" if record["year"] else "-"
+        lines.append(f"    → {record['kind']:<11} {year:<6} {record['region']}  "
+                     f"{record['indicator']}  {value}".rstrip())
+    return lines or ["    → 无目标 (no targets)"]
+
+
+def describe_check(result: CrawlResult, log: Path | None = None) -> str:
+    """What a dry run found: each article that would be stored with the targets it would give,
+    then counts, one line per error, and where the details were logged.
 
     :param result: from :func:`crawler.run.check_source`
+    :param log: the log file of the dry run
     """
     lines = []
     for item in result.items:
@@ -54,8 +81,11 @@ def describe_check(result: CrawlResult) -> str:
             extra.append("标签：" + ",".join(item["tags"]))
         lines.append("    " + "  ".join(extra))
         lines.append("    " + body.split("\n", 1)[0][:60])
+        lines.extend(target_lines(body, item["published"]))
     c = result.counts
     lines.append(f"{result.source}: {result.status}  would store {len(result.items)} articles  "
                  f"({c['pages']} pages, {c['links']} links, {c['rejected']} rejected)  {result.note}")
     lines.extend(f"  error: {error}" for error in result.errors[:20])
+    if result.errors and log is not None:
+        lines.append(f"  details (tracebacks): {log}")
     return "\n".join(lines)

@@ -222,23 +222,29 @@ def _status(crawler: Crawler, errors: list[str], healthy: bool) -> str:
     return "failed" if errors else ("ok" if healthy else "unhealthy")
 
 
-def check_source(config: Config, name: str, limit: int = 10) -> CrawlResult:
+def check_source(config: Config, name: str, limit: int = 10,
+                 log_file: Path | None = None) -> CrawlResult:
     """Dry-run one source: fetch up to ``limit`` articles and return what would be stored.
 
-    Writes nothing: no database, no cache. E-papers look at today's edition.
+    Writes nothing but the log: no database, no cache. E-papers look at today's edition.
 
     :param config: the sources configuration
     :param name: source name
     :param limit: stop after this many articles
+    :param log_file: where Scrapy's log (tracebacks included) goes instead of stderr
     """
     source = config.source(name)
     settings = crawl_settings(None, dry_run=True)
     settings.set("CLOSESPIDER_ITEMCOUNT", limit)
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        settings.set("LOG_FILE", str(log_file))
+        settings.set("LOG_FILE_APPEND", False)
     days = {name: crawl_days(source, None, None)} if source.kind == "epaper" else {}
     [crawler] = _run([source], settings, days, None, None)
     counts = _counts(crawler)
     errors = _errors(crawler)
     healthy, note = assess_health(counts, [])
     status = _status(crawler, errors, healthy)
-    items = list(getattr(crawler, "policywatch_collected", []))
+    items = list(getattr(crawler, "policywatch_collected", []))[:limit]
     return CrawlResult(name, status, counts, errors, note, items)

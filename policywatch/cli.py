@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from policywatch import __version__
 from policywatch.errors import PolicywatchError
@@ -34,17 +35,73 @@ def config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+def _from_group(ctx: click.Context, name: str) -> Any:
+    """The value of ``--db``/``--config`` given before the subcommand (None if not given)."""
+    root = ctx.find_root()
+    return root.params.get(name) if root is not ctx else None
+
+
+def given(ctx: click.Context, name: str) -> bool:
+    """Whether ``--db``/``--config`` was given, before or after the subcommand, or by env var.
+
+    :param ctx: the subcommand's context
+    :param name: ``db_path`` or ``config_path``
+    """
+    source = ctx.get_parameter_source(name)
+    return _from_group(ctx, name) is not None or source not in (None, ParameterSource.DEFAULT)
+
+
 def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--db`` and ``--config``, and turn library errors into ``Error: …`` messages."""
+    """Add ``--db`` and ``--config`` (also accepted before the subcommand), and turn library
+    errors into ``Error: …`` messages."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        for name in ("db_path", "config_path"):
+            before = _from_group(ctx, name)
+            if before is not None and ctx.get_parameter_source(name) is not ParameterSource.COMMANDLINE:
+                kwargs[name] = before
         try:
             return fn(*args, **kwargs)
         except PolicywatchError as error:
             raise click.ClickException(str(error)) from None
 
     return db_option(config_option(wrapper))
+
+
+def service_paths(ctx: click.Context, demo: bool, db_path: str, config_path: str) -> tuple[str, str]:
+    """The database and sources.yml a reading command should use: what was given, else the
+    demo's with ``--demo``, else those of a running ``serve`` (said on stderr), else defaults.
+
+    :param ctx: the subcommand's context
+    :param demo: ``--demo`` was given
+    :param db_path: ``--db`` value
+    :param config_path: ``--config`` value
+    """
+    from pathlib import Path
+
+    from policywatch.demo import DEMO_DB
+    from scheduler.whereabouts import running_service
+
+    if demo:
+        db = db_path if given(ctx, "db_path") else DEMO_DB
+        config = config_path if given(ctx, "config_path") else str(Path(db).parent / "sources.yml")
+        return db, config
+    if given(ctx, "db_path") or given(ctx, "config_path"):
+        return db_path, config_path
+    service = running_service()
+    if service is None:
+        return db_path, config_path
+    click.echo(f"policywatch serve (pid {service['pid']}) runs on {service['db']} "
+               f"with {service['config']}", err=True)
+    return service["db"], service["config"]
+
+
+def demo_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--demo``: read the demo's database and sources.yml (``serve --demo``)."""
+    return click.option("--demo", is_flag=True,
+                        help="the demo's database and sources.yml (policywatch serve --demo)")(fn)
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -59,8 +116,15 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, prog_name="policywatch")
-def cli() -> None:
-    """Follow what Chongqing promises in print: crawl, extract targets, publish changes."""
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), metavar="PATH",
+              help="SQLite database file, for any subcommand (same as its --db)")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="PATH",
+              help="sources configuration, for any subcommand (same as its --config)")
+def cli(db_path: str | None, config_path: str | None) -> None:
+    """Follow what Chongqing promises in print: crawl, extract targets, publish changes.
+
+    --db and --config may come before the subcommand (policywatch --db X jobs) or after it.
+    """
 
 
 @cli.command()
@@ -144,12 +208,10 @@ def serve(ctx: click.Context, demo: bool, host: str, port: int, crawl_timeout: f
     """
     from pathlib import Path
 
-    from click.core import ParameterSource
-
     from policywatch.demo import DEMO_DB
     from scheduler.service import ServiceOptions, run_service
 
-    fresh_demo = demo and ctx.get_parameter_source("db_path") is ParameterSource.DEFAULT
+    fresh_demo = demo and not given(ctx, "db_path")
     if fresh_demo:
         db_path = DEMO_DB
     options = ServiceOptions(db_path=Path(db_path), config_path=Path(config_path), host=host,
@@ -159,16 +221,23 @@ def serve(ctx: click.Context, demo: bool, host: str, port: int, crawl_timeout: f
 
 
 @cli.command()
+@demo_option
 @common_options
-def jobs(db_path: str, config_path: str) -> None:
+@click.pass_context
+def jobs(ctx: click.Context, demo: bool, db_path: str, config_path: str) -> None:
     """List the scheduled jobs and their next run times (works while serve runs).
+
+    Without --db or --config, a serve started from this folder is found and its database read.
 
     \b
     Example:
-        policywatch jobs --db data/policywatch.db
+        policywatch jobs
+        policywatch --db data/policywatch.db jobs
+        policywatch jobs --demo
     """
     from scheduler.listing import list_jobs
 
+    db_path, config_path = service_paths(ctx, demo, db_path, config_path)
     for job in list_jobs(db_path, config_path):
         when = job["next_run"].strftime("%Y-%m-%d %H:%M:%S %z") if job["next_run"] else "-"
         click.echo(f"{job['id']:<28} {when:<26} {job['state']:<9} {job['name']}")
@@ -236,37 +305,51 @@ def sources() -> None:
 
 
 @sources.command("list")
+@demo_option
 @common_options
-def sources_list(db_path: str, config_path: str) -> None:
+@click.pass_context
+def sources_list(ctx: click.Context, demo: bool, db_path: str, config_path: str) -> None:
     """List configured sources with kind, schedule, health and article counts.
+
+    Without --db or --config, a serve started from this folder is found and its files read.
 
     \b
     Example:
         policywatch sources list --config sources.yml
+        policywatch sources list --demo
     """
     from crawler.report import source_table
     from policywatch.config import load_config
 
+    db_path, config_path = service_paths(ctx, demo, db_path, config_path)
     click.echo(source_table(load_config(config_path), db_path))
 
 
 @sources.command("check")
 @click.argument("name")
-@click.option("--limit", default=10, show_default=True, help="stop after this many articles")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
+              help="stop after this many articles")
 @common_options
 def sources_check(name: str, limit: int, db_path: str, config_path: str) -> None:
     """Dry-run one source: fetch a few articles and print what would be stored (no DB writes).
+
+    Each article is shown with the targets diff would extract from it. A failed request is
+    one line; Scrapy's log with the tracebacks goes to a file in the temp folder.
 
     \b
     Example:
         policywatch sources check cq-gov-jrcq --limit 3
     """
+    import tempfile
+    from pathlib import Path
+
     from crawler.report import describe_check
     from crawler.run import check_source
     from policywatch.config import load_config
 
-    result = check_source(load_config(config_path), name, limit)
-    click.echo(describe_check(result))
+    log = Path(tempfile.gettempdir()) / "policywatch" / f"check-{name}.log"
+    result = check_source(load_config(config_path), name, limit, log)
+    click.echo(describe_check(result, log))
     if result.status != "ok":
         raise SystemExit(1)
 

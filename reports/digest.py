@@ -259,11 +259,26 @@ def build_digest(db: Database, week: str, out_dir: str | os.PathLike[str],
         path = folder / f"{week}.html"
         _write(path, html)
         store.record_digest(db, week, str(path), count, html)
+    except OSError as error:
+        raise PolicywatchError(f"cannot write the digest to {folder}: {error}") from None
+    write_index(db, folder, base_url)
+    return Digest(week=week, path=path, changes=count, html=html)
+
+
+def write_index(db: Database, out_dir: str | os.PathLike[str], base_url: str | None = None) -> None:
+    """Rewrite the index page and the Atom feed of the digest folder.
+
+    :param db: the database
+    :param out_dir: the digest folder
+    :param base_url: Datasette base URL (default ``$POLICYWATCH_DATASETTE_URL``)
+    """
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
         _write(folder / "index.html", render_index(db, base_url))
         _write(folder / "feed.xml", feed.atom_feed(store.recent_changes(db), datasette_url(base_url)))
     except OSError as error:
         raise PolicywatchError(f"cannot write the digest to {folder}: {error}") from None
-    return Digest(week=week, path=path, changes=count, html=html)
 
 
 def _write(path: Path, text: str) -> None:

@@ -27,7 +27,8 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from policywatch import clock
 from policywatch.config import Config, load_config
 from policywatch.errors import PolicywatchError
-from scheduler import jobs, supervisor, triggers
+from scheduler import jobs, supervisor, triggers, whereabouts
+from scheduler.announce import announce_when_ready
 from scheduler.lock import ServiceLock
 
 log = logging.getLogger("policywatch.service")
@@ -257,6 +258,8 @@ class Running:
     datasette: supervisor.Supervisor | None = None
     demo: Any = None
     urls: dict[str, str] = field(default_factory=dict)
+    record: Path | None = None
+    stopping: threading.Event = field(default_factory=threading.Event)
 
 
 def run_service(options: ServiceOptions) -> None:
@@ -324,15 +327,41 @@ def start_service(options: ServiceOptions, running: Running) -> None:
         )
     scheduler.resume()
     running.urls["log"] = str(logfile)
+    ready: dict[str, str] = {}
     if options.datasette:
+        write_digest_index(options, base)
         running.datasette = start_datasette(options)
-        running.urls["datasette"] = f"{base}/"
-        running.urls["digests"] = f"{base}/digests/index.html"
+        ready["datasette"] = f"{base}/"
+        ready["digests"] = f"{base}/digests/index.html"
     if running.demo is not None:
         running.urls["demo_site"] = running.demo.url
-        running.urls["demo_digest"] = f"{base}/digests/{running.demo.week}.html"
+        if options.datasette:
+            ready["demo_digest"] = f"{base}/digests/{running.demo.week}.html"
     for name, url in running.urls.items():
         log.info("%s: %s", name, url)
+    running.urls.update(ready)
+    if ready:
+        log.info("waiting for Datasette and the digest to answer before printing their URLs")
+        announce_when_ready(ready, running.stopping)
+    running.record = whereabouts.record(options.db_path, options.config_path,
+                                        ready.get("datasette"))
+
+
+def write_digest_index(options: ServiceOptions, base: str) -> None:
+    """Write the digests' index page if there is none yet, so /digests/index.html answers.
+
+    :param options: service options
+    :param base: Datasette base URL
+    """
+    from policywatch.store import open_db
+    from reports.digest import write_index
+
+    if not (options.digests() / "index.html").exists():
+        db = open_db(options.db_path)
+        try:
+            write_index(db, options.digests(), base)
+        finally:
+            db.close()
 
 
 def stop_service(running: Running) -> None:
@@ -340,6 +369,9 @@ def stop_service(running: Running) -> None:
 
     :param running: what :func:`start_service` started
     """
+    running.stopping.set()
+    if running.record is not None:
+        running.record.unlink(missing_ok=True)
     if running.datasette is not None:
         running.datasette.stop()
     killed = supervisor.stop_all()

@@ -33,7 +33,7 @@ MARKER = "POLICYWATCH_TEST_SERVICE"
 class Service:
     """A ``policywatch serve`` subprocess and its console output."""
 
-    def __init__(self, db_path: Path, port: int, *args: str) -> None:
+    def __init__(self, db_path: Path, port: int, *args: str, cwd: Path | None = None) -> None:
         self.db_path, self.port = db_path, port
         self.token = uuid.uuid4().hex
         db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +43,7 @@ class Service:
         with self.console.open("wb") as out:
             self.proc = subprocess.Popen(
                 [*POLICYWATCH, "serve", "--db", str(db_path), "--port", str(port), *args],
-                stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True, cwd=cwd,
             )
 
     def output(self) -> str:
@@ -157,7 +157,8 @@ def test_demo_runs_a_full_cycle_serves_it_and_stops_cleanly(tmp_path, free_port,
     assert "轨道运营里程" in html
     status, body = fetch(f"{base}/policywatch/articles.json?_shape=array&source=demo-cqrb")
     assert status == 200 and len(json.loads(body)) == 6
-    for name in ("datasette", "demo_site", "demo_digest"):
+    wait_for(lambda: "demo_digest: http://127.0.0.1:" in service.output(), 30, "the URLs", service)
+    for name in ("datasette", "digests", "demo_site", "demo_digest"):
         assert f"{name}: http://127.0.0.1:" in service.output()
     assert log_path(db_path).read_text(encoding="utf-8").count("demo ready") == 1
 
@@ -246,6 +247,38 @@ def test_sighup_reloads_sources_yml(tmp_path, free_port, services):
     assert "crawl:extra" in listed.stdout
     assert service.stop() == 0
     assert service.leftovers() == []
+
+
+def test_jobs_and_sources_list_find_a_running_serve_whose_urls_are_printed_once_they_answer(
+        tmp_path, free_port, services):
+    db_path = tmp_path / "store" / "watch.db"
+    config = tmp_path / "watch.yml"
+    config.write_text(
+        'sources:\n  - name: watched\n    title: 关注\n    kind: listing\n'
+        '    start_urls: ["http://127.0.0.1:9/"]\n    schedule: "0 7 * * *"\n', encoding="utf-8")
+    service = Service(db_path, free_port, "--config", str(config), cwd=tmp_path)
+    services.append(service)
+    base = f"http://127.0.0.1:{free_port}"
+    wait_for(lambda: f"digests: {base}/digests/index.html" in service.output(), 60, "the URLs", service)
+    output = service.output()
+    assert output.index("waiting for Datasette and the digest") < output.index(f"datasette: {base}/")
+    assert fetch(f"{base}/")[0] == 200 and fetch(f"{base}/digests/index.html")[0] == 200
+
+    def here(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*POLICYWATCH, *args], capture_output=True, text=True, timeout=60,
+                              cwd=tmp_path)
+
+    listed = here("jobs")  # no --db, no --config: the running serve's
+    assert listed.returncode == 0, listed.stderr
+    assert "crawl:watched" in listed.stdout and "scheduled" in listed.stdout
+    assert f"policywatch serve (pid {service.proc.pid}) runs on {db_path}" in listed.stderr
+    sources = here("sources", "list")
+    assert sources.returncode == 0, sources.stderr
+    assert [line.split()[0] for line in sources.stdout.splitlines()[1:]] == ["watched"]
+    assert service.stop() == 0
+    assert list((tmp_path / "data").glob("serve-*.json")) == []
+    gone = here("jobs")
+    assert gone.returncode == 1 and "sources.yml: no such file" in gone.stderr
 
 
 def test_sigterm_during_a_crawl_kills_the_crawl_too(tmp_path, free_port, services):

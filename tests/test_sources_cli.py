@@ -47,6 +47,43 @@ def test_check_prints_what_would_be_stored_and_writes_nothing(tmp_path, config, 
     assert not db.parent.exists()
 
 
+def test_check_prints_the_targets_each_article_would_give(config):
+    result = run_policywatch("sources", "check", "gov", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    blocks = result.stdout.split("\n2025-")
+    jobs = next(b for b in blocks if "市政府常务会议研究部署稳就业工作" in b)
+    assert "→ target      2025年  重庆市  城镇新增就业  不低于60万人" in jobs
+    assert "城镇调查失业率  约5.5%" in jobs
+    plenary = next(b for b in blocks if "市委召开全体会议传达学习全会精神" in b)
+    assert "→ 无目标 (no targets)" in plenary
+
+
+def test_check_honours_the_limit(config):
+    result = run_policywatch("sources", "check", "gov", "--limit", "1", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert "gov: ok  would store 1 articles" in result.stdout
+    assert result.stdout.count("\n    http://127.0.0.1:") == 1
+
+
+def test_check_reports_a_failed_request_in_one_line_and_logs_the_traceback(tmp_path, free_port):
+    dead = tmp_path / "sources.yml"
+    dead.write_text(f"""sources:
+  - name: dead
+    title: 无法访问
+    kind: listing
+    start_urls: ["http://127.0.0.1:{free_port}/list/"]
+    delay: 0
+""", encoding="utf-8")
+    result = run_policywatch("sources", "check", "dead", "--config", str(dead))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    errors = [line for line in result.stdout.splitlines() if line.startswith("  error: ")]
+    assert errors == [f"  error: http://127.0.0.1:{free_port}/list/: DownloadConnectionRefusedError: "
+                      "Connection was refused by other side: 111: Connection refused."]
+    log = result.stdout.splitlines()[-1].removeprefix("  details (tracebacks): ")
+    assert log.endswith("check-dead.log") and "Traceback" in open(log, encoding="utf-8").read()
+
+
 def test_check_unknown_source(config):
     result = run_policywatch("sources", "check", "nope", "--config", str(config))
     assert result.returncode == 1
