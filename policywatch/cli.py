@@ -431,4 +431,44 @@ def review(subject_id: str, verdict: str | None, note: str | None, is_target: bo
                f"by {row['reviewer']} at {row['reviewed']}")
 
 
+@cli.command()
+@click.option("--test", "test_name", metavar="NAME", help="send a sample message to one notify: entry")
+@click.option("--datasette-url", envvar="POLICYWATCH_DATASETTE_URL", metavar="URL",
+              help="Datasette base URL for links ($POLICYWATCH_DATASETTE_URL)")
+@common_options
+def notify(test_name: str | None, datasette_url: str | None, db_path: str,
+           config_path: str) -> None:
+    """Send change alerts now to the notify: entries with `when: change` (or --test one entry).
+
+    Each new change that passes an entry's filters is listed once, in one message per entry;
+    a failed send is recorded and retried on the next run (the service runs this after each
+    crawl). Changes reviewed wrong are left out. --test sends a sample message and exits 1 if
+    it fails.
+
+    \b
+    Example:
+        policywatch notify --test team-webhook
+        policywatch notify --db data/policywatch.db
+    """
+    from policywatch.config import load_config
+    from policywatch.store import open_db
+    from reports.alerts import send_alerts, send_test
+
+    config = load_config(config_path)
+    if test_name:
+        entry = config.notify_entry(test_name)
+        error = send_test(entry, datasette_url)
+        if error:
+            raise click.ClickException(f"notify {test_name}: test message failed: {error}")
+        click.echo(f"notify {test_name}: test message sent")
+        return
+    entries = config.notify_entries("change")
+    if not entries:
+        click.echo("notify: no notify: entries with when: change", err=True)
+        return
+    for result in send_alerts(open_db(db_path), entries, datasette_url):
+        state = "sent" if result.ok else f"FAILED (will retry): {result.error}"
+        click.echo(f"notify {result.name}: {result.changes} changes {state}", err=not result.ok)
+
+
 # -- end of commands --

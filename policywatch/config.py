@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from diff.phrases import CHONGQING, DISTRICTS
-from policywatch.errors import ConfigError, UnknownSourceError
+from policywatch.errors import ConfigError, UnknownNotifyError, UnknownSourceError
 
 DEFAULT_CONFIG = "sources.yml"
 INTERVAL = re.compile(r"^every\s+(\d+)\s*([smhd])$")
@@ -109,13 +109,62 @@ class Source(BaseModel):
         return self
 
 
+ChangeType = Literal["new", "revised", "rescheduled", "extended", "reaffirmed", "progress"]
+
+
+class Notify(BaseModel):
+    """One ``notify:`` entry: where to send (an Apprise URL), when, and which changes.
+
+    ``when: digest`` (the default) sends each weekly digest; ``when: change`` sends, after
+    each crawl cycle, one message listing the new changes that pass the filters.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    url: str = Field(min_length=1)
+    when: Literal["digest", "change"] = "digest"
+    regions: list[str] = Field(default_factory=list)
+    change_types: list[ChangeType] = Field(default_factory=list)
+    themes: list[str] = Field(default_factory=list)
+    indicator: str | None = None
+
+    @field_validator("indicator")
+    @classmethod
+    def _indicator_regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as error:
+                raise ValueError(f"not a valid regular expression: {error}") from None
+        return value
+
+    @field_validator("themes")
+    @classmethod
+    def _known_themes(cls, value: list[str]) -> list[str]:
+        from reports.themes import theme_order
+
+        unknown = [theme for theme in value if theme not in theme_order()]
+        if unknown:
+            raise ValueError(f"unknown theme {unknown[0]!r}: use one of {', '.join(theme_order())}")
+        return value
+
+    @model_validator(mode="after")
+    def _filters_need_change(self) -> Notify:
+        if self.when == "digest" and (self.regions or self.change_types or self.themes
+                                      or self.indicator):
+            raise ValueError("filters (regions, change_types, themes, indicator) apply to "
+                             "when: change; a digest is sent whole")
+        return self
+
+
 class Config(BaseModel):
     """The whole of sources.yml."""
 
     model_config = ConfigDict(extra="forbid")
 
     sources: list[Source]
-    notify: list[str] = Field(default_factory=list)
+    notify: list[Notify] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=lambda: list(DEFAULT_REGIONS))
 
     @field_validator("regions")
@@ -129,13 +178,48 @@ class Config(BaseModel):
             raise ValueError("a region is an empty name: write it as the targets name it (万州区)")
         return names
 
+    @field_validator("notify", mode="before")
+    @classmethod
+    def _bare_urls(cls, value: Any) -> Any:
+        """A bare URL is a digest entry; an entry without a name is called ``notify-N``."""
+        if not isinstance(value, list):
+            return value
+        entries = []
+        for index, entry in enumerate(value, 1):
+            if isinstance(entry, str):
+                entry = {"url": entry}
+            if isinstance(entry, dict) and "name" not in entry:
+                entry = {"name": f"notify-{index}", **entry}
+            entries.append(entry)
+        return entries
+
     @model_validator(mode="after")
     def _unique_names(self) -> Config:
-        names = [source.name for source in self.sources]
-        duplicates = sorted({name for name in names if names.count(name) > 1})
-        if duplicates:
-            raise ValueError(f"source names must be unique: {', '.join(duplicates)}")
+        for kind, names in (("source", [s.name for s in self.sources]),
+                            ("notify", [n.name for n in self.notify])):
+            duplicates = sorted({name for name in names if names.count(name) > 1})
+            if duplicates:
+                raise ValueError(f"{kind} names must be unique: {', '.join(duplicates)}")
         return self
+
+    def notify_entries(self, when: str) -> list[Notify]:
+        """The ``notify:`` entries sent at one moment.
+
+        :param when: ``digest`` or ``change``
+        """
+        return [entry for entry in self.notify if entry.when == when]
+
+    def notify_entry(self, name: str) -> Notify:
+        """The ``notify:`` entry called ``name``.
+
+        :param name: entry name (``notify-N`` for the N-th entry without one)
+        """
+        for entry in self.notify:
+            if entry.name == name:
+                return entry
+        known = ", ".join(entry.name for entry in self.notify) or "none"
+        raise UnknownNotifyError(f'notify entry "{name}" is not in the configuration '
+                                 f"(entries: {known})")
 
     def source(self, name: str) -> Source:
         """The source called ``name``.
@@ -166,6 +250,14 @@ def _describe(error: dict[str, Any], data: Any) -> str:
         except (KeyError, IndexError, TypeError, AttributeError):
             name = f"#{index + 1}"
         where.append(f'source "{name}"')
+        location = location[2:]
+    elif len(location) >= 2 and location[0] == "notify" and isinstance(location[1], int):
+        index = location[1]
+        try:
+            name = data["notify"][index].get("name") or f"notify-{index + 1}"
+        except (KeyError, IndexError, TypeError, AttributeError):
+            name = f"notify-{index + 1}"
+        where.append(f'notify entry "{name}"')
         location = location[2:]
     fields = [str(part) for part in location if not str(part).startswith(("function-", "literal"))]
     if fields:

@@ -16,6 +16,10 @@ class UnknownSourceError(PolicywatchError):
     """A source name was asked for that the configuration does not define."""
 
 
+class UnknownNotifyError(PolicywatchError):
+    """A notify entry was asked for that the configuration does not define."""
+
+
 class InputFileError(PolicywatchError):
     """A file given on the command line cannot be read."""
 

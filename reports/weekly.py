@@ -73,7 +73,8 @@ def publish_week(db_path: str | os.PathLike[str], config: str | os.PathLike[str]
     """
     week = check_week(week or clock.last_full_week())
     settings = read_config(config)
-    urls = list(settings.notify) if settings and (send or retry_only) else None
+    urls = ([entry.url for entry in settings.notify_entries("digest")]
+            if settings and (send or retry_only) else None)
     db = open_db(db_path)
     result = WeeklyResult(digest=None, notify_configured=bool(urls))
     if urls is not None:  # without a configuration, failed sends wait for one

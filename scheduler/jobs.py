@@ -23,9 +23,10 @@ POLICYWATCH = [sys.executable, "-c", "from policywatch.cli import cli; cli(prog_
 CRAWL_TIMEOUT = 3600.0
 STAGE_TIMEOUT = 900.0
 
-# One diff and one digest at a time in this service, whichever job asked for it.
+# One diff, one digest and one alert run at a time in this service, whichever job asked for it.
 _diff_lock = threading.Lock()
 _digest_lock = threading.Lock()
+_alerts_lock = threading.Lock()
 
 
 def policywatch_argv(command: str, *args: str, db_path: str, config_path: str) -> list[str]:
@@ -41,7 +42,8 @@ def policywatch_argv(command: str, *args: str, db_path: str, config_path: str) -
 
 def crawl_source(db_path: str, config_path: str, source: str, timeout: float = CRAWL_TIMEOUT,
                  since: str | None = None, until: str | None = None) -> int:
-    """Crawl one source in a subprocess, then run ``diff`` on what was stored; the crawl's exit code.
+    """Crawl one source in a subprocess, then ``diff`` what was stored and send the change
+    alerts (``notify``); the crawl's exit code.
 
     :param db_path: database file
     :param config_path: sources.yml
@@ -62,6 +64,8 @@ def crawl_source(db_path: str, config_path: str, source: str, timeout: float = C
     if code != 0:
         log.warning("crawl %s: finished with problems (exit %d); diffing what it stored", source, code)
     run_diff(db_path, config_path)
+    if not supervisor.stopping():
+        run_alerts(db_path, config_path)
     return code
 
 
@@ -85,6 +89,18 @@ def run_diff(db_path: str, config_path: str, timeout: float = STAGE_TIMEOUT) -> 
     """
     with _diff_lock:
         return _run(policywatch_argv("diff", db_path=db_path, config_path=config_path), "diff", timeout)
+
+
+def run_alerts(db_path: str, config_path: str, timeout: float = STAGE_TIMEOUT) -> int:
+    """Run ``policywatch notify`` (change alerts of the ``when: change`` entries); its exit code.
+
+    :param db_path: database file
+    :param config_path: sources.yml
+    :param timeout: seconds before it is killed
+    """
+    with _alerts_lock:
+        return _run(policywatch_argv("notify", db_path=db_path, config_path=config_path),
+                    "notify", timeout)
 
 
 def digest_built(db_path: str, week: str) -> bool:

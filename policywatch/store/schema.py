@@ -339,3 +339,31 @@ def m007_indexes(db: Database) -> None:
     ):
         db.execute(sql)
     create_index(db)
+
+
+@migrations()
+def m008_alerts(db: Database) -> None:
+    """Change alerts: one row per ``when: change`` entry and change, queued before sending."""
+    db["alerts"].create(
+        {
+            "target_key": str,
+            "change_key": str,
+            "name": str,
+            "target": str,
+            "change_id": str,
+            "change_type": str,
+            "indicator": str,
+            "region": str,
+            "status": str,
+            "attempts": int,
+            "last_error": str,
+            "queued": str,
+            "last_attempt": str,
+            "sent": str,
+        },
+        pk=("target_key", "change_key"),
+    )
+    db["alerts"].create_index(["status"])
+    db["alert_watermarks"].create(
+        {"target_key": str, "name": str, "target": str, "since": str}, pk="target_key",
+    )

@@ -1,0 +1,361 @@
+"""Change alerts to a real local webhook receiver and a real SMTP server: filters, exactly once,
+retries after a failing receiver, and changes reviewed wrong left out."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+from email import message_from_bytes
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from aiosmtpd.controller import Controller
+from click.testing import CliRunner
+
+from policywatch.baseline import load_baseline
+from policywatch.changes import run_diff
+from policywatch.cli import cli
+from policywatch.config import parse_config
+from policywatch.store import open_db
+from policywatch.store.reviews import add_review
+from reports.alerts import send_alerts
+from reports.digest import build_digest
+from scheduler.jobs import crawl_source, run_alerts
+from tests.sitedata import _gov_article
+from tests.sites import ROBOTS, TEST_ENV, SiteServer, html_page
+from tests.test_diff_cli import DOCUMENTS, EXPECTED, add, article_id, url
+from tests.test_notify import _Mailbox
+
+ARTICLE = ("（示例文本）1月15日，全市轨道交通建设推进会召开。会议总结了去年全市轨道交通建设取得的"
+           "成效，部署今年重点工作。会议提出，到2027年，全市轨道交通运营里程达到800公里，中心城区"
+           "轨道交通占公共交通出行比例持续提高。会议要求，各区县和有关部门要加强协调配合，加快在建"
+           "项目建设进度，确保按期建成投用。")
+CHANGE_ID = re.compile(r"/policywatch/changes/([0-9a-f]{16})\"")
+
+
+class Receiver(ThreadingHTTPServer):
+    """A webhook receiver on loopback: answers ``status``, keeps (path, JSON) of what it got."""
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.status = 200
+        self.received: list[tuple[str, dict]] = []
+
+    def url(self, path: str = "hook") -> str:
+        return f"json://127.0.0.1:{self.server_address[1]}/{path}"
+
+    def ids(self, path: str = "hook") -> list[list[str]]:
+        """The change ids listed in each message received on ``path``."""
+        return [CHANGE_ID.findall(body["message"]) for p, body in self.received if p == f"/{path}"]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.server.status == 200:
+            self.server.received.append((self.path, json.loads(body)))
+        self.send_response(self.server.status)
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def receiver():
+    server = Receiver()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def entries(text: str):
+    return parse_config(f"sources: []\nnotify:\n{text}").notify_entries("change")
+
+
+@pytest.fixture
+def db(db_path):
+    """The baseline and the sample follow-ups stored, not yet compared."""
+    database = open_db(db_path)
+    load_baseline(database)
+    for document in DOCUMENTS:
+        add(database, document["file"])
+    return database
+
+
+def expected_ids(db, keep) -> set[str]:
+    """Ids of the changes whose row in :data:`EXPECTED` form passes ``keep``."""
+    files = {article_id(url(d["file"])): d["file"] for d in DOCUMENTS}
+    return {r["id"] for r in db["changes"].rows
+            if keep((files[r["article_id"]], r["change_type"], r["indicator_key"], r["region"],
+                     r["old_value"], r["old_year"], r["new_value"], r["new_year"]))}
+
+
+def test_a_change_alert_with_filters_sends_exactly_the_matching_changes_once(db, receiver):
+    config = entries(f"""
+  - name: revisions
+    url: {receiver.url("revisions")}
+    when: change
+    regions: [重庆市]
+    change_types: [revised, extended]
+  - name: rail
+    url: {receiver.url("rail")}
+    when: change
+    themes: [交通]
+    indicator: 轨道.*里程
+  - name: digest-mail
+    url: {receiver.url("digest")}
+""")
+    assert [e.name for e in config] == ["revisions", "rail"]
+    assert send_alerts(db, config) == []  # first seen: the archive is not sent
+    run_diff(db)
+    results = send_alerts(db, config)
+    assert [(r.name, r.changes, r.ok) for r in results] == [("revisions", 6, True), ("rail", 5, True)]
+
+    revisions = expected_ids(db, lambda e: e[3] == "重庆市" and e[1] in ("revised", "extended"))
+    rail = expected_ids(db, lambda e: e[2] == "轨道运营里程|length")
+    assert len(revisions) == 6 and len(rail) == 5
+    [listed] = receiver.ids("revisions")
+    assert sorted(listed) == sorted(revisions)
+    [listed] = receiver.ids("rail")
+    assert sorted(listed) == sorted(rail)
+    [(_, message)] = [m for m in receiver.received if m[0] == "/rail"]
+    assert message["title"] == "重庆政策目标变化提醒 (rail): 5 项新变化"
+    assert "成都市" in message["message"] and "750公里" in message["message"]
+
+    assert send_alerts(db, config) == []  # sent once
+    run_diff(db)
+    assert send_alerts(db, config) == []
+    assert len(receiver.received) == 2
+    statuses = {r["status"] for r in db["alerts"].rows}
+    assert statuses == {"sent"} and db["alerts"].count == 11
+
+
+def test_a_failing_receiver_is_retried_and_succeeds_later(db, receiver):
+    config = entries(f"""
+  - name: all
+    url: {receiver.url()}
+    when: change
+""")
+    send_alerts(db, config)
+    run_diff(db)
+    receiver.status = 500
+    [first] = send_alerts(db, config)
+    assert not first.ok and "500" in first.error and first.changes == len(EXPECTED)
+    [again] = send_alerts(db, config)
+    assert not again.ok
+    rows = list(db["alerts"].rows)
+    assert {(r["status"], r["attempts"]) for r in rows} == {("failed", 2)}
+
+    receiver.status = 200
+    [ok] = send_alerts(db, config)
+    assert ok.ok and ok.changes == len(EXPECTED)
+    [listed] = receiver.ids()
+    assert sorted(listed) == sorted(r["id"] for r in db["changes"].rows)
+    assert {(r["status"], r["attempts"]) for r in db["alerts"].rows} == {("sent", 3)}
+    assert send_alerts(db, config) == [] and len(receiver.received) == 1
+
+
+def test_a_change_reviewed_wrong_is_absent_from_the_next_digest_feed_and_alert(db, receiver,
+                                                                              tmp_path):
+    config = entries(f"""
+  - name: all
+    url: {receiver.url()}
+    when: change
+""")
+    send_alerts(db, config)
+    run_diff(db)
+    wrong = next(db["changes"].rows_where("indicator_key = '科技型企业|count'"))
+    add_review(db, "change", wrong["id"], "wrong", "李分析", "误读")
+    [result] = send_alerts(db, config)
+    assert result.changes == len(EXPECTED) - 1
+    [listed] = receiver.ids()
+    assert wrong["id"] not in listed and len(listed) == len(EXPECTED) - 1
+    digest = build_digest(db, wrong["week"], tmp_path / "d", base_url="http://127.0.0.1:8001")
+    assert "科技型企业" not in digest.html
+    assert wrong["id"] not in (tmp_path / "d" / "feed.xml").read_text(encoding="utf-8")
+    assert db["changes"].get(wrong["id"])["indicator"] == wrong["indicator"]  # in the archive
+
+
+def test_a_change_reviewed_wrong_while_its_alert_waits_is_withdrawn(db, receiver):
+    config = entries(f"""
+  - name: all
+    url: {receiver.url()}
+    when: change
+""")
+    send_alerts(db, config)
+    run_diff(db)
+    receiver.status = 503
+    send_alerts(db, config)
+    wrong = next(db["changes"].rows_where("indicator_key = '地区生产总值|money'"))
+    add_review(db, "change", wrong["id"], "wrong", "李分析")
+    receiver.status = 200
+    [result] = send_alerts(db, config)
+    assert result.ok and result.changes == len(EXPECTED) - 1
+    assert wrong["id"] not in receiver.ids()[0]
+    withdrawn = [r for r in db["alerts"].rows if r["status"] == "withdrawn"]
+    assert [r["change_id"] for r in withdrawn] == [wrong["id"]]
+
+
+def test_an_entry_removed_while_failing_is_dropped_not_forgotten(db, receiver):
+    config = entries(f"""
+  - name: all
+    url: {receiver.url()}
+    when: change
+""")
+    send_alerts(db, config)
+    run_diff(db)
+    receiver.status = 500
+    send_alerts(db, config)
+    assert send_alerts(db, []) == []
+    rows = list(db["alerts"].rows)
+    assert {(r["status"], r["last_error"]) for r in rows} == {
+        ("dropped", "no longer in the configuration")}
+
+
+def test_a_change_alert_by_email_to_a_local_smtp_server(db):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    mailbox = _Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        config = entries(f"""
+  - name: districts
+    url: "mailto://127.0.0.1:{port}?from=policywatch@example.cn&to=analyst@example.cn&mode=insecure"
+    when: change
+    regions: [万州区, 渝北区]
+""")
+        send_alerts(db, config)
+        run_diff(db)
+        [result] = send_alerts(db, config)
+        assert send_alerts(db, config) == []
+    finally:
+        controller.stop()
+    assert result.ok, result.error
+    [envelope] = mailbox.messages
+    message = message_from_bytes(envelope.content)
+    assert "重庆政策目标变化提醒" in str(message["subject"]) or "=?utf-8?" in message["subject"]
+    html = next(part for part in message.walk() if part.get_content_type() == "text/html")
+    body = html.get_payload(decode=True).decode("utf-8")
+    ids = set(CHANGE_ID.findall(body))
+    assert ids == expected_ids(db, lambda e: e[3] in ("万州区", "渝北区")) and len(ids) == 2
+    assert "常住人口" in body and "万州区" in body
+
+
+def config_file(tmp_path, text: str):
+    path = tmp_path / "sources.yml"
+    path.write_text(f"sources: []\nnotify:\n{text}", encoding="utf-8")
+    return path
+
+
+def test_cli_notify_test_sends_a_sample(db_path, tmp_path, receiver):
+    config = config_file(tmp_path, f"  - {receiver.url('digest')}\n  - name: team\n"
+                                   f"    url: {receiver.url()}\n    when: change\n")
+    args = ["--db", str(db_path), "--config", str(config)]
+    result = CliRunner().invoke(cli, ["notify", "--test", "team", *args])
+    assert result.exit_code == 0, result.output
+    assert "notify team: test message sent" in result.output
+    result = CliRunner().invoke(cli, ["notify", "--test", "notify-1", *args])
+    assert result.exit_code == 0, result.output
+    [(path, team), (path2, digest)] = receiver.received
+    assert (path, path2) == ("/hook", "/digest")
+    assert team["title"] == "policywatch 测试消息 (team)" and "测试消息" in team["message"]
+    assert "研发投入强度" in team["message"]
+
+
+def test_cli_notify_test_failures_and_unknown_names_are_one_line_errors(db_path, tmp_path,
+                                                                       receiver):
+    config = config_file(tmp_path, f"  - name: team\n    url: {receiver.url()}\n")
+    args = ["--db", str(db_path), "--config", str(config)]
+    result = CliRunner().invoke(cli, ["notify", "--test", "nobody", *args])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        'Error: notify entry "nobody" is not in the configuration (entries: team)')
+    receiver.status = 500
+    result = CliRunner().invoke(cli, ["notify", "--test", "team", *args])
+    assert result.exit_code == 1 and result.output.startswith("Error: notify team: test message failed")
+
+
+def test_cli_notify_sends_and_reports_change_alerts(db, db_path, tmp_path, receiver):
+    config = config_file(tmp_path, f"  - name: team\n    url: {receiver.url()}\n    when: change\n"
+                                   "    change_types: [new]\n")
+    args = ["--db", str(db_path), "--config", str(config)]
+    assert CliRunner().invoke(cli, ["notify", *args]).output == ""
+    run_diff(db)
+    result = CliRunner().invoke(cli, ["notify", *args])
+    assert result.exit_code == 0, result.output
+    new = sum(1 for e in EXPECTED if e[1] == "new")
+    assert result.output == f"notify team: {new} changes sent\n"
+    assert len(receiver.ids()[0]) == new
+
+
+@pytest.mark.parametrize("entry,message", [
+    ("  - name: x\n    url: json://h/\n    when: hourly\n",
+     'notify entry "x", field "when", Input should be \'digest\' or \'change\''),
+    ("  - name: x\n    url: json://h/\n    when: change\n    themes: [体育]\n",
+     'notify entry "x", field "themes", unknown theme \'体育\''),
+    ("  - name: x\n    url: json://h/\n    when: change\n    indicator: '轨道('\n",
+     'notify entry "x", field "indicator", not a valid regular expression'),
+    ("  - name: x\n    url: json://h/\n    when: change\n    change_types: [moved]\n",
+     'notify entry "x", field "change_types.0", Input should be'),
+    ("  - name: x\n    url: json://h/\n    regions: [重庆市]\n",
+     'notify entry "x", filters (regions, change_types, themes, indicator) apply to when: change'),
+    ("  - name: x\n    url: json://h/\n  - name: x\n    url: json://g/\n",
+     "notify names must be unique: x"),
+    ("  - name: X Y\n    url: json://h/\n", 'notify entry "X Y", field "name", String should match'),
+    ("  - url: json://h/\n    colour: red\n", 'notify entry "notify-1", field "colour", unknown key'),
+])
+def test_bad_notify_entries_are_one_line_config_errors(tmp_path, db_path, entry, message):
+    config = config_file(tmp_path, entry)
+    result = CliRunner().invoke(cli, ["notify", "--db", str(db_path), "--config", str(config)])
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(f"Error: {config}: {message}"), line
+
+
+def test_bare_urls_are_digest_entries_named_by_position():
+    config = parse_config("sources: []\nnotify:\n  - json://a/\n  - name: b\n    url: json://b/\n"
+                          "    when: change\n  - url: mailto://c\n")
+    assert [(e.name, e.when) for e in config.notify] == [
+        ("notify-1", "digest"), ("b", "change"), ("notify-3", "digest")]
+    assert [e.url for e in config.notify_entries("digest")] == ["json://a/", "mailto://c"]
+
+
+def test_the_service_sends_change_alerts_after_each_crawl_cycle(db_path, tmp_path, receiver,
+                                                                 monkeypatch):
+    for name, value in TEST_ENV.items():
+        monkeypatch.setenv(name, value)
+    db = open_db(db_path)
+    load_baseline(db)
+    with SiteServer() as site:
+        site.routes["/robots.txt"] = ROBOTS
+        site.routes["/news/"] = html_page(
+            '<html><body><a href="t20260115_1.html">轨道交通建设提速</a></body></html>')
+        site.routes["/news/t20260115_1.html"] = html_page(_gov_article(
+            "轨道交通建设提速", "2026-01-15 09:00", "重庆日报",
+            [ARTICLE]), "gbk", "gb2312")
+        config = tmp_path / "sources.yml"
+        config.write_text(f"""sources:
+  - name: news
+    title: 测试新闻
+    kind: listing
+    start_urls: ["{site.base}/news/"]
+    article_pattern: 't\\d{{8}}_\\d+\\.html$'
+    delay: 0
+notify:
+  - name: team
+    url: {receiver.url()}
+    when: change
+""", encoding="utf-8")
+        assert run_alerts(str(db_path), str(config)) == 0  # first seen
+        assert crawl_source(str(db_path), str(config), "news", timeout=120) == 0
+    changes = list(db["changes"].rows)
+    assert changes and any(c["indicator_key"] == "轨道运营里程|length" for c in changes)
+    [listed] = receiver.ids()
+    assert sorted(listed) == sorted(c["id"] for c in changes)
