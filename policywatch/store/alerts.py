@@ -15,8 +15,6 @@ from sqlite_utils import Database
 from policywatch import clock
 from policywatch.store.reviews import NOT_WRONG
 
-OPEN = ("pending", "failed")
-
 
 def watermark(db: Database, key: str, name: str, shown: str) -> str:
     """When the entry ``key`` was first seen (recorded now if never), as an ISO time.
@@ -79,17 +77,15 @@ def open_alerts(db: Database, key: str) -> list[dict[str, Any]]:
     :param db: the database
     :param key: the entry's target key
     """
-    sql = f"""select q.change_key, c.id as current_id, {NOT_WRONG} as still_right
-              from alerts q left join changes c on c.review_key = q.change_key
+    sql = f"""select q.change_key, (select c.id from changes c
+                                    where c.review_key = q.change_key and {NOT_WRONG}
+                                    order by c.id limit 1) as current_id
+              from alerts q
               where q.target_key = ? and q.status in ('pending', 'failed')
               order by q.queued, q.change_id"""
-    out = []
-    for row in db.query(sql, [key]):
-        change = None
-        if row["current_id"] is not None and row["still_right"]:
-            change = db["changes"].get(row["current_id"])
-        out.append({"change_key": row["change_key"], "change": change})
-    return out
+    return [{"change_key": row["change_key"],
+             "change": db["changes"].get(row["current_id"]) if row["current_id"] else None}
+            for row in db.query(sql, [key])]
 
 
 def record_attempt(db: Database, key: str, change_keys: list[str], error: str | None) -> None:
