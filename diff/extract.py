@@ -20,7 +20,8 @@ from diff.quantities import Candidate, find_candidates
 #: Bump whenever the records produced for the same text change.
 EXTRACTOR_VERSION = "3"
 
-SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]*")
+#: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
+SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
 _CLAUSE_BREAK = re.compile(r"[,:;]")
 _COMPARATOR_BEFORE = [
     (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上)$"), ">="),

@@ -8,7 +8,7 @@ import re
 STATISTIC_MARKERS = re.compile(
     r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
     r"|过去|完成了|实现了|达到了|共有|现有|目前有"
-    r"|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
+    r"|当日|当天|今日|昨日|昨天|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
 )
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
 UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计|建成后|投产后|达产后|有望")
@@ -26,7 +26,7 @@ EVENT = re.compile(
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
 MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超)了?(?:年度|全年|既定)?"
-    r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总?投资"
+    r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总投资"
 )
 #: Quoted names and titles (“八项行动计划”, 《规划纲要》) and 预期寿命: their words frame nothing.
 NAMES = re.compile(r"“[^”]*”|《[^》]*》|预期寿命")

@@ -52,12 +52,18 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+#: Pinyin that mirror sites write after characters: 產(chǎn)量, 網(wǎng). A tone-marked vowel
+#: tells pinyin from an ordinary bracket (GDP).
+_PINYIN = re.compile(r"\((?=[a-zü ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}\)")
+
+
 def to_simplified(text: str) -> str:
-    """NFKC-normalise ``text`` and convert traditional characters to simplified.
+    """NFKC-normalise ``text``, convert traditional characters to simplified and drop pinyin
+    written after characters (產(chǎn)量 → 产量).
 
     :param text: any Unicode text
     """
-    return _t2s().convert(unicodedata.normalize("NFKC", text))
+    return _t2s().convert(_PINYIN.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def split_paragraphs(text: str) -> list[str]:
