@@ -29,6 +29,11 @@ CARD_VALUE = re.compile(
     r"^(?:约|近|超|超过|突破|达|达到|增长|下降)?\d[\d.,]*(?:万亿|亿|千万|百万|万)?"
     r"[\u4e00-\u9fff%‰/A-Za-z]{0,6}?(?:左右|以上|以内|以下|上下)?$"
 )
+#: Page furniture and bylines: they open no section and name no subject.
+FURNITURE = re.compile(
+    r"记者|通讯员|报道$|讯$|编辑|责编|来源[::]|发布时间|发布日期|时间[::]|字号|分享到|浏览次数|打印"
+    r"|当前位置|首页>|^\d{4}-\d{2}-\d{2}"
+)
 #: The longest line read as a heading or a card label.
 HEADING_LENGTH = 30
 #: A line at least this long is running text: it ends an open list.
@@ -40,7 +45,8 @@ _SENTENCE_END = re.compile(r"[。!?;]")
 class Block:
     """One line of the body and what its shape says it is.
 
-    ``kind``: ``heading`` (a short line that names a section), ``lead_in`` (a paragraph ending
+    ``kind``: ``heading`` (a short line that names a section), ``furniture`` (a byline, a
+    date line, page chrome: it opens nothing), ``lead_in`` (a paragraph ending
     in a colon that opens a list), ``item`` (a numbered, bulleted or short line of a list),
     ``card`` (a data card: a value line with its label line), ``paragraph`` (running text).
     ``level`` orders headings (1 for 一、, 2 for (一), 3 for 1., 4 for (1), 0 for a bullet or
@@ -108,6 +114,9 @@ def read_blocks(body: str) -> list[Block]:
                 blocks.append(Block("card", start, end, line, label=label_text,
                                     label_start=label_start))
                 continue
+        if len(line) <= RUNNING_TEXT and FURNITURE.search(line):
+            blocks.append(Block("furniture", start, end, line))
+            continue
         number = numbering(line)
         bullet = _BULLET.match(line)
         if number and len(line) <= HEADING_LENGTH + number[1] and not _SENTENCE_END.search(line[:-1]):
