@@ -13,6 +13,8 @@ from diff.phrases import CARRIED_REGIONS, CHONGQING, DISTRICTS, district_named, 
 from diff.record import Target
 from diff.scopes import Inherited
 
+#: Words that turn a paragraph to reporting what was done.
+REVIEW = re.compile(r"过去一年|过去五年|一年来|五年来|成效显著|成效明显|取得[^,;。]{0,6}成效|回顾")
 #: The pair of places 两地/双方 refer back to.
 PAIR = "川渝地区"
 
@@ -33,6 +35,9 @@ class Paragraph:
     """The plan frame (今年, 到2027年, “十五五”时期) later sentences inherit."""
     region: str = CHONGQING
     """The subject named last (万州, 川渝两地), for sentences that name none."""
+    report: bool = False
+    """Whether the paragraph has begun to report (2023年,全省…; 过去一年): its later sentences
+    inherit no plan frame from the headline or headings."""
 
 
 class Context:
@@ -111,13 +116,14 @@ class Context:
         """
         if published is not None and (stated_year(sentence, published) or published.year) \
                 < published.year:
+            self.paragraph.report = True
             return None
         frame = self.paragraph.frame
         if frame is not None:
             self.frame_source = "paragraph"
             return Deadline(frame.year, 0, 0, frame.strong)
         scope = self.inherited.frame
-        if scope is not None and scope.plan:
+        if scope is not None and scope.plan and not self.paragraph.report:
             self.frame_source = scope.source
             return Deadline(scope.year, 0, 0, False)
         return None
@@ -187,6 +193,8 @@ class Context:
         elif region is not None or any(d.strong and d.end > 0 for d in deadlines):
             self.off_topic = self.topic_from_lead = False
         kinds = {record.kind for record in records}
+        if REVIEW.search(sentence) and not any(d.strong and d.end > 0 for d in deadlines):
+            paragraph.report = True
         if kinds & {"target", "qualitative"}:
             paragraph.frame = deadlines[-1] if deadlines else None
         elif records:

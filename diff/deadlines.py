@@ -80,7 +80,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         if published:
             offset = {"明年": 1}.get(rel, 4 if rel.startswith(("今后", "未来")) else 0)
             year = published.year + offset
-        found.append(Deadline(year, match.start(), match.end(), False))
+        period = rel.startswith(("今后", "未来"))  # a plan period, as explicit as 到2030年
+        found.append(Deadline(year, match.start(), match.end(), period))
     for match in FULL_YEAR.finditer(sentence):
         clause = _CLAUSE.search(sentence, match.start())
         text = MET_PLAN.sub(lambda met: "■" * len(met.group(0)), sentence)

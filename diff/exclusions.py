@@ -28,7 +28,9 @@ _TAKING_PART = re.compile(r"[\d.,万余多]+(?:名|人次|人|位)(?:参加|参�
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
 META_INDICATOR = re.compile(r"(?:实事|措施|举措|任务|条款|意见)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积).
-SPECIFICATION = re.compile(r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位)$")
+SPECIFICATION = re.compile(
+    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"
+)
 #: Durations and times of day: records only in an explicit plan (通勤时间缩短至45分钟).
 TIME_UNITS = {"小时", "分钟"}
 

@@ -12,7 +12,7 @@ from diff.scopes import Scopes
 from diff.structure import Block, read_blocks
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
-from diff.kinds import GROWTH_MULTIPLE, PLAN_MARKERS, frame_at
+from diff.kinds import DESCRIPTIVE, GROWTH_MULTIPLE, LAST_YEAR_AFTER, PLAN_MARKERS, frame_at
 from diff.numbers import to_float
 from diff.phrases import clean_indicator, is_indicator, noun_after
 from diff.quantities import Candidate, find_candidates
@@ -195,6 +195,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         kind = frame_at(sentence[:number.start], deadline.start if deadline else None, clause_start)
         if reading.context.report and not (deadline and deadline.end > 0):
             kind = "statistic"
+        elif kind == "target" and LAST_YEAR_AFTER.match(sentence, number.end + len(tail)) \
+                and not PLAN_MARKERS.search(prefix):
+            kind = "statistic"
         origin = _FROM.search(prefix)
         if origin or _RELATIVE.search(prefix):
             if origin:
@@ -229,8 +232,12 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
+        if DESCRIPTIVE.search(indicator):
+            kind = "statistic"
         if kind == "target":
             year, year_source = reading.year_of(deadline)
+            if "年均" in indicator and not (deadline and deadline.strong):
+                year = None  # an annual average runs over a period a single year cannot date
         else:
             year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"
         region, region_source = reading.region_at(number.start)

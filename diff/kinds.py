@@ -8,10 +8,10 @@ import re
 STATISTIC_MARKERS = re.compile(
     r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
     r"|过去|完成了|实现了|达到了|共有|现有|目前有"
-    r"|当日|当天|今日|昨日|昨天|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
+    r"|建成后|投产后|达产后|该项目|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
 )
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
-UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计|建成后|投产后|达产后|有望")
+UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计|有望")
 #: Words that make what follows a plan.
 PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|(?<!累)计划|力求|规划|(?<![未已])拟|任务")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
@@ -34,13 +34,26 @@ NAMES = re.compile(r"“[^”]*”|《[^》]*》|预期寿命")
 GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
 
 
+#: What projects cost over their lifetime describes them; it commits to nothing.
+DESCRIPTIVE = re.compile(r"总投资$")
+#: One day's operations (当日计划起降航班721架次): never a policy target.
+ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天")
+#: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人):
+#: the number is a reported count.
+LAST_YEAR_AFTER = re.compile(r"^[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比)")
+
+
 def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) -> str:
     """``"target"`` or ``"statistic"``: the nearest frame word before a number decides.
+
+    One day's operations are always facts.
 
     :param prefix: the sentence text before the number
     :param deadline_position: offset of the last deadline before the number, or None
     :param clause_start: where the number's clause starts; weak plan words count only after it
     """
+    if ONE_DAY.search(prefix):
+        return "statistic"
     prefix = NAMES.sub(_mask, MET_PLAN.sub(_mask, prefix))
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
     if not EVENT.search(prefix):
