@@ -95,7 +95,7 @@ def load_batch(directory: Path) -> list[CorpusText]:
         date = header.get("date", "")
         texts.append(CorpusText(
             batch=directory.name, stem=path.stem, url=header.get("url", ""),
-            title=header.get("title", ""),
+            title=normalize_line(header.get("title", "")),
             published=dt.date.fromisoformat(date) if date else None,
             source=header.get("source", ""), body=normalize_text(body),
             gold=gold.get(path.stem, []),
