@@ -98,7 +98,7 @@ _PLAN_IN_CLAUSE = re.compile(r"力争|确保|争取|预期|目标|将|计划|要
 #: An explicit year a reported fact belongs to (2025年,… / 截至2025年底); not a reference
 #: (比2020年, 从2020年的) and not a date (2025年6月).
 STATED_YEAR = re.compile(
-    r"(?<![比较与从同由])(?:截至|截止|到)?(?P<year>(?:19|20)\d{2})年(?:底|末|全年|年底)?"
+    r"(?<![比较与从同由])(?<!基于)(?:截至|截止|到)?(?P<year>(?:19|20)\d{2})年(?:底|末|全年|年底)?"
     r"(?![\d〇零一二三四五六七八九十]+月|\d|的|以来|至|到|-|—)"
 )
 

@@ -24,6 +24,9 @@ OTHER_PLACES = {"成都": "成都市", "四川": "四川省", "川渝地区": "�
                 "川渝": "川渝地区", "成渝": "川渝地区", "全国": "全国",
                 "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省", "湖北": "湖北省"}
 CHONGQING = "重庆市"
+#: Parts of the city that a sentence can make a target's subject (中心城区城镇化率约95%);
+#: they hold for their own clause only.
+CITY_AREAS = {"中心城区": "中心城区", "主城都市区": "主城都市区", "主城区": "中心城区"}
 _HOME = ("全市", "我市", "本市", "重庆市", "重庆")
 #: Words for the whole of the document's own city or province (another place's report).
 _CITY_HOME = ("全市", "我市", "本市")
@@ -35,7 +38,8 @@ _PAIR_REFERENCE = ("两地", "双方")
 #: Regions that a later sentence of the same paragraph keeps as its subject.
 CARRIED_REGIONS = {*DISTRICTS.values(), *(v for k, v in OTHER_PLACES.items() if k != "全国")}
 
-_REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *_HOME, *_PROVINCE_HOME], key=len, reverse=True)
+_REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *CITY_AREAS, *_HOME, *_PROVINCE_HOME],
+                       key=len, reverse=True)
 #: Place names that start a facility's or a project's name, not a subject (江北国际机场, 江北嘴).
 _NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路)"
 #: A region named at the start of a clause, as its subject (also after a time word: 今年万州将…).
@@ -122,6 +126,8 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
             region = home if outside else CHONGQING
         elif name in _HOME:
             region = CHONGQING
+        elif name in CITY_AREAS:
+            region = CITY_AREAS[name]
         elif name in DISTRICTS:
             region = DISTRICTS[name]
         else:
@@ -157,7 +163,7 @@ def subject_at(sentence: str, district: str | None = None,
         if name in _BACK_REFERENCE or name in _PAIR_REFERENCE:
             region = (district if name in _BACK_REFERENCE else pair) or region
             continue
-        if name in _PROVINCE_HOME:
+        if name in _PROVINCE_HOME or name in CITY_AREAS:
             continue
         region = CHONGQING if name in _HOME else DISTRICTS.get(name) or OTHER_PLACES[name]
         if name in DISTRICTS:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from diff.numbers import QUANTITY
+
 #: Numbered headings and items, outermost first: 一、 / 第一章 (1), (一) (2), 1. (3), (1) ① (4).
 _NUMBERED = (
     (1, re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节部分篇])")),
@@ -24,11 +26,8 @@ _NUMBERED = (
 _BULLET = re.compile(r"^[■□◆◇▲△★☆●○◎•·▶►➤-]+")
 #: Themed items inside running text or on their own line (一是…, 其一, 第一,).
 _THEMED = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十],)")
-#: A line that is only a quantity (a data card's value): 5.5%左右, 60万人以上, 750公里.
-CARD_VALUE = re.compile(
-    r"^(?:约|近|超|超过|突破|达|达到|增长|下降)?\d[\d.,]*(?:万亿|亿|千万|百万|万)?"
-    r"[\u4e00-\u9fff%‰/A-Za-z]{0,6}?(?:左右|以上|以内|以下|上下)?$"
-)
+#: Words around a data card's value (约5.5%左右, 增长60万人以上).
+_CARD_WORDS = re.compile(r"^(?:约|近|超|超过|突破|达|达到|增长|下降)|(?:左右|以上|以内|以下|上下)$")
 #: Page furniture and bylines: they open no section and name no subject.
 FURNITURE = re.compile(
     r"记者|通讯员|报道$|讯$|编辑|责编|来源[::]|发布时间|发布日期|时间[::]|字号|分享到|浏览次数|打印"
@@ -84,14 +83,31 @@ def numbering(line: str) -> tuple[int, int] | None:
     return None
 
 
+def is_card_value(line: str) -> bool:
+    """Whether a line is only a quantity with its unit: a data card's value (5.5%左右).
+
+    :param line: one line of the body
+    """
+    match = QUANTITY.fullmatch(_CARD_WORDS.sub("", _CARD_WORDS.sub("", line)))
+    return bool(match and match["n1"][0].isdigit() and (match["u1"] or match["m1"]))
+
+
+def has_quantity(text: str) -> bool:
+    """Whether text holds a number with a unit or a multiplier (1.92万平方公里, 80%).
+
+    :param text: a line or part of one
+    """
+    return any(m["n1"][0].isdigit() and (m["u1"] or m["m1"]) for m in QUANTITY.finditer(text))
+
+
 def is_short_label(line: str) -> bool:
-    """Whether a line is short, unpunctuated text: a heading or a card label.
+    """Whether a line is short, unpunctuated text without a quantity: a heading or a label.
 
     :param line: one line of the body
     """
     text = _BULLET.sub("", line).rstrip(":")
     return (0 < len(text) <= HEADING_LENGTH and not _SENTENCE_END.search(text)
-            and not text.endswith((",", "、")) and not CARD_VALUE.match(text))
+            and not text.endswith((",", "、")) and not has_quantity(text))
 
 
 def read_blocks(body: str) -> list[Block]:
@@ -107,7 +123,7 @@ def read_blocks(body: str) -> list[Block]:
         if index in used_as_label:
             continue
         end = start + len(line)
-        if CARD_VALUE.match(line):
+        if is_card_value(line):
             label = _card_label(lines, index, used_as_label, blocks)
             if label is not None:
                 label_start, label_text = label
@@ -132,6 +148,9 @@ def read_blocks(body: str) -> list[Block]:
             in_list = True
         elif is_short_label(line):
             blocks.append(Block("item" if in_list else "heading", start, end, line))
+        elif len(line) < RUNNING_TEXT and has_quantity(line) and blocks \
+                and blocks[-1].kind in ("heading", "item", "card"):
+            blocks.append(Block("item", start, end, line))
         elif in_list and len(line) < RUNNING_TEXT:
             blocks.append(Block("item", start, end, line))
         else:
