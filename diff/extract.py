@@ -132,7 +132,23 @@ def _block_sentences(block: Block) -> Iterator[tuple[str, int]]:
         yield sentence, block.start - len(block.label)
         return
     for match in SENTENCE.finditer(block.text):
-        yield match.group(0), block.start + match.start()
+        yield from _pieces(match.group(0), block.start + match.start())
+
+
+#: The longest stretch read as one sentence; a longer one (a list run on for pages, a page
+#: without punctuation) is read in pieces cut at clause breaks, so work stays linear.
+MAX_SENTENCE = 400
+_PIECE_BREAK = re.compile(r"[,、:]")
+
+
+def _pieces(sentence: str, offset: int) -> Iterator[tuple[str, int]]:
+    """A sentence, or its pieces of at most :data:`MAX_SENTENCE` characters."""
+    while len(sentence) > MAX_SENTENCE:
+        cut = max((m.end() for m in _PIECE_BREAK.finditer(sentence, MAX_SENTENCE // 2, MAX_SENTENCE)),
+                  default=MAX_SENTENCE)
+        yield sentence[:cut], offset
+        sentence, offset = sentence[cut:], offset + cut
+    yield sentence, offset
 
 
 def _read_sentence(context: Context, sentence: str, offset: int,

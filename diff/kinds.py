@@ -40,7 +40,7 @@ DESCRIPTIVE = re.compile(r"总投资$")
 ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天")
 #: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人):
 #: the number is a reported count.
-LAST_YEAR_AFTER = re.compile(r"^[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比)")
+LAST_YEAR_AFTER = re.compile(r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比)")
 
 
 def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 #: Chongqing's districts and counties (short name → official name) and the two new areas.
 DISTRICTS = {
@@ -235,38 +234,61 @@ def in_idiom(sentence: str, start: int, end: int) -> bool:
     return any(idiom in window for idiom in IDIOMS)
 
 
-#: Administrative names a place parser reads as places but that name none here.
-_NOT_PLACES = {"新区", "城区", "市区", "郊区", "矿区", "林区", "双城区", "江北区"}
 #: Names of the pair of places: items stated for both are 川渝地区's, never a headline's home.
 _PAIR_NAMES = re.compile(r"川渝|成渝")
 
 
+@dataclass(frozen=True)
+class _Places:
+    """China's provinces and prefecture-level cities outside Chongqing, as one pattern."""
+
+    pattern: re.Pattern[str]
+    full_name: dict[str, str]
+    cities: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _place_parser() -> Callable[[str], dict[str, Any]]:
-    """jionlp's location parser, imported quietly (jionlp prints a banner on import)."""
-    with contextlib.redirect_stdout(io.StringIO()):
+def _places() -> _Places:
+    """The place table from jionlp's administrative-division data (names and short names).
+
+    jionlp's own parser reads places into ordinary words and takes tens of milliseconds a
+    call; its table, compiled once into one pattern, does neither.
+    """
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
-    return jionlp.parse_location
+    full_name: dict[str, str] = {}
+    cities = set()
+    for province, body in jionlp.china_location_loader().items():
+        if province.startswith("重庆"):
+            continue
+        for name in (province, body.get("_alias", "")):
+            full_name.setdefault(name, province)
+        for city, info in body.items():
+            if city.startswith("_") or not isinstance(info, dict) or "行政区划" in city \
+                    or city == province:
+                continue
+            aliases = info.get("_alias") or []
+            for name in [city, *(aliases if isinstance(aliases, list) else [aliases])]:
+                if len(name) >= 2:
+                    full_name.setdefault(name, city)
+                    cities.add(city)
+    names = sorted((n for n in full_name if len(n) >= 2), key=len, reverse=True)
+    return _Places(re.compile("|".join(map(re.escape, names))), full_name, frozenset(cities))
 
 
 def other_place(text: str) -> str | None:
     """A province or city outside Chongqing that ``text`` names (湖北省, 成都市), or None.
 
-    Uses jionlp's table of China's administrative divisions; a name is taken only when it
-    stands in the text itself (jionlp also reads places into ordinary words).
+    A city wins over a province (四川省成都市 → 成都市). Uses jionlp's table of China's
+    administrative divisions.
 
     :param text: a headline or heading
     """
     if _PAIR_NAMES.search(text):
         return None
-    found = _place_parser()(text)
-    for name in (found.get("city"), found.get("province")):
-        if not name or name.startswith("重庆") or name in _NOT_PLACES:
-            continue
-        short = re.sub(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", name)
-        if len(short) >= 2 and short in text:
-            return name
-    return None
+    places = _places()
+    found = [places.full_name[m.group(0)] for m in places.pattern.finditer(text)]
+    return next((name for name in found if name in places.cities), found[0] if found else None)
 
 
 def home_region(text: str) -> str | None:

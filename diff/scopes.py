@@ -87,8 +87,13 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
             or year_range is not None
         scope.frame = Frame(year, planned, source)
-    scope.region = home_region(text)
+    if source != "lead" and len(text) <= _NAMING_LENGTH:
+        scope.region = home_region(text)
     return scope
+
+
+#: The longest headline or heading read for the place it names.
+_NAMING_LENGTH = 80
 
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年")

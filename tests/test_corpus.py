@@ -1,0 +1,81 @@
+"""The real evaluation corpus (corpus/): well formed, free of reserved texts, and scored.
+
+The score floors hold what extractor v3 reaches on the development batches, so a change that
+loses ground on real texts fails here; the sealed batch is never scored by a test.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diff.extract import extract
+from diff.record import Document
+from policywatch.evaluation import evaluate, load_corpus, read_text_file
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+#: ../shared/eval/check_reserved.py beside the clone (or beside a folder of worktrees).
+CHECK_RESERVED = next((parent / "shared" / "eval" / "check_reserved.py" for parent in ROOT.parents
+                       if (parent / "shared" / "eval" / "check_reserved.py").exists()),
+                      ROOT.parent / "shared" / "eval" / "check_reserved.py")
+TEXTS = sorted(CORPUS.glob("*/*.txt"))
+COLUMNS = ["doc", "kind", "indicator", "value", "unit", "comparator", "year", "region", "evidence"]
+
+
+def test_the_corpus_is_large_and_mixed() -> None:
+    """At least 60 texts, 15 of them ordinary news, and a sealed batch of at least 10."""
+    assert len(TEXTS) >= 60
+    assert sum(1 for path in TEXTS if path.stem.startswith("n_")) >= 15
+    assert len(list((CORPUS / "sealed").glob("*.txt"))) >= 10
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_text_has_its_header(path: Path) -> None:
+    """url, title, ISO date and source, then the body."""
+    header, body = read_text_file(path)
+    assert header.get("url", "").startswith("http")
+    assert header.get("title") and header.get("source") and body.strip()
+    assert len(header.get("date", "")) == 10 and header["date"][4] == "-"
+
+
+@pytest.mark.parametrize("batch", sorted(p.parent for p in CORPUS.glob("*/gold.tsv")),
+                         ids=lambda p: p.name)
+def test_gold_rows_point_into_their_texts(batch: Path) -> None:
+    """Every row names a text of its batch, holds a number and a year, and its evidence is
+    a substring of that text."""
+    with (batch / "gold.tsv").open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        assert reader.fieldnames == COLUMNS
+        for row in reader:
+            header, body = read_text_file(batch / f"{row['doc']}.txt")
+            assert row["kind"] == "target"
+            float(row["value"])
+            assert row["year"] == "" or (row["year"].isdigit() and len(row["year"]) == 4)
+            assert row["comparator"] in {"=", ">=", ">", "<=", "<", "~"}
+            assert row["evidence"] in body or row["evidence"] in header["title"], row
+
+
+def test_no_text_is_reserved_for_the_independent_measurement() -> None:
+    """../shared/eval/check_reserved.py refuses texts kept for the independent test set."""
+    assert CHECK_RESERVED.exists(), f"{CHECK_RESERVED} is missing: clone beside shared/"
+    result = subprocess.run([sys.executable, str(CHECK_RESERVED), str(CORPUS)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout
+
+
+def _records(text) -> list[dict]:
+    document = Document(text.body, text.title, "", text.published, text.source)
+    return [record.to_dict() for record in extract(document)]
+
+
+def test_the_development_batches_score_what_v3_reached() -> None:
+    """Loose F1, tuple F1 and false targets in ordinary news on batches b1 … b5."""
+    report = evaluate(load_corpus(CORPUS), _records)
+    assert report.loose.f1 >= 0.82
+    assert report.tuple.f1 >= 0.70
+    assert report.false_in_negatives <= 4

@@ -1,0 +1,164 @@
+"""Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
+and the error classes measured on real texts. Every text here is quoted from the development
+corpus (corpus/b1 … b5, named beside each case), never invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diff.extract import extract
+from diff.record import Document
+from diff.structure import read_blocks
+from policywatch.normalize import normalize_line, normalize_text
+
+
+def read(body: str, title: str = "", published: dt.date | None = None, source: str = ""):
+    """Records of a document as the crawler stores it."""
+    return extract(Document(normalize_text(body), normalize_line(title), "", published, source))
+
+
+def targets(records) -> list[tuple]:
+    """(indicator, value, unit, comparator, year, region) of the target records."""
+    return [(r.indicator, r.value, r.unit, r.comparator, r.year, r.region)
+            for r in records if r.kind == "target"]
+
+
+def test_a_headline_frames_bare_table_rows_and_a_portal_names_the_district() -> None:
+    """b1/p_tongliang_gzbg_2025: the year and plan are in the headline, the district in the
+    site's name; the row's second half reports progress (同比)."""
+    records = read(
+        "一、经济社会发展主要预期目标\n1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。",
+        "《2025年区政府工作报告目标任务上半年推进情况汇总表》", dt.date(2025, 9, 19),
+        "重庆市铜梁区人民政府网")
+    assert targets(records) == [("地区生产总值增速", 6, "%", ">=", 2025, "铜梁区")]
+    target = next(r for r in records if r.kind == "target")
+    assert (target.year_source, target.region_source) == ("title", "source")
+    assert [r.value for r in records if r.kind == "statistic"] == [2.9]
+
+
+CHENGYU = ("构建内畅外联的天然气供应网络,以涪陵国家级页岩气示范区为引领,推动南川、綦江、武隆等区块页岩气增储上产,"
+           "推动梁平、忠县等重点区域万亿立方米页岩气勘探开发,加密主城都市区输气管网,补齐渝东北、渝东南管网短板,"
+           "天然气年产量达到200亿立方米左右,城镇居民气化率超过99%。")
+
+
+def test_a_plan_period_in_the_headline_dates_the_body() -> None:
+    """b1/p_chengyu_energy_2027: 行动方案(2023—2027年) in the headline dates numbers that
+    have no year of their own."""
+    records = read(CHENGYU, "重庆市推动成渝地区双城经济圈建设行动方案(2023—2027年)", dt.date(2023, 3, 27))
+    assert targets(records) == [
+        ("天然气年产量", 2e10, "立方米", "~", 2027, "重庆市"),
+        ("城镇居民气化率", 99, "%", ">", 2027, "重庆市"),
+    ]
+
+
+def test_without_its_headline_the_same_text_dates_nothing() -> None:
+    """The frame really comes from the headline: the body alone gives no year."""
+    assert {r.year for r in read(CHENGYU, published=dt.date(2023, 3, 27))} == {None}
+
+
+def test_a_heading_frames_the_bullet_lines_under_it() -> None:
+    """b1/p_guotu_card_2035: 至2035年—— heads a data card of bullet lines."""
+    body = ("三条控制线>>>\n至2035年——\n●重庆市耕地保有量不低于2664万亩,其中永久基本农田保护面积不低于2064万亩\n"
+            "●生态保护红线面积不低于1.92万平方公里")
+    assert targets(read(body, "市域空间结构图", dt.date(2024, 3, 26))) == [
+        ("耕地保有量", 26640000, "亩", ">=", 2035, "重庆市"),
+        ("永久基本农田保护面积", 20640000, "亩", ">=", 2035, "重庆市"),
+        ("生态保护红线面积", 19200, "平方公里", ">=", 2035, "重庆市"),
+    ]
+
+
+def test_a_short_line_with_a_quantity_is_an_item_not_a_heading() -> None:
+    """The bullet line with 1.92万平方公里 is an item of the card, not a new section."""
+    blocks = read_blocks("至2035年——\n●生态保护红线面积不低于1.92万平方公里\n城市性质>>>")
+    assert [b.kind for b in blocks] == ["heading", "item", "heading"]
+
+
+def test_a_year_after_a_plan_label_is_a_deadline() -> None:
+    """b1/p_fgw_green_2027: "主要目标:2027年,…" dates the whole list; mixed spacing is undone."""
+    body = ("- 主要目标:2027 年,全市单位 GDP 能耗较 2020 年降 16%,非化石能源占比达 25%;建成 500 个绿色工厂、"
+            "36 个绿色园区和 24 个近零碳园区试点;")
+    found = targets(read(body, published=dt.date(2025, 6, 5)))
+    assert ("非化石能源占比", 25, "%", "=", 2027, "重庆市") in found
+    assert ("绿色工厂", 500, "个", "=", 2027, "重庆市") in found
+    assert ("近零碳园区试点", 24, "个", "=", 2027, "重庆市") in found
+
+
+def test_a_plan_headline_does_not_turn_last_years_results_into_targets() -> None:
+    """b4/p_shaanxi_gzbg_2024: under a 2024 目标 headline, a paragraph that opens with 2023年
+    reports, and so do its later sentences."""
+    body = ("报告中提到,2023年陕西省全年生产总值达到33786亿元、增长4.3%。城镇调查失业率平均为5.2%,"
+            "一般公共预算收入超过3400亿元,居民人均可支配收入增长6.7%,粮食产量突破1300万吨。")
+    records = read(body, "陕西2024年GDP增长目标5.5%左右,城镇新增就业40万人以上", dt.date(2024, 1, 26))
+    assert targets(records) == []
+    assert {r.year for r in records if r.indicator == "生产总值"} == {2023}
+
+
+def test_another_province_is_the_subject_and_a_byline_changes_nothing() -> None:
+    """b4/p_shaanxi_gzbg_2024: 陕西 in the headline; 西安报道 in the byline is not a subject.
+    A value list without 分别 pairs with its items and shares the head noun 产量."""
+    body = ("21世纪经济报道记者 凌晨 西安报道\n具体来看,坚持稳煤、扩油、增气并举,夯实能源基本盘,"
+            "煤炭、原油、天然气产量7.8亿吨、2470万吨、350亿方以上,稳步扩大电力外送规模,"
+            "新增新能源装机1000万千瓦以上,能源工业增加值增长5%。")
+    found = targets(read(body, "陕西2024年GDP增长目标5.5%左右,城镇新增就业40万人以上", dt.date(2024, 1, 26)))
+    assert found[:3] == [
+        ("煤炭产量", 7.8e8, "吨", "=", 2024, "陕西省"),
+        ("原油产量", 2.47e7, "吨", "=", 2024, "陕西省"),
+        ("天然气产量", 3.5e10, "立方米", ">=", 2024, "陕西省"),
+    ]
+    assert {region for *_, region in found} == {"陕西省"}
+
+
+def test_respectively_shares_the_head_noun_written_once() -> None:
+    """b1/p_chengyu_energy_2027: 煤炭、成品油年供应能力分别超过5000万吨、1100万吨."""
+    body = "形成多式联运煤炭、成品油运输体系,煤炭、成品油年供应能力分别超过5000万吨、1100万吨。"
+    assert targets(read(body, "重庆市推动成渝地区双城经济圈建设行动方案(2023—2027年)", dt.date(2023, 3, 27))) == [
+        ("煤炭年供应能力", 5e7, "吨", ">", 2027, "重庆市"),
+        ("成品油年供应能力", 1.1e7, "吨", ">", 2027, "重庆市"),
+    ]
+
+
+def test_a_livelihood_list_headline_frames_its_items() -> None:
+    """b1/p_bishan_msss_2025: 2025年重点民生实事 in the headline; 完工2024年9个续建 names an
+    old year inside the item without making the rest history."""
+    body = ("“两个实施”,即实施城镇老旧小区改造,完工2024年9个续建老旧小区改造项目,新开工5个老旧小区改造项目,"
+            "改造住宅老旧电梯42部;实施城市“增绿添园”工程,建设3个口袋公园,新增园林绿化面积10万平方米以上。")
+    found = targets(read(body, "重庆市璧山区2025年重点民生实事新闻发布会", dt.date(2025, 3, 4)))
+    assert ("老旧小区改造项目", 5, "个", "=", 2025, "璧山区") in [
+        (i.replace("新开工", ""), *rest) for i, *rest in found]
+    assert ("改造住宅老旧电梯", 42, "部", "=", 2025, "璧山区") in found
+
+
+def test_pinyin_written_after_characters_is_dropped() -> None:
+    """b3/p_liangjiang_qiche_2024 as a mirror site printed it: 產(chǎn)量, 會(huì )."""
+    body = ("新重慶-重慶日報記者從會(huì )上獲悉,2024年,兩江新區將推動智能網(wǎng)聯(lián)新能源汽車(chē)產(chǎn)業(yè)整零協(xié)同發(fā)展,"
+            "力爭新能源汽車(chē)產(chǎn)量突破50萬(wàn)輛")
+    assert normalize_text(body).endswith("力争新能源汽车产量突破50万辆")
+    assert targets(read(body, published=dt.date(2024, 2, 5))) == [
+        ("新能源汽车产量", 500000, "辆", ">", 2024, "两江新区")]
+
+
+@pytest.mark.parametrize("body,title,published", [
+    # b2/n_chunyun_qidong_2023: one day's operations
+    ("重庆江北国际机场相关负责人介绍,当日机场全天计划起降航班721架次,大型机39架次。",
+     "春运启幕 回家的人真多", dt.date(2023, 1, 8)),
+    # b5/n_gaokao_2024: a count compared with last year
+    ("来自重庆市教育考试院的数据显示,今年,全市普通高校招生考试报名35.4万人,比去年增加1.7万人。",
+     "重庆20.3万考生迎来高考——为青春精彩作答", dt.date(2024, 6, 8)),
+])
+def test_ordinary_news_under_a_this_year_frame_gives_no_target(body, title, published) -> None:
+    """Non-policy numbers under 今年 or 计划 are not targets."""
+    assert targets(read(body, title, published)) == []
+
+
+def test_a_sentence_run_on_for_pages_is_read_in_pieces() -> None:
+    """A page of one 100 KB sentence (a list without full stops) is read in pieces of at most
+    MAX_SENTENCE characters cut at clause breaks, so the work stays linear and every item of
+    the list is still found."""
+    from diff.extract import MAX_SENTENCE
+
+    body = "今年将新建5G基站1.2万个、" + "口袋公园80个、" * 12000
+    records = read(body, published=dt.date(2026, 1, 1))
+    assert max(len(r.sentence) for r in records) <= MAX_SENTENCE
+    assert records[0].indicator == "新建5G基站" and records[0].year == 2026
