@@ -14,7 +14,7 @@ from diff.record import Target
 from diff.scopes import Inherited
 
 #: Words that turn a paragraph to reporting what was done.
-REVIEW = re.compile(r"过去一年|过去五年|一年来|五年来|成效显著|成效明显|取得[^,;。]{0,6}成效|回顾")
+REVIEW = re.compile(r"过去一年|过去五年|一年来|五年来|成效显著|回顾")
 #: The pair of places 两地/双方 refer back to.
 PAIR = "川渝地区"
 
@@ -65,8 +65,20 @@ class Context:
 
     @property
     def report(self) -> bool:
-        """Whether the current block lies in a report (工作回顾): its numbers are facts."""
-        return self.inherited.report
+        """Whether the current sentence lies in a report (工作回顾, or a paragraph that has
+        begun to report): its numbers without a deadline of their own are facts."""
+        return self.inherited.report or self.paragraph.report
+
+    def note_review(self, sentence: str, deadlines: list[Deadline]) -> None:
+        """A sentence that reviews (成效显著, 过去一年) turns its paragraph to reporting.
+
+        :param sentence: one normalised sentence
+        :param deadlines: its own deadlines
+        """
+        frame = self.paragraph.frame
+        if REVIEW.search(sentence) and not any(d.strong for d in deadlines) \
+                and not (frame is not None and frame.strong):
+            self.paragraph.report = True
 
     def inherit(self, inherited: Inherited) -> None:
         """Take what the next block inherits; a headline's or heading's subject is its home.
@@ -193,8 +205,6 @@ class Context:
         elif region is not None or any(d.strong and d.end > 0 for d in deadlines):
             self.off_topic = self.topic_from_lead = False
         kinds = {record.kind for record in records}
-        if REVIEW.search(sentence) and not any(d.strong and d.end > 0 for d in deadlines):
-            paragraph.report = True
         if kinds & {"target", "qualitative"}:
             paragraph.frame = deadlines[-1] if deadlines else None
         elif records:

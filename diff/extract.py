@@ -155,6 +155,7 @@ def _read_sentence(context: Context, sentence: str, offset: int,
                    published: dt.date | None) -> Iterator[Target]:
     """The records of one sentence, and what it establishes for the sentences after it."""
     deadlines = find_deadlines(sentence, published)
+    context.note_review(sentence, deadlines)
     off_at = context.off_topic_from(sentence, deadlines)
     carried = context.carried(sentence, published)
     if carried is not None:

@@ -162,3 +162,20 @@ def test_a_sentence_run_on_for_pages_is_read_in_pieces() -> None:
     records = read(body, published=dt.date(2026, 1, 1))
     assert max(len(r.sentence) for r in records) <= MAX_SENTENCE
     assert records[0].indicator == "新建5G基站" and records[0].year == 2026
+
+
+def test_a_sentence_that_reviews_reports_what_it_counts() -> None:
+    """b3/n_fabuhui_2025: 打造 and 计划 inside a sentence that reviews (成效显著) frame nothing."""
+    body = ("唱好“双城记”打造增长极成效显著,300个共建重点项目完成投资5200亿元、超过年度计划投资22个百分点,"
+            "渝昆高铁渝宜段、川渝1000千伏特高压交流工程等一批标志性重大项目建成投用,川渝地区生产总值全国占比提升至7.18%。")
+    assert targets(read(body, "三项行动三个突破 重庆全力推进西部地区高质量发展先行区", dt.date(2025, 2, 8))) == []
+
+
+def test_a_goal_to_take_effect_is_no_review() -> None:
+    """b3/p_cqrb_shuangcheng_2023: under 到2027年, 取得明显成效 is a goal, and the items after
+    it stay targets."""
+    body = ("此外,《行动计划》还提出,到2027年,全市社会消费品零售总额达到1.65万亿元;"
+            "城乡融合发展样板区建设取得明显成效,城乡居民人均可支配收入比缩小至2.3∶1;城镇新增就业累计300万人以上。")
+    found = targets(read(body, published=dt.date(2023, 3, 1)))
+    assert ("社会消费品零售总额", 1.65e12, "元", "=", 2027, "重庆市") in found
+    assert ("城镇新增就业", 3e6, "人", ">=", 2027, "重庆市") in found
