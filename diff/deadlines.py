@@ -66,7 +66,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         explicit = bool(match["lead"]) or bool(match["tail"] and match["tail"] != "内")
         if published and year < published.year:
             continue
-        if not explicit and not _plan_near(sentence, match.start(), match.end()):
+        future = published is not None and year > published.year  # only plans lie ahead
+        if not explicit and not future and not _plan_near(sentence, match.start(), match.end()):
             continue
         found.append(Deadline(year, match.start(), match.end(), explicit))
     for match in PERIOD_DEADLINE.finditer(sentence):
