@@ -51,6 +51,8 @@ _BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
 _PERIOD_COMPARISON = re.compile(r"(同比|环比)(?:增长|下降|提高|上升|增加|提升|上涨|降低|减少)?了?$")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _ITEM_GLUE = re.compile(r"[、]|和|及|以及|与")
+#: Attributes that measure the thing named just before them (科技创新项目15个,年度计划投资14亿元).
+_ATTRIBUTE = re.compile(r"(?:年度)?(?:计划|预计)?(?:完成)?投资|产值|营业收入|营收|总投资")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
@@ -102,9 +104,9 @@ def extract(document: Document) -> list[Target]:
             context.begin(text, offset if block.kind != "card" else block.start)
             found = list(_read_sentence(context, sentence, offset, published))
             for record in found:
-                key = (record.kind, record.indicator, record.year, record.region)
-                if record.kind == "statistic":
-                    key += (record.value,)
+                # a restatement (headline and body, summary and list) is one record
+                key = (record.kind, record.indicator, record.year, record.region, record.value,
+                       record.unit)
                 if key not in seen:
                     seen.add(key)
                     records.append(record)
@@ -233,6 +235,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
             indicator = _RATE_SUFFIX.sub("", last_indicator) + indicator
+        elif _ATTRIBUTE.fullmatch(indicator) and last_indicator and not _ATTRIBUTE.search(last_indicator):
+            indicator = last_indicator + indicator  # 科技创新项目15个,年度计划投资14亿元
         last_indicator = indicator
         if first_item:
             verb = _LIST_VERB.match(indicator)

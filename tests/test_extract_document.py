@@ -179,3 +179,20 @@ def test_a_goal_to_take_effect_is_no_review() -> None:
     found = targets(read(body, published=dt.date(2023, 3, 1)))
     assert ("社会消费品零售总额", 1.65e12, "元", "=", 2027, "重庆市") in found
     assert ("城镇新增就业", 3e6, "人", ">=", 2027, "重庆市") in found
+
+
+def test_an_attribute_names_the_thing_counted_before_it() -> None:
+    """b5/p_zhongda_xiangmu_2022: each line's 年度计划投资 belongs to the projects it counts,
+    and two lines with the same attribute are two targets."""
+    body = ("2022年重庆850个重大建设项目\n重点投向领域包括:科技创新项目15个,年度计划投资14亿元;\n"
+            "产业转型升级项目227个,年度计划投资781亿元;")
+    found = targets(read(body, "2022年重庆850个重大建设项目,重点@生态城这些内容!", dt.date(2022, 3, 1)))
+    assert ("科技创新项目年度计划投资", 1.4e9, "元", "=", 2022, "重庆市") in found
+    assert ("产业转型升级项目年度计划投资", 7.81e10, "元", "=", 2022, "重庆市") in found
+
+
+def test_two_values_of_one_indicator_are_two_targets() -> None:
+    """b4/p_guizhou_gzbg_2011: 翻一番、突破一万亿元 are two targets of one indicator."""
+    body = "到2015年,贵州省地区生产总值力争翻一番、突破一万亿元。"
+    found = targets(read(body, published=dt.date(2011, 1, 20)))
+    assert [(value, unit) for _, value, unit, *_ in found] == [(2, "倍"), (1e12, "元")]
