@@ -29,7 +29,7 @@ from crawler.cleaning import (
     is_byline,
 )
 from crawler.dates import date_from_url, labelled_date, parse_date
-from policywatch.config import Selectors
+from policywatch.config import Selectors, is_xpath
 
 __all__ = ["Extracted", "article_text", "check_body", "clean_body", "extract_article", "page_title"]
 
@@ -76,9 +76,7 @@ class Extracted:
 
 def _select(sel: Selector, query: str) -> list[Selector]:
     query = query.strip()
-    if query.startswith(("/", "(", "./")):
-        return list(sel.xpath(query))
-    return list(sel.css(query))
+    return list(sel.xpath(query) if is_xpath(query) else sel.css(query))
 
 
 def _remove(element: lxml.etree._Element) -> None:

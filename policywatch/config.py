@@ -14,6 +14,8 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
+from cssselect import ExpressionError
+from parsel import Selector
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from diff.phrases import CHONGQING, DISTRICTS
@@ -33,6 +35,25 @@ def _hosts(urls: list[str]) -> list[str]:
     return [(urlsplit(url).hostname or "").lower() for url in urls if url and urlsplit(url).hostname]
 
 
+def check_url(url: str) -> None:
+    """Refuse anything but an absolute http(s) URL with a host.
+
+    :param url: the URL
+    :raises ValueError: naming the URL
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f'"{url}" is not an http(s) URL')
+
+
+def is_xpath(query: str) -> bool:
+    """Whether a selector is XPath (``//div``, ``(//p)[1]``, ``./h1``) rather than CSS.
+
+    :param query: the selector
+    """
+    return query.strip().startswith(("/", "(", "./"))
+
+
 class Selectors(BaseModel):
     """CSS or XPath selectors that override the built-in article extraction."""
 
@@ -41,6 +62,19 @@ class Selectors(BaseModel):
     title: str | None = None
     body: str | None = None
     date: str | None = None
+
+    @field_validator("title", "body", "date")
+    @classmethod
+    def _selector(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        page = Selector(text="<html><body><p>x</p></body></html>")
+        try:
+            page.xpath(value) if is_xpath(value) else page.css(value)
+        except (ValueError, SyntaxError, ExpressionError) as error:
+            kind = "XPath" if is_xpath(value) else "CSS"
+            raise ValueError(f'"{value}" is not a valid {kind} selector: {error}') from None
+        return value
 
 
 class Source(BaseModel):
@@ -67,21 +101,36 @@ class Source(BaseModel):
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, value: str) -> str:
+        from scheduler.triggers import check_schedule  # scheduler imports this module
+
         value = value.strip()
         fields = value.split()
-        if INTERVAL.match(value) or (len(fields) == 5 and all(CRON_FIELD.match(f) for f in fields)):
-            return value
-        raise ValueError('not a cron expression ("0 7 * * *") or an interval ("every 6h", "every 30m")')
+        if not (INTERVAL.match(value) or (len(fields) == 5 and all(CRON_FIELD.match(f) for f in fields))):
+            raise ValueError('not a cron expression ("0 7 * * *") or an interval ("every 6h", "every 30m")')
+        try:
+            check_schedule(value)
+        except ConfigError as error:
+            raise ValueError(str(error).removeprefix(f'schedule "{value}": ')) from None
+        return value
+
+    @field_validator("start_urls")
+    @classmethod
+    def _start_urls(cls, value: list[str]) -> list[str]:
+        for url in value:
+            check_url(url)
+        return value
 
     @field_validator("edition_url")
     @classmethod
     def _edition_url(cls, value: str | None) -> str | None:
         if value is not None and "{date" in value:
             try:
-                value.format(date=dt.date(2025, 8, 20))
-            except (KeyError, IndexError, ValueError) as error:
+                check_url(value.format(date=dt.date(2025, 8, 20)))
+            except (KeyError, IndexError) as error:
                 raise ValueError(f"cannot be filled in with a date ({error!r}): "
                                  "use only {date:%Y-%m}-style placeholders") from None
+        elif value is not None:
+            check_url(value)
         return value
 
     @field_validator("article_pattern", "page_pattern", "include")

@@ -63,6 +63,8 @@ def check_week(week: str) -> str:
         clock.week_bounds(week)
     except ValueError:
         raise WeekError(f'"{week}" does not exist (that year has no week {week[6:]})') from None
+    except OverflowError:
+        raise WeekError(f'"{week}" is past the end of the calendar (year 9999)') from None
     return week
 
 

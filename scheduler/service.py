@@ -270,13 +270,12 @@ def run_service(options: ServiceOptions) -> None:
     :param options: service options
     :raises ServiceLockedError: when another service runs on the same database
     """
+    # A busy port or a bad sources.yml is refused before any file is created.
+    if options.datasette:
+        check_port(options.host, options.port)
+    if not options.demo:
+        load_config(options.config_path)
     lock = ServiceLock(options.db_path).acquire()
-    try:
-        if options.datasette:
-            check_port(options.host, options.port)
-    except PolicywatchError:
-        lock.release()
-        raise
     stop, reload = threading.Event(), threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, lambda *_: reload.set())

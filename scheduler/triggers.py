@@ -7,6 +7,8 @@ that sources sharing a schedule do not all start in the same second.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -16,6 +18,9 @@ from policywatch.config import INTERVAL
 from policywatch.errors import ConfigError
 
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+#: The longest interval a schedule may have (a year and a day).
+MAX_INTERVAL = 366 * 86400
+CRON_NAMES = ("minute", "hour", "day", "month", "weekday")
 DEFAULT_JITTER = 120
 DIGEST_DAY = "mon"
 DIGEST_HOUR = 8
@@ -43,8 +48,9 @@ def trigger_for(schedule: str, jitter: int | None = None) -> BaseTrigger:
     """
     seconds = interval_seconds(schedule)
     if seconds is not None:
-        if seconds <= 0:
-            raise ConfigError(f'schedule "{schedule}": the interval must be longer than zero')
+        if not 0 < seconds <= MAX_INTERVAL:
+            raise ConfigError(f'schedule "{schedule}": the interval must be longer than zero'
+                              " and at most 366 days")
         spread = min(DEFAULT_JITTER, seconds // 10) if jitter is None else jitter
         return IntervalTrigger(seconds=seconds, timezone=TZ, jitter=spread or None)
     try:
@@ -52,6 +58,29 @@ def trigger_for(schedule: str, jitter: int | None = None) -> BaseTrigger:
                            jitter=DEFAULT_JITTER if jitter is None else (jitter or None))
     except ValueError as error:
         raise ConfigError(f'schedule "{schedule}": not a valid cron expression ({error})') from None
+
+
+def check_schedule(schedule: str) -> None:
+    """Refuse a schedule that cannot run: each cron field checked alone, then the whole.
+
+    :param schedule: cron expression or ``"every 6h"``-style interval
+    :raises ConfigError: naming the field and the problem, or a cron that never fires
+    """
+    if interval_seconds(schedule) is not None:
+        trigger_for(schedule, jitter=0)
+        return
+    try:
+        fields = _cron_fields(schedule)
+    except ValueError as error:
+        raise ConfigError(f'schedule "{schedule}": {error}') from None
+    for name, (key, value) in zip(CRON_NAMES, fields.items(), strict=True):
+        try:
+            CronTrigger(**{key: value}, timezone=TZ)
+        except ValueError as error:
+            raise ConfigError(f'schedule "{schedule}": {name} field "{value}": {error}') from None
+    trigger = trigger_for(schedule, jitter=0)
+    if trigger.get_next_fire_time(None, dt.datetime.now(TZ)) is None:
+        raise ConfigError(f'schedule "{schedule}": never fires (no such date)')
 
 
 def _cron_fields(schedule: str) -> dict[str, str]:

@@ -228,6 +228,23 @@ def test_a_second_holder_is_refused_with_the_pid(tmp_path):
         assert lock_path(db_path).read_text().strip() == str(os.getpid())
 
 
+def test_another_name_for_the_database_meets_the_same_lock(tmp_path):
+    db_path = tmp_path / "data" / "policywatch.db"
+    db_path.parent.mkdir()
+    (tmp_path / "link").mkdir()
+    symlink, folder_link, hard = (tmp_path / "link" / "pw.db", tmp_path / "alias",
+                                  tmp_path / "hard.db")
+    symlink.symlink_to(db_path)
+    folder_link.symlink_to(db_path.parent)
+    with ServiceLock(db_path):
+        hard.hardlink_to(db_path)
+        for other in (symlink, folder_link / "policywatch.db", hard):
+            with pytest.raises(ServiceLockedError) as error:
+                ServiceLock(other).acquire()
+            assert str(error.value).startswith(f"another policywatch serve is running on {other} (pid ")
+    assert lock_path(symlink) == lock_path(db_path) == db_path.with_name("policywatch.db.lock")
+
+
 def test_the_lock_is_released_and_taken_again(tmp_path):
     lock = ServiceLock(tmp_path / "policywatch.db").acquire()
     with pytest.raises(ServiceLockedError):

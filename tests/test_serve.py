@@ -173,6 +173,14 @@ def test_demo_runs_a_full_cycle_serves_it_and_stops_cleanly(tmp_path, free_port,
     assert second.returncode == 1
     assert second.stderr.strip() == (
         f"Error: another policywatch serve is running on {db_path} (pid {service.proc.pid})")
+    # So is one reaching the same database through a symlink.
+    link = tmp_path / "elsewhere" / "link.db"
+    link.parent.mkdir()
+    link.symlink_to(db_path)
+    third = policywatch("serve", "--db", str(link), "--port", str(free_port + 1))
+    assert third.returncode == 1
+    assert third.stderr.strip() == (
+        f"Error: another policywatch serve is running on {link} (pid {service.proc.pid})")
 
     # Datasette is supervised: killed, it comes back.
     datasette = [line for line in service.leftovers() if " datasette serve " in line]
@@ -328,6 +336,20 @@ def test_a_missing_sources_yml_is_a_clear_error(tmp_path, free_port):
     assert result.returncode == 1
     assert result.stderr.strip().endswith(
         f"Error: {tmp_path / 'none.yml'}: no such file (pass --config or set POLICYWATCH_CONFIG)")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_invalid_schedule_is_refused_before_any_file_is_created(tmp_path, free_port):
+    config = tmp_path / "sources.yml"
+    config.write_text('sources:\n  - {name: town, title: 示例镇, kind: listing, '
+                      'start_urls: ["http://127.0.0.1:9/"], schedule: "*/0 * * * *"}\n',
+                      encoding="utf-8")
+    result = policywatch("serve", "--db", str(tmp_path / "data" / "policywatch.db"),
+                         "--port", str(free_port), "--config", str(config))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f'Error: {config}: source "town", field "schedule", '
+                                     'minute field "*/0": Increment must be higher than 0')
+    assert list(tmp_path.iterdir()) == [config]
 
 
 def test_children_die_with_a_service_killed_outright(tmp_path, free_port, services):

@@ -71,7 +71,7 @@ def check_owner(db: Database, path: Path) -> None:
                             " policywatch needs a file of its own")
 
 
-def describe_error(path: Path, error: sqlite3.DatabaseError) -> str:
+def describe_error(path: Path, error: sqlite3.Error) -> str:
     """One line for an SQLite error met while opening ``path``.
 
     :param path: the --db file

@@ -49,15 +49,22 @@ def open_db(path: str | os.PathLike[str] | None = None) -> Database:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         db = connect(target)
-        retry_busy(db.enable_wal, "enable WAL")
+    except OSError as error:
+        raise DatabaseFileError(f"{target}: cannot be created: {error.strerror}") from None
+    except sqlite3.Error as error:
+        raise DatabaseFileError(describe_error(target, error)) from None
+    try:
         check_owner(db, target)
+        retry_busy(db.enable_wal, "enable WAL")
         retry_busy(lambda: _migrate(db), "migrate")
     except sqlite3.DatabaseError as error:
+        db.close()
         if is_busy(error):
             raise
         raise DatabaseFileError(describe_error(target, error)) from None
-    except OSError as error:
-        raise DatabaseFileError(f"{target}: cannot be created: {error.strerror}") from None
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
