@@ -1,10 +1,11 @@
-"""Datasette plugin: Chinese full-text search with exact substring semantics.
+"""Datasette plugin: Chinese full-text search with exact substring semantics and marked snippets.
 
-The FTS5 tables index every CJK character as its own token (:func:`policywatch.search.spaced`).
-Datasette's search box and ``?_search=`` wrap the user's term in ``escape_fts(...)``; this
-plugin replaces that SQL function with :func:`policywatch.search.phrase_query`, so 城,
-城市, 老旧小区 and 2027年 match exactly the rows that contain them. It also registers
-``phrase_query(term)`` for canned queries.
+The FTS tables index bigram terms (:func:`policywatch.search.index_terms`). Datasette's search
+box and ``?_search=`` wrap the user's term in ``escape_fts(...)``; this plugin replaces that
+SQL function with :func:`policywatch.search.phrase_query`, so 城, 城市, 老旧小区 and 2027年
+match exactly the rows that contain them, and 重慶 finds 重庆. For canned queries it registers
+``phrase_query(term)`` and ``search_snippet(text, term)``; a snippet cell is shown as HTML with
+the match in ``<mark>`` and everything else escaped.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import sqlite3
 
 from datasette import hookimpl
+from markupsafe import Markup
 
-from policywatch.search import phrase_query
+from policywatch.search import MARK_START, marked_html, phrase_query, snippet
 
 NO_MATCH = '""'
 
@@ -28,7 +30,7 @@ def fts_query(term: str | None) -> str:
 
 @hookimpl(trylast=True)
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """Override Datasette's ``escape_fts`` and add ``phrase_query`` on every connection.
+    """Override Datasette's ``escape_fts``; add ``phrase_query`` and ``search_snippet``.
 
     ``trylast`` makes this run after Datasette's own hook, so its ``escape_fts`` is replaced.
 
@@ -36,6 +38,18 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     """
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function("phrase_query", 1, fts_query, deterministic=True)
+    conn.create_function("search_snippet", 2, snippet, deterministic=True)
+
+
+@hookimpl
+def render_cell(value: object) -> Markup | None:
+    """Show a ``search_snippet`` cell as escaped HTML with the match in ``<mark>``.
+
+    :param value: the cell's value
+    """
+    if isinstance(value, str) and MARK_START in value:
+        return marked_html(value)
+    return None
 
 
 @hookimpl

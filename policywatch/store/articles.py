@@ -10,7 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from policywatch import clock
-from policywatch.search import spaced
+from policywatch.search import index_terms
 
 ARTICLE_FIELDS = (
     "url", "source", "title", "subtitle", "published", "author", "origin", "page",
@@ -34,12 +34,16 @@ def content_hash(body: str) -> str:
     return hashlib.sha1("".join(body.split()).encode("utf-8")).hexdigest()
 
 
-def _index(db: Database, rowid: int, title: str, body: str) -> None:
-    db.execute("DELETE FROM articles_fts WHERE rowid = ?", [rowid])
-    db.execute(
-        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-        [rowid, spaced(title), spaced(body)],
-    )
+def _index(db: Database, rowid: int, title: str, body: str,
+           old: dict[str, Any] | None = None) -> None:
+    """Index an article's title and body (``old``: the row indexed before, to unindex first)."""
+    if old is not None and old.get("body") is not None:
+        db.execute(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            [rowid, index_terms(old.get("title")), index_terms(old["body"])],
+        )
+    db.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+               [rowid, index_terms(title), index_terms(body)])
 
 
 def upsert_article(db: Database, article: dict[str, Any]) -> tuple[str, str]:
@@ -69,7 +73,7 @@ def upsert_article(db: Database, article: dict[str, Any]) -> tuple[str, str]:
             row.update(body=article["body"], content_hash=digest, last_seen=now,
                        extractor_version=None)
             db["articles"].update(ident, row)
-            _index(db, _rowid(db, ident), row["title"] or "", article["body"])
+            _index(db, _rowid(db, ident), row["title"] or "", article["body"], existing)
             return ident, "updated"
         original = next(
             db["articles"].rows_where("content_hash = ? AND dup_of IS NULL", [digest], limit=1),

@@ -374,3 +374,27 @@ def m008_alerts(db: Database) -> None:
     db["alert_watermarks"].create(
         {"target_key": str, "name": str, "target": str, "since": str}, pk="target_key",
     )
+
+
+@migrations()
+def m009_bigram_search(db: Database) -> None:
+    """Search by bigram terms in contentless FTS5 tables (no second copy of the text).
+
+    ``articles_fts`` and ``targets_fts`` index :func:`policywatch.search.index_terms` of their
+    columns, with a one-character prefix index for one-character searches; the text itself
+    stays only in ``articles`` and ``targets``.
+    """
+    from policywatch.search import index_terms
+
+    for table, columns, source, where in (
+        ("articles_fts", ("title", "body"), "articles", "dup_of IS NULL AND body IS NOT NULL"),
+        ("targets_fts", ("indicator", "sentence"), "targets", "1"),
+    ):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5({', '.join(columns)}, content='',"
+                   " prefix='1', tokenize='unicode61')")
+        rows = db.execute(f"SELECT rowid, {', '.join(columns)} FROM {source} WHERE {where}")
+        db.conn.executemany(
+            f"INSERT INTO {table} (rowid, {', '.join(columns)}) VALUES (?, ?, ?)",
+            ((rowid, index_terms(first), index_terms(second)) for rowid, first, second in rows),
+        )

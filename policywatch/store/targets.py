@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from policywatch.search import spaced
+from policywatch.search import index_terms
 
 TARGET_FIELDS = (
     "kind", "indicator", "indicator_key", "value", "value_max", "unit", "comparator", "year",
@@ -49,18 +49,19 @@ def replace_targets(db: Database, article: dict[str, Any], records: Iterable[dic
         )
         rows.append(row)
     with db.atomic():
-        old = [r for (r,) in db.execute("SELECT rowid FROM targets WHERE article_id = ?",
-                                         [article["id"]])]
-        for rowid in old:
-            db.execute("DELETE FROM targets_fts WHERE rowid = ?", [rowid])
+        for rowid, indicator, sentence in db.execute(
+                "SELECT rowid, indicator, sentence FROM targets WHERE article_id = ?", [article["id"]]
+        ).fetchall():
+            db.execute("INSERT INTO targets_fts (targets_fts, rowid, indicator, sentence)"
+                       " VALUES ('delete', ?, ?, ?)", [rowid, index_terms(indicator), index_terms(sentence)])
         db.execute("DELETE FROM targets WHERE article_id = ?", [article["id"]])
         if rows:
             db["targets"].insert_all(rows, pk="id", replace=True)
-            for row in rows:
-                rowid = db.execute("SELECT rowid FROM targets WHERE id = ?", [row["id"]]).fetchone()[0]
-                db.execute(
-                    "INSERT INTO targets_fts (rowid, indicator, sentence) VALUES (?, ?, ?)",
-                    [rowid, spaced(row["indicator"]), spaced(row["sentence"])],
-                )
+            db.conn.executemany(
+                "INSERT INTO targets_fts (rowid, indicator, sentence) VALUES (?, ?, ?)",
+                [(rowid, index_terms(indicator), index_terms(sentence)) for rowid, indicator, sentence
+                 in db.execute("SELECT rowid, indicator, sentence FROM targets WHERE article_id = ?",
+                               [article["id"]]).fetchall()],
+            )
         db["articles"].update(article["id"], {"extractor_version": version})
     return rows
