@@ -1,74 +1,135 @@
 """Benchmark publishing on a generated archive: digest build time and Datasette latencies.
 
-Builds a database of ``--articles`` articles (about 1,500 characters each, five targets each)
-with ``--changes`` changes in one week, then times ``build_digest`` and, through a real
-Datasette started with ``datasette_args``, ``?_search=`` for 1-, 2- and 4-character terms and
-the canned queries.
+Builds (and caches under ``bench/out/``) a database of ``--articles`` articles of about 1,500
+characters made of real sentences (the baseline documents and the evaluation corpus), with
+``--targets`` targets per article, changes on a third of the targets and ``--changes`` changes
+in week 2026-W47, on top of the real baseline. The build inserts rows directly (as the crawler
+and ``diff`` would store them, search index included). Then it times ``build_digest`` of that
+week (the Atom feed included) and, through a real Datasette started with ``datasette_args``,
+``?_search=`` for 1-, 2- and 4-character terms, every read-only canned query of
+``datasette.yml`` and every visible table's default page, printing p50 and max of 10 requests.
 
-Run: .venv/bin/python bench/bench_publish.py [--articles 5000] [--changes 600]
+Run: .venv/bin/python bench/bench_publish.py [--articles 100000] [--targets 10] [--changes 500]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
+import re
 import statistics
 import sys
-import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_diff import REGIONS, pick, vocabulary  # noqa: E402
+from diff.identity import indicator_key  # noqa: E402
+from policywatch.baseline import load_baseline  # noqa: E402
+from policywatch.changes import run_diff  # noqa: E402
+from policywatch.publish import CONFIG  # noqa: E402
+from policywatch.search import index_terms  # noqa: E402
 from policywatch.store import open_db  # noqa: E402
-from policywatch.store.articles import upsert_article  # noqa: E402
-from policywatch.store.targets import replace_targets  # noqa: E402
 from reports.digest import build_digest  # noqa: E402
 from tests.publishing_data import start_datasette  # noqa: E402
 
+OUT = ROOT / "bench" / "out"
+BUILD = "v1"  # bump when the generated archive changes
 WEEK = "2026-W47"
-WORDS = ["城市更新", "老旧小区", "轨道交通", "科技创新", "乡村振兴", "生态环境", "产业集群", "民生保障",
-         "数字经济", "对外开放", "营商环境", "成渝地区", "双城经济圈", "高质量发展", "新能源汽车"]
-INDICATORS = ["轨道运营里程", "研发投入强度", "口袋公园", "城镇新增就业", "高新技术企业", "5G基站",
-              "老旧小区改造", "博物馆", "充电桩", "生产总值"]
+WEEK_DAYS = [f"2026-11-{day}" for day in range(16, 23)]
 TYPES = ["new", "revised", "extended", "rescheduled", "reaffirmed", "progress"]
+PARAMS = {"week": WEEK, "indicator": "轨道", "q": "老旧小区"}
+SEARCHES = [("articles", "城"), ("articles", "城市"), ("articles", "老旧小区"), ("articles", "重慶"),
+            ("targets", "口袋公园")]
 
 
-def build(db_path: Path, articles: int, changes: int, rng: random.Random) -> None:
-    db = open_db(db_path)
-    targets = []
+def sentences() -> list[str]:
+    """Real sentences: the baseline documents and the evaluation corpus."""
+    text = "\n".join(path.read_text(encoding="utf-8") for folder in ("baseline", "corpus")
+                     for path in sorted((ROOT / folder).rglob("*.txt")))
+    found = [s.strip() + "。" for s in re.split(r"[。\n]", text) if 8 <= len(s.strip()) <= 120]
+    return list(dict.fromkeys(found))
+
+
+def build(path: Path, articles: int, per_article: int, changes: int) -> None:
+    """The archive: articles, targets and changes by direct inserts, search index included."""
+    rng = random.Random(7)
+    pool, names = sentences(), vocabulary()
+    db = open_db(path)
+    load_baseline(db)
+    run_diff(db)
+    baseline = [row["id"] for row in db["targets"].rows_where("is_baseline = 1 AND kind = 'target'")]
+    keys: dict[tuple[str, str], str] = {}
+    now = "2026-11-22T09:00:00+08:00"
+    change_rows, in_week = [], 0
+    for start in range(0, articles, 5000):
+        article_rows, target_rows = [], []
+        for number in range(start, min(start + 5000, articles)):
+            ident = hashlib.sha1(f"publish:{number}".encode()).hexdigest()[:16]
+            published = (WEEK_DAYS[number % 7] if number >= articles - 2000
+                         else f"20{23 + number * 4 // articles}-{1 + number % 12:02d}-{1 + number % 28:02d}")
+            body = []
+            while sum(map(len, body)) < 1500:
+                body.append(rng.choice(pool))
+            text = "\n".join(body)
+            article_rows.append((ident, f"https://bench.test/{number}.html", "cqrb",
+                                 rng.choice(pool)[:30], published, text,
+                                 hashlib.sha1(text.encode()).hexdigest(), int(number % 50 == 0), 0,
+                                 now, now, "bench", "[]"))
+            for position in range(per_article):
+                name, unit, typical = pick(rng, names)
+                key = keys.setdefault((name, unit), indicator_key(name, unit))
+                target_id = hashlib.sha1(f"{ident}:{position}".encode()).hexdigest()[:16]
+                value = round(typical * rng.uniform(0.8, 1.3), 2)
+                sentence = f"到2027年，全市{name}达到{value}{unit}。"
+                target_rows.append((target_id, ident, "target", name, key, value, unit, "=", 2027,
+                                    rng.choice(REGIONS), sentence, position * 40, position * 40 + 8,
+                                    published, 0, "bench"))
+                week_change = published in WEEK_DAYS and in_week < changes
+                if week_change or rng.random() < 0.3:
+                    in_week += week_change
+                    change_rows.append((
+                        hashlib.sha1(f"change:{target_id}".encode()).hexdigest()[:16], now,
+                        WEEK if week_change else f"20{23 + number * 4 // articles}-W{1 + number % 52:02d}",
+                        rng.choice(TYPES), name, key, "重庆市", typical, unit, 2027, value, unit, 2027,
+                        value - typical, 0.5, rng.choice(baseline), None, target_id, ident, sentence,
+                        published))
+        with db.atomic():
+            db.conn.executemany(
+                "INSERT INTO articles (id, url, source, title, published, body, content_hash,"
+                " is_plenary, is_baseline, first_seen, last_seen, extractor_version, tags)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", article_rows)
+            db.conn.executemany(
+                "INSERT INTO articles_fts (rowid, title, body) SELECT rowid, ?, ? FROM articles"
+                " WHERE id = ?", [(index_terms(r[3]), index_terms(r[5]), r[0]) for r in article_rows])
+            db.conn.executemany(
+                "INSERT INTO targets (id, article_id, kind, indicator, indicator_key, value, unit,"
+                " comparator, year, region, sentence, start, end, published, is_baseline,"
+                " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                target_rows)
+            db.conn.executemany(
+                "INSERT INTO targets_fts (rowid, indicator, sentence) SELECT rowid, ?, ? FROM targets"
+                " WHERE id = ?", [(index_terms(r[3]), index_terms(r[10]), r[0]) for r in target_rows])
+        print(f"  {min(start + 5000, articles)} articles", end="\r", flush=True)
     with db.atomic():
-        for n in range(articles):
-            body = "\n".join(
-                "".join(rng.choice(WORDS) for _ in range(8)) + f"到{rng.randint(2025, 2030)}年达到{n}个。"
-                for _ in range(12))
-            ident, _ = upsert_article(db, {"url": f"https://example.cn/{n}.html", "source": "cqrb",
-                                           "title": f"{rng.choice(WORDS)}工作会议{n}", "body": body,
-                                           "published": f"2026-11-{16 + n % 7:02d}",
-                                           "is_plenary": n % 50 == 0})
-            article = db["articles"].get(ident)
-            records = [{"kind": "target", "indicator": rng.choice(INDICATORS), "value": rng.randint(1, 9999),
-                        "unit": "个", "comparator": "=", "year": 2027, "region": "重庆市",
-                        "sentence": body.splitlines()[k], "start": k, "end": k + 5,
-                        "indicator_key": None, "value_max": None} for k in range(5)]
-            targets += [(article, row) for row in replace_targets(db, article, records, "bench")]
-        rows = []
-        for n, (article, target) in enumerate(rng.sample(targets, changes)):
-            rows.append({"id": f"c{n}", "detected": "2026-11-21T09:00:00+08:00", "week": WEEK,
-                         "change_type": rng.choice(TYPES), "indicator": target["indicator"],
-                         "region": "重庆市", "old_value": 100.0, "old_unit": "个", "old_year": 2027,
-                         "new_value": target["value"], "new_unit": "个", "new_year": 2027,
-                         "delta": target["value"] - 100.0, "progress": 0.5, "target_id": target["id"],
-                         "article_id": article["id"], "sentence": target["sentence"],
-                         "published": article["published"]})
-        db["changes"].insert_all(rows, pk="id")
+        db.conn.executemany(
+            "INSERT INTO changes (id, detected, week, change_type, indicator, indicator_key, region,"
+            " old_value, old_unit, old_year, new_value, new_unit, new_year, delta, progress,"
+            " baseline_target_id, previous_target_id, target_id, article_id, sentence, published)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", change_rows)
+    db.execute("ANALYZE")
     db.close()
 
 
-def timed(fn, repeat: int = 1) -> list[float]:
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Wall times of ``repeat`` calls, in ms."""
     out = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -77,42 +138,62 @@ def timed(fn, repeat: int = 1) -> list[float]:
     return out
 
 
+def pages() -> list[tuple[str, str, dict[str, str]]]:
+    """(label, path, params) of every search, read-only canned query and visible table page."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["databases"]["policywatch"]
+    out = [(f"{table} _search={term}", f"/policywatch/{table}", {"_search": term})
+           for table, term in SEARCHES]
+    for name, query in config.get("queries", {}).items():
+        if query.get("write"):
+            continue
+        wanted = set(re.findall(r"(?<!:):(\w+)", query["sql"]))
+        out.append((f"query {name}", f"/policywatch/{name}", {k: PARAMS.get(k, "") for k in wanted}))
+    for table, options in config.get("tables", {}).items():
+        if not options.get("hidden"):
+            out.append((f"table {table}", f"/policywatch/{table}", {}))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=5000)
-    parser.add_argument("--changes", type=int, default=600)
+    parser.add_argument("--articles", type=int, default=100000)
+    parser.add_argument("--targets", type=int, default=10, help="targets per article")
+    parser.add_argument("--changes", type=int, default=500, help="changes in the digest's week")
+    parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
-    rng = random.Random(7)
-    with tempfile.TemporaryDirectory() as folder:
-        db_path = Path(folder) / "policywatch.db"
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = OUT / f"publish-{BUILD}-{args.articles}-{args.targets}-{args.changes}"
+    db_path = folder / "policywatch.db"  # Datasette names the database after the file
+    if not db_path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
-        build(db_path, args.articles, args.changes, rng)
-        print(f"generated {args.articles} articles, {args.articles * 5} targets, "
-              f"{args.changes} changes in {time.perf_counter() - start:.1f} s")
-        db = open_db(db_path)
-        ms = timed(lambda: build_digest(db, WEEK, Path(folder) / "digests"), 3)
-        size = (Path(folder) / "digests" / f"{WEEK}.html").stat().st_size
-        print(f"build_digest {WEEK}: median {statistics.median(ms):.0f} ms, {size / 1024:.0f} KB HTML")
-        process, base = start_datasette(db_path, Path(folder) / "digests")
-        try:
-            client = httpx.Client(timeout=30)
-            for path, params in [
-                ("/policywatch/articles.json", {"_search": "城"}),
-                ("/policywatch/articles.json", {"_search": "城市"}),
-                ("/policywatch/articles.json", {"_search": "老旧小区"}),
-                ("/policywatch/targets.json", {"_search": "口袋公园"}),
-                ("/policywatch/changes_this_week.json", {"week": WEEK}),
-                ("/policywatch/timeline.json", {"indicator": "轨道"}),
-                ("/policywatch/baseline_status.json", {}),
-                ("/policywatch/search.json", {"q": "老旧小区"}),
-            ]:
-                client.get(base + path, params=params)  # warm up
-                ms = timed(lambda p=path, q=params: client.get(base + p, params=q).raise_for_status(), 10)
-                label = path.rsplit("/", 1)[1] + (" " + " ".join(f"{k}={v}" for k, v in params.items()))
-                print(f"{label:<45} median {statistics.median(ms):6.0f} ms  max {max(ms):6.0f} ms")
-        finally:
-            process.terminate()
-            process.wait(10)
+        build(folder / "building.db", args.articles, args.targets, args.changes)
+        (folder / "building.db").rename(db_path)
+        print(f"built in {time.perf_counter() - start:.0f} s: {db_path}")
+    db = open_db(db_path)
+    counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "targets", "changes")}
+    week = db.execute("SELECT count(*) FROM changes WHERE week = ?", [WEEK]).fetchone()[0]
+    print(f"{counts['articles']} articles, {counts['targets']} targets, {counts['changes']} changes "
+          f"({week} in {WEEK}); {db_path.stat().st_size / 1e6:.0f} MB")
+    digests = folder / "digests"
+    ms = timed(lambda: build_digest(db, WEEK, digests), 3)
+    size = (digests / f"{WEEK}.html").stat().st_size
+    print(f"build_digest {WEEK} (with index and Atom feed): median {statistics.median(ms):.0f} ms, "
+          f"{size / 1024:.0f} KB HTML")
+    db.close()
+    process, base = start_datasette(db_path, digests)
+    try:
+        client = httpx.Client(timeout=60)
+        for label, path, params in pages():
+            response = client.get(base + path, params=params)  # warm up
+            ms = timed(lambda p=path, q=params: client.get(base + p, params=q).raise_for_status(),
+                       args.repeat)
+            print(f"{label:<48} p50 {statistics.median(ms):6.0f} ms  max {max(ms):6.0f} ms"
+                  f"  ({response.status_code})", flush=True)
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 if __name__ == "__main__":
