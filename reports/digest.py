@@ -7,6 +7,7 @@ same folder are rewritten. Datasette serves the folder at ``/digests/``.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 WEEK = re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
 ADJUSTMENTS = ("revised", "extended", "rescheduled")
+#: mentions a chart draws besides the baseline: an indicator named every day stays readable
+CHART_MENTIONS = 40
 COLOURS = {"new": "#1a7f37", "revised": "#bf3989", "extended": "#8250df",
            "rescheduled": "#bc4c00", "reaffirmed": "#6e7781", "progress": "#0969da"}
 
@@ -76,8 +79,12 @@ def safe_url(url: str | None) -> str:
     return url if url and url.lower().startswith(("http://", "https://")) else "#"
 
 
+@functools.lru_cache(maxsize=1)
 def environment() -> Environment:
-    """The jinja2 environment of the report templates (autoescaped, with the formatters)."""
+    """The jinja2 environment of the report templates (autoescaped, with the formatters).
+
+    One per process, so templates are compiled once (jinja2 still reloads an edited file).
+    """
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(cdate=format.chinese_date, label=format.label, safe_url=safe_url)
@@ -133,8 +140,9 @@ def _dress(change: dict[str, Any], base: str) -> dict[str, Any]:
     return c
 
 
-def _add_charts(db: Database, changes: list[dict[str, Any]]) -> None:
-    """Give the first change of each (indicator, region) its timeline chart."""
+def _add_charts(db: Database, changes: list[dict[str, Any]], week_end: str) -> None:
+    """Give the first change of each (indicator, region) its timeline chart: the baseline and
+    the latest :data:`CHART_MENTIONS` mentions up to the end of the week."""
     drawn: set[tuple[str, str]] = set()
     for c in changes:
         key = (c.get("indicator_key") or "", c.get("region") or "")
@@ -142,7 +150,8 @@ def _add_charts(db: Database, changes: list[dict[str, Any]]) -> None:
         if not key[0] or key in drawn:
             continue
         drawn.add(key)
-        c["chart"] = timeline_svg(list(timeline(db, *key)), c.get("new_unit") or c.get("old_unit"))
+        mentions = timeline(db, *key, until=week_end, latest=CHART_MENTIONS)
+        c["chart"] = timeline_svg(list(mentions), c.get("new_unit") or c.get("old_unit"))
 
 
 def _sections(changes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -189,7 +198,7 @@ def digest_context(db: Database, week: str, base_url: str | None = None,
     start, end = clock.week_bounds(check_week(week))
     followed = set(regions or DEFAULT_REGIONS)
     changes = [_dress(c, base) for c in store.week_changes(db, week)]
-    _add_charts(db, changes)
+    _add_charts(db, changes, end.isoformat())
     ours: list[dict[str, Any]] = []
     elsewhere: dict[str, list[dict[str, Any]]] = {}
     for c in changes:

@@ -173,13 +173,36 @@ def articles_reading(db: Database, key: str, region: str, year: int | None, publ
     return {article for (article,) in rows}
 
 
-def timeline(db: Database, indicator_key: str, region: str = "重庆市") -> Iterator[dict[str, Any]]:
+def timeline(db: Database, indicator_key: str, region: str = "重庆市", until: str | None = None,
+             latest: int | None = None) -> Iterator[dict[str, Any]]:
     """Every mention of an indicator in a region, in publication order (``indicator_timeline``).
 
     :param indicator_key: the key, e.g. ``研发投入强度|percent``
     :param region: whose indicator
+    :param until: only mentions published on or before this date (baseline mentions always)
+    :param latest: only the baseline mentions and the ``latest`` last others: a bounded
+        timeline (a chart), however often the indicator is mentioned
     """
-    yield from db["indicator_timeline"].rows_where(
-        "indicator_key = ? AND region = ?", [indicator_key, region],
-        order_by="published, article_id, start",
-    )
+    if until is None and latest is None:
+        yield from db["indicator_timeline"].rows_where(
+            "indicator_key = ? AND region = ?", [indicator_key, region],
+            order_by="published, article_id, start",
+        )
+        return
+    sql = """
+        SELECT * FROM indicator_timeline
+        WHERE target_id IN (SELECT id FROM targets INDEXED BY idx_targets_key_year
+                            WHERE indicator_key = :key AND region = :region
+                              AND kind IN ('target', 'statistic') AND is_baseline = 1)
+        UNION ALL
+        SELECT * FROM (
+            SELECT * FROM indicator_timeline
+            WHERE indicator_key = :key AND region = :region AND role != 'baseline'
+              AND published <= :until
+            ORDER BY published DESC, article_id DESC, start DESC LIMIT :latest)
+        ORDER BY published, article_id, start"""
+    cursor = db.execute(sql, {"key": indicator_key, "region": region,
+                              "until": until or "9999", "latest": -1 if latest is None else latest})
+    columns = [c[0] for c in cursor.description]
+    for row in cursor:
+        yield dict(zip(columns, row, strict=True))
