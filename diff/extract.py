@@ -255,6 +255,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 indicator += "规模"
         if DESCRIPTIVE.search(indicator):
             kind = "statistic"
+        if number.plan_only and kind != "target":
+            continue
         if kind == "target":
             year, year_source = reading.year_of(deadline)
             if "年均" in indicator and not (deadline and deadline.strong):

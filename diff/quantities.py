@@ -17,6 +17,10 @@ UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人�
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
               "位置", "片区", "件事", "间隔", "度假"}
 _COVERAGE = re.compile(r"全覆盖")
+#: A size class as a target (成为第5大万亿级产业集群): at least that much, in 元. After a count
+#: (打造3个千亿级产业集群) the class only names what is counted.
+_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)级(?P<noun>[\u4e00-\u9fff]{2,8}?(?:集群|产业|企业|园区|基地|商圈|市场))")
+_LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
 _RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
 
 
@@ -32,6 +36,8 @@ class Candidate:
     value_max: Decimal | None = None
     fixed_indicator: str | None = None
     multiplier_only: bool = False
+    plan_only: bool = False
+    """Only a target: the shape names a class, not a measure, when nothing plans it."""
 
 
 def find_candidates(sentence: str) -> Iterator[Candidate]:
@@ -52,6 +58,11 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
         yield Candidate(match.start(), match.end(), Decimal(2) ** times, "倍")
     for match in _COVERAGE.finditer(sentence):
         yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
+    for match in _LEVEL.finditer(sentence):
+        if not re.search(r"(?:\d|[一二三四五六七八九十两几])个$", sentence[max(0, match.start() - 4):match.start()]) \
+                and not inside_quotes(sentence, match.start()):
+            yield Candidate(match.start(), match.end("level") + 1, _LEVELS[match["level"]], "元",
+                            comparator=">=", fixed_indicator=match["noun"] + "规模", plan_only=True)
     for match in _RANK.finditer(sentence):
         n = match["n"]
         value = Decimal(10) if n == "十" else Decimal(n)

@@ -196,3 +196,13 @@ def test_two_values_of_one_indicator_are_two_targets() -> None:
     body = "到2015年,贵州省地区生产总值力争翻一番、突破一万亿元。"
     found = targets(read(body, published=dt.date(2011, 1, 20)))
     assert [(value, unit) for _, value, unit, *_ in found] == [(2, "倍"), (1e12, "元")]
+
+
+def test_a_size_class_is_a_magnitude_target_unless_it_is_counted() -> None:
+    """b1/p_jiusong_summary_2025: 第5大万亿级产业集群 is a cluster of at least 1万亿元; 打造3个
+    千亿级产业集群 (DESIGN.md) counts clusters."""
+    found = targets(read("推动智能网联新能源汽车成为第5大万亿级产业集群,建设成渝中线高铁等320个川渝共建项目。",
+                         "2025年重庆市政府工作报告", dt.date(2025, 1, 20)))
+    assert ("智能网联新能源汽车产业集群规模", 1e12, "元", ">=", 2025, "重庆市") in found
+    assert targets(read("到2027年打造3个千亿级产业集群。", published=dt.date(2025, 1, 20))) == [
+        ("千亿级产业集群", 3, "个", "=", 2027, "重庆市")]
