@@ -61,6 +61,8 @@ _DECLINE = re.compile(r"(?:下降|降低|减少|缩小)(?:了)?$")
 _LIST_VERB = re.compile(
     r"^(?:更新改造|保护修缮|改造提升|新建|改建|扩建|改造|打造|建成|建设|培育|引进|新增|修缮|创建|开工)"
 )
+#: A verb alone before a quantity: what it measures is the noun after the quantity.
+_VERB_ONLY = re.compile(r"新增|新建|建设|建成|改造|培育|打造|引进|完成|实施|开工|新开工|种植|植树|治理|修复")
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
 MEASURE_WORDS = set("个家条处座所名户台项辆套间张件场轮批艘栋株棵床片册部款列天")
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
@@ -436,7 +438,10 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
             indicator = base + qualifier + (rate if growth else "降幅")
     if number.unit == "岁" and "寿命" not in indicator:
         return None, 0
-    noun = noun_after(after[len(tail):]) if number.unit in MEASURE_WORDS or not indicator else ""
+    counting = number.unit in MEASURE_WORDS or not indicator or _VERB_ONLY.fullmatch(indicator)
+    noun = noun_after(after[len(tail):]) if counting else ""
+    if noun and _VERB_ONLY.fullmatch(indicator) and number.unit not in MEASURE_WORDS:
+        return indicator + noun, len(tail) + len(noun)  # 新增1000公顷城市绿地
     if noun:
         return noun, len(tail) + len(noun)
     if number.unit in ("天", "小时", "分钟") and _DURATION.search(_BARE_COMPARATOR.sub("", prefix)):

@@ -45,12 +45,13 @@ _NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际]|委|政府|人大|政协|党|国�
 REGION_SUBJECT = re.compile(
     r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?"
     r"(?:今年|明年|全年|今后五年|未来五年|下半年|近年来|(?:力争)?到?(?:19|20)\d{2}年(?:底|末)?)?"
-    r"(?:当天|当日|昨天|昨日|今天|目前|近日|日前|其中)?"
+    r"(?:当天|当日|昨天|昨日|今天|目前|近日|日前|其中)?(?:在)?"
     r"(?P<name>"
     + "|".join([*_REGION_NAMES, *_BACK_REFERENCE, *_PAIR_REFERENCE])
     + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
 
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 #: Words that open a clause without being part of what is measured.
 _LEADING = re.compile(
     r"^(?:[、,:;”\s]|\d{1,3}(?:[.、]|\s)|\(\d{1,2}\)|[\u2460-\u2473■□◆◇▲△★☆●○◎•·▶►-]|的|和|及|与|以及|其中|其余|其他|同时|此外|另外|当天|当日|昨天|昨日|今天|目前|近日|日前|据统计|并|该|这|此|本次|本届|全年|全市"
@@ -58,7 +59,7 @@ _LEADING = re.compile(
     r"|上半年|下半年|[一二三四]季度|年末|今年以来|(?:同比|环比|比上年|较上年|比去年|较去年)(?:同期|底|末)?|建成后|投产后|两地|双方"
     r"|我市|本市|全区|全县|重庆市?|初步|去年|上年|当年"
     r"|力争|确保|争取|努力|计划|预计|可以|可|有望|预期|主要预期目标|目标|是|为|累计|共计|共有|拥有|现有|共(?!同)|已经|已|成功|经过"
-    r"|将|还将|要(?![素求点])|实现|推动|完成|进一步|再|今年|明年|到|至|期间|时期|年底|底前|前|里|内)+"
+    r"|将|还将|要(?![素求点])|实现|推动|完成|进一步|再|今年|明年|到(?!位)|至|期间|时期|年底|底前|前|里|内)+"
 )
 _ADVERB_VERB = re.compile(
     r"^(?:加快|大力|精心|着力|全力|积极|深入|持续|稳步|扎实|全面|有序|早日|力求|加速|奋力)"
@@ -126,8 +127,9 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
             region = home if outside else CHONGQING
         elif name in _HOME:
             region = CHONGQING
-        elif name in CITY_AREAS:
-            region = CITY_AREAS[name]
+        elif name in CITY_AREAS:  # a part of the city is the subject of its own clause only
+            if not _CLAUSE_BREAK.search(sentence, match.end(), position):
+                region = CITY_AREAS[name]
         elif name in DISTRICTS:
             region = DISTRICTS[name]
         else:
