@@ -55,11 +55,32 @@ def html_to_text(html: str) -> str:
     return article_text(html)
 
 
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Header fields and body of a text with ``name: value`` lines, a line ``---``, then the
+    body (the corpus format, see corpus/README.md); no header when there is no such line.
+
+    :param text: decoded file content
+    """
+    head, separator, body = text.partition("\n---\n")
+    if not separator or not _HEADER_LINE.match(head):
+        return {}, text
+    header = {}
+    for line in head.splitlines():
+        name, colon, value = line.partition(":")
+        if colon:
+            header[name.strip()] = value.strip()
+    return header, body
+
+
+_HEADER_LINE = re.compile(r"^(?:url|title|date|source):", re.MULTILINE)
+
+
 def load_document(path: str | Path, title: str = "", published: dt.date | None = None) -> Document:
     """Read a text or HTML file as a normalised document for the extractor.
 
-    An HTML page gives its own headline, 引题/副题 and date (``title`` and ``published`` win
-    when given); a text file's headline is ``title``.
+    An HTML page gives its own headline, 引题/副题 and date, and a text file with a header
+    (``title:``, ``date:``, ``source:`` lines, then ``---``) its own; ``title`` and
+    ``published`` win when given.
 
     :param path: file path
     :param title: the headline of a text file
@@ -67,7 +88,12 @@ def load_document(path: str | Path, title: str = "", published: dt.date | None =
     """
     text = _read_text(path)
     if not looks_like_html(text):
-        return Document(normalize_text(text), normalize_line(title), published=published)
+        header, body = split_header(text)
+        date = header.get("date", "")
+        if published is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            published = dt.date.fromisoformat(date)
+        return Document(normalize_text(body), normalize_line(title or header.get("title", "")),
+                        published=published, source=header.get("source", ""))
     from crawler.extraction import extract_article
 
     page = extract_article(text)

@@ -26,6 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from policywatch.document import split_header
 from policywatch.normalize import normalize_line, normalize_text
 
 Extractor = Callable[["CorpusText"], list[dict[str, Any]]]
@@ -55,15 +56,9 @@ def read_text_file(path: Path) -> tuple[dict[str, str], str]:
 
     :param path: a ``.txt`` file of the corpus
     """
-    text = path.read_text(encoding="utf-8")
-    head, separator, body = text.partition("\n---\n")
-    if not separator:
-        raise ValueError(f"{path}: no '---' line between header and body")
-    header = {}
-    for line in head.splitlines():
-        name, colon, value = line.partition(":")
-        if colon:
-            header[name.strip()] = value.strip()
+    header, body = split_header(path.read_text(encoding="utf-8"))
+    if not header:
+        raise ValueError(f"{path}: no header and '---' line before the body")
     return header, body
 
 

@@ -55,6 +55,36 @@ def test_extract_html_file_reduces_it_to_article_text(tmp_path):
     assert ("轨道运营里程", 800) in values
 
 
+TONGLIANG_ROW = "一、经济社会发展主要预期目标\n1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。\n"
+
+
+def test_extract_title_frames_a_text_file(tmp_path):
+    """--title is part of the document: the headline's year and plan date the bare rows
+    (corpus/b1/p_tongliang_gzbg_2025)."""
+    path = tmp_path / "rows.txt"
+    path.write_text(TONGLIANG_ROW, encoding="utf-8")
+    without = [json.loads(line) for line in run("extract", str(path), "--json", "--published",
+                                                "2025-09-19").output.splitlines()]
+    assert {r["kind"] for r in without} == {"statistic"}
+    result = run("extract", str(path), "--json", "--published", "2025-09-19",
+                 "--title", "《2025年区政府工作报告目标任务上半年推进情况汇总表》")
+    records = [json.loads(line) for line in result.output.splitlines()]
+    target = next(r for r in records if r["kind"] == "target")
+    assert (target["value"], target["year"], target["year_source"]) == (6, 2025, "title")
+
+
+def test_extract_reads_a_corpus_header(tmp_path):
+    """A text file in the corpus format gives its own headline, date and source."""
+    path = tmp_path / "doc.txt"
+    path.write_text("url: https://www.cqstl.gov.cn/t20250919_15024369.html\n"
+                    "title: 《2025年区政府工作报告目标任务上半年推进情况汇总表》\ndate: 2025-09-19\n"
+                    "source: 重庆市铜梁区人民政府网\n---\n" + TONGLIANG_ROW, encoding="utf-8")
+    records = [json.loads(line) for line in run("extract", str(path), "--json").output.splitlines()]
+    target = next(r for r in records if r["kind"] == "target")
+    assert (target["year"], target["region"], target["region_source"]) == (2025, "铜梁区", "source")
+    assert "url" not in target["sentence"]
+
+
 @pytest.mark.parametrize("make,message", [
     (lambda p: p / "missing.txt", "no such file"),
     (lambda p: p, "is a directory"),
