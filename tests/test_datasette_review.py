@@ -106,6 +106,17 @@ def test_a_target_review_with_a_chinese_verdict(site):
     assert (row["subject"], row["verdict"], row["note"]) == ("target", "confirmed", None)
 
 
+def test_a_target_reviewed_wrong_marks_its_change(site):
+    base, data, _ = site
+    change = data["changes"]["new:口袋公园"]
+    response = write(login(base), "review_target", target_id=change["target_id"], verdict="wrong",
+                     note="")
+    assert response.status_code == 200, response.text
+    week = httpx.get(f"{base}/policywatch/changes_this_week.json",
+                     params={"_shape": "array", "week": WEEK}, timeout=10).json()
+    assert {r["change_id"]: r["审核"] for r in week}[change["id"]] == "目标有误"
+
+
 @pytest.mark.parametrize("params", [
     {"change_id": "no-such-change", "verdict": "wrong"},
     {"change_id": "chg-revised-1", "verdict": "maybe"},

@@ -53,6 +53,18 @@ def test_a_later_confirmation_brings_the_change_back(db_path, tmp_path):
     assert digest.changes == len(data["changes"]) and "研发投入强度" in digest.html
 
 
+def test_a_target_reviewed_wrong_takes_its_change_out_of_digest_and_feed(db_path, tmp_path):
+    db = open_db(db_path)
+    data = build_sample(db)
+    change = data["changes"]["new:高新技术企业"]
+    result = review(db_path, change["target_id"], "--target", "--wrong", "--note", "数字读错")
+    assert result.exit_code == 0, result.output
+    digest = build_digest(db, WEEK, tmp_path / "d", base_url="http://127.0.0.1:8001")
+    assert "高新技术企业" not in digest.html and digest.changes == len(data["changes"]) - 1
+    assert change["id"] not in (tmp_path / "d" / "feed.xml").read_text(encoding="utf-8")
+    assert verdict(db, "change", change["id"]) is None  # the change itself is not reviewed
+
+
 def test_a_target_can_be_reviewed(db_path):
     db = open_db(db_path)
     data = build_sample(db)

@@ -19,9 +19,13 @@ Subject = Literal["change", "target"]
 Verdict = Literal["confirmed", "wrong"]
 TABLES = {"change": "changes", "target": "targets"}
 
-#: SQL condition, on a ``changes`` row aliased ``c``, that it was not reviewed wrong.
+#: SQL condition, on a ``changes`` row aliased ``c``, that neither it nor the target it
+#: comes from was reviewed wrong (a wrong target takes its change with it).
 NOT_WRONG = ("not exists (select 1 from review_status rs where rs.subject = 'change'"
-             " and rs.subject_key = c.review_key and rs.verdict = 'wrong')")
+             " and rs.subject_key = c.review_key and rs.verdict = 'wrong')"
+             " and not exists (select 1 from targets rt join review_status rs"
+             " on rs.subject = 'target' and rs.subject_key = rt.review_key"
+             " where rt.id = c.target_id and rs.verdict = 'wrong')")
 
 
 class UnknownSubjectError(PolicywatchError):
