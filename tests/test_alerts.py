@@ -27,6 +27,7 @@ from tests.sitedata import _gov_article
 from tests.sites import ROBOTS, TEST_ENV, SiteServer, html_page
 from tests.test_diff_cli import DOCUMENTS, EXPECTED, add, article_id, url
 from tests.test_notify import _Mailbox
+from tests.test_reviews import shifted
 
 ARTICLE = ("（示例文本）1月15日，全市轨道交通建设推进会召开。会议总结了去年全市轨道交通建设取得的"
            "成效，部署今年重点工作。会议提出，到2027年，全市轨道交通运营里程达到800公里，中心城区"
@@ -133,6 +134,22 @@ def test_a_change_alert_with_filters_sends_exactly_the_matching_changes_once(db,
     assert len(receiver.received) == 2
     statuses = {r["status"] for r in db["alerts"].rows}
     assert statuses == {"sent"} and db["alerts"].count == 11
+
+
+def test_a_reprocess_that_renumbers_the_changes_alerts_nothing_twice(db, receiver):
+    config = entries(f"""
+  - name: all
+    url: {receiver.url()}
+    when: change
+""")
+    send_alerts(db, config)
+    run_diff(db)
+    [first] = send_alerts(db, config)
+    before = {r["id"] for r in db["changes"].rows}
+    run_diff(db, reprocess=True, version="shifted", extract=shifted)
+    assert not before & {r["id"] for r in db["changes"].rows}  # every change has a new id
+    assert send_alerts(db, config) == [] and len(receiver.received) == 1
+    assert first.changes == len(EXPECTED)
 
 
 def test_a_failing_receiver_is_retried_and_succeeds_later(db, receiver):
