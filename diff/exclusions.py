@@ -22,9 +22,11 @@ ORGANISATION = re.compile(
 )
 #: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会).
 ATTENDANCE = re.compile(r"出席|列席|参会")
-_PEOPLE = {"名", "人", "个", "位", "人次"}
+_PEOPLE = {"名", "人", "个", "位", "人次", "家"}
 #: People taking part in one activity (吸引市民2000余人参加).
-_TAKING_PART = re.compile(r"[\d.,万余多]+(?:名|人次|人|位)(?:参加|参与|参赛|到场|观看|观演|参观|观展)")
+_TAKING_PART = re.compile(
+    r"[\d.,万余多]+(?:名|人次|人|位|家单位|家企业|个单位|个部门)(?:参加|参与|参赛|到场|观看|观演|参观|观展)"
+)
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
 META_INDICATOR = re.compile(r"(?:实事|措施|举措|任务|条款|意见)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积).

@@ -219,6 +219,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         elif kind == "target" and LAST_YEAR_AFTER.match(sentence, number.end + len(tail)) \
                 and not PLAN_MARKERS.search(prefix):
             kind = "statistic"
+        elif kind == "target" and not (deadline and deadline.strong) \
+                and _past_reference(sentence[clause_start:number.start], reading.published):
+            kind = "statistic"  # 较2024年增长120%: a change measured from a past year
         origin = _FROM.search(prefix)
         if origin or _RELATIVE.search(prefix):
             if origin:
@@ -261,6 +264,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue
         if kind == "target":
             year, year_source = reading.year_of(deadline)
+            if year is None and "年度" in indicator and reading.published:
+                year, year_source = reading.published.year, "sentence"  # 年度计划: this year's
             if "年均" in indicator and not (deadline and deadline.strong):
                 year = None  # an annual average runs over a period a single year cannot date
         else:
@@ -376,6 +381,15 @@ def share_head(items: list[str]) -> list[str]:
         return items
     shared = last[head.start():]
     return [item + shared for item in items[:-1]] + [last]
+
+
+_PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")
+
+
+def _past_reference(clause: str, published: dt.date | None) -> bool:
+    """Whether a clause measures a change from a year before publication (较2024年增长)."""
+    return published is not None and any(
+        int(m["year"]) < published.year for m in _PAST_REFERENCE.finditer(clause))
 
 
 def _clause_start(sentence: str, position: int) -> int:

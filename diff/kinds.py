@@ -38,9 +38,12 @@ GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
 DESCRIPTIVE = re.compile(r"总投资$")
 #: One day's operations (当日计划起降航班721架次): never a policy target.
 ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天")
-#: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人):
-#: the number is a reported count.
-LAST_YEAR_AFTER = re.compile(r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比)")
+#: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人), or
+#: the progress of what it counts (74个电网市级重点项目加快建设): the number is a reported count.
+LAST_YEAR_AFTER = re.compile(
+    r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比|(?:比|较)(?:19|20)\d{2}年)"
+    r"|[^,;。!?]{0,14}?(?:加快(?:实施|建设|推进)|有序推进|顺利推进|正在)"
+)
 
 
 def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) -> str:

@@ -206,3 +206,24 @@ def test_a_size_class_is_a_magnitude_target_unless_it_is_counted() -> None:
     assert ("智能网联新能源汽车产业集群规模", 1e12, "元", ">=", 2025, "重庆市") in found
     assert targets(read("到2027年打造3个千亿级产业集群。", published=dt.date(2025, 1, 20))) == [
         ("千亿级产业集群", 3, "个", "=", 2027, "重庆市")]
+
+
+@pytest.mark.parametrize("body,title,published", [
+    # b1/p_cqrb_energy_water_2024: what a count is doing now (加快建设) reports it
+    ("74个电网市级重点项目加快建设,1—7月完成投资45.2亿元。", "今年重庆加快推进能源保障",
+     dt.date(2024, 8, 20)),
+    # b1/p_bishan_msss_2025: the units taking part, and a budget compared with a past year
+    ("2025年的10件重点民生实事共38家单位参与,预计投入资金2.5亿元,较2024年增长120%。",
+     "重庆市璧山区2025年重点民生实事新闻发布会", dt.date(2025, 3, 4)),
+])
+def test_progress_and_participants_are_not_targets(body, title, published) -> None:
+    """Under a this-year frame, numbers that report progress or participation stay facts."""
+    assert targets(read(body, title, published)) == []
+
+
+def test_an_annual_plan_is_this_years() -> None:
+    """b1/p_cqrb_energy_water_2024: 年度计划投资 with no year of its own is the publication
+    year's, and the count before it leaves the indicator."""
+    found = targets(read("106个能源保障市级重点项目年度计划投资451.7亿元,1—7月完成投资241.4亿元。",
+                         published=dt.date(2024, 8, 20)))
+    assert found == [("能源保障市级重点项目年度计划投资", 4.517e10, "元", "=", 2024, "重庆市")]
