@@ -398,3 +398,10 @@ def m009_bigram_search(db: Database) -> None:
             f"INSERT INTO {table} (rowid, {', '.join(columns)}) VALUES (?, ?, ?)",
             ((rowid, index_terms(first), index_terms(second)) for rowid, first, second in rows),
         )
+
+
+@migrations()
+def m010_recent_changes_index(db: Database) -> None:
+    """The Atom feed reads the newest changes in index order: no sort of all changes."""
+    db.execute("DROP INDEX IF EXISTS idx_changes_published")
+    db.execute("CREATE INDEX idx_changes_recent ON changes (published DESC, detected DESC, id)")

@@ -1,0 +1,46 @@
+"""The service's hot queries use indexes: the feed, the week's changes, the digest charts."""
+
+from __future__ import annotations
+
+from policywatch.store import digests
+from policywatch.store.changes import timeline
+
+
+def plan(db, sql: str, params: list) -> str:
+    return " / ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+
+def test_the_feed_reads_the_newest_changes_without_sorting_them_all(fresh_db):
+    sql = (f"select {digests.CHANGE_COLUMNS} {digests.CHANGE_JOINS} where {digests.NOT_WRONG} "
+           "order by c.published desc, c.detected desc, c.id limit ?")
+    steps = plan(fresh_db, sql, [100])
+    assert "idx_changes_recent" in steps
+    assert "TEMP B-TREE" not in steps
+
+
+def test_a_weeks_changes_and_a_baseline_targets_latest_change_are_index_lookups(fresh_db):
+    week = plan(fresh_db, "select * from changes where week = ?", ["2026-W47"])
+    assert "SEARCH changes USING INDEX idx_changes_week" in week
+    latest = plan(fresh_db, "select id from changes where baseline_target_id = ?"
+                  " order by published desc, detected desc limit 1", ["x"])
+    assert "idx_changes_baseline" in latest and "TEMP B-TREE" not in latest
+
+
+def test_a_bounded_timeline_is_the_baseline_and_the_latest_mentions(fresh_db):
+    from policywatch.store.articles import upsert_article
+    from policywatch.store.targets import replace_targets
+
+    rows = []
+    for number in range(6):
+        ident, _ = upsert_article(fresh_db, {
+            "url": f"https://example.cn/{number}.html", "source": "s", "title": "t",
+            "body": f"轨道运营里程达到{800 + number}公里。", "published": f"2026-0{number + 1}-01",
+            "is_baseline": number == 0})
+        article = fresh_db["articles"].get(ident)
+        rows += replace_targets(fresh_db, article, [{
+            "kind": "target", "indicator": "轨道运营里程", "indicator_key": "轨道运营里程|length",
+            "value": 800 + number, "unit": "公里", "comparator": "=", "year": 2027,
+            "region": "重庆市", "sentence": "s", "start": 0, "end": 3}], "1")
+    bounded = list(timeline(fresh_db, "轨道运营里程|length", until="2026-05-31", latest=2))
+    assert [r["value"] for r in bounded] == [800, 803, 804]
+    assert [r["value"] for r in timeline(fresh_db, "轨道运营里程|length")] == [800 + n for n in range(6)]
