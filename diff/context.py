@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-import datetime as dt
-
 from diff.deadlines import Deadline, stated_year
 from diff.exclusions import off_topic
-from diff.phrases import CARRIED_REGIONS, CHONGQING, DISTRICTS, district_named, region_at, subject_at
+from diff.phrases import (
+    CARRIED_REGIONS,
+    CHONGQING,
+    DISTRICTS,
+    district_named,
+    region_at,
+    subject_at,
+)
 from diff.record import Target
 from diff.scopes import Inherited
 
@@ -140,12 +146,9 @@ class Context:
             return Deadline(scope.year, 0, 0, False)
         return None
 
-    def frame_year(self, sentence: str) -> tuple[int | None, str]:
+    def frame_year(self) -> tuple[int | None, str]:
         """The year of a target whose sentence plans it without a deadline: a time frame
-        (今年 in the headline or lead) around it, else none.
-
-        :param sentence: one normalised sentence
-        """
+        (今年 in the headline or lead) around it, else none."""
         scope = self.inherited.frame
         if scope is not None:
             return scope.year, scope.source

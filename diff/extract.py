@@ -7,15 +7,16 @@ import re
 from collections.abc import Iterator
 
 from diff.context import Context
-from diff.record import Document, Target
-from diff.scopes import Scopes
-from diff.structure import Block, read_blocks
+from diff.coordination import Respectively
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
 from diff.kinds import DESCRIPTIVE, GROWTH_MULTIPLE, LAST_YEAR_AFTER, PLAN_MARKERS, frame_at
 from diff.numbers import to_float
 from diff.phrases import clean_indicator, is_indicator, noun_after
 from diff.quantities import Candidate, find_candidates
+from diff.record import Document, Target
+from diff.scopes import Scopes
+from diff.structure import Block, read_blocks
 
 #: Bump whenever the records produced for the same text change.
 EXTRACTOR_VERSION = "3"
@@ -49,8 +50,6 @@ _RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:同比|环比)?(?:增速
 _BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
 #: 同比/环比 before a change; named in the indicator only when a sentence reports both.
 _PERIOD_COMPARISON = re.compile(r"(同比|环比)(?:增长|下降|提高|上升|增加|提升|上涨|降低|减少)?了?$")
-_ITEM_SPLIT = re.compile(r"、|和|及|与")
-_ITEM_GLUE = re.compile(r"[、]|和|及|以及|与")
 #: Attributes that measure the thing named just before them (科技创新项目15个,年度计划投资14亿元).
 _ATTRIBUTE = re.compile(r"(?:年度)?(?:计划|预计)?(?:完成)?投资|产值|营业收入|营收|总投资")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
@@ -177,7 +176,7 @@ class _Reading:
                  off_at: int | None) -> None:
         self.sentence, self.offset, self.published = sentence, offset, published
         self.context, self.off_at = context, off_at
-        self.own_year = context.frame_year(sentence)
+        self.own_year = context.frame_year()
 
     def region_at(self, position: int) -> tuple[str, str]:
         """The region of a number at ``position`` and where it came from."""
@@ -199,7 +198,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     consumed = 0
     list_verb = last_indicator = ""
     clause_of_verb = -1
-    respective = _Respectively()
+    respective = Respectively()
     both_periods = "同比" in sentence and "环比" in sentence
     for number in numbers:
         if number.start < consumed:
@@ -287,100 +286,6 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             region_source=region_source,
         )
     yield from _qualitative(reading, deadlines, numbers)
-
-
-class _Respectively:
-    """Pairs "A、B和C分别增长6.1%、18.5%和22.8%" (and "A、B、C产量N、M、K", a value list
-    without 分别): each number gets its own item, and a head noun written once after the
-    last item (煤炭、成品油年供应能力) is shared by the bare items before it."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self.verb = ""
-        self.index = 0
-        self.clause = -1
-
-    def prefix_for(self, prefix: str, clause_start: int, after: str) -> str:
-        """The prefix to read the indicator from: the item's own name and the shared verb.
-
-        :param prefix: the item text before the number
-        :param clause_start: where the number's clause starts
-        :param after: the sentence after the number
-        """
-        marker = prefix.rfind("分别")
-        listed = marker < 0 and not _ITEM_GLUE.fullmatch(prefix) and "、" in prefix \
-            and _VALUE_LIST.match(after)
-        if marker >= 0 or listed:
-            names = prefix[:marker] if marker >= 0 else _listed_names(prefix)
-            self.items = share_head(_split_items(names, _count_values(after)))
-            if len(self.items) == 1 and "城乡" in self.items[0]:
-                item = self.items[0]
-                self.items = [item.replace("城乡", "城镇", 1), item.replace("城乡", "农村", 1)]
-            self.verb = prefix[marker + 2:] if marker >= 0 else prefix[len(names):]
-            self.index, self.clause = 0, clause_start
-        elif self.items and clause_start == self.clause and _ITEM_GLUE.fullmatch(prefix):
-            self.index += 1
-        else:
-            self.items = []
-            return prefix
-        if self.index >= len(self.items):
-            return prefix
-        return self.items[self.index] + self.verb
-
-
-#: A number followed by another in a list (7.8亿吨、2470万吨、350亿方).
-_VALUE_LIST = re.compile(r"^(?:以上|左右)?[、和]\d")
-#: Words that start the head noun of an indicator: what a list of bare items shares.
-_HEAD_START = re.compile(
-    r"(?:年(?![度底末])|居民|人均|产量|产值|产业链|规模|供应|能力|气化率|覆盖率|普及率|增加值|收入|占比|比重|装机|投资|总量)"
-)
-
-
-#: The values after the first of a list: 、2470万吨、350亿方 (number, unit, comparator).
-_NEXT_VALUE = re.compile(r"(?:以上|左右)?(?:、|和|及)[\d.]+[^、和及,;。\d]{0,4}")
-
-
-def _count_values(after: str) -> int:
-    """How many values a list holds: the one before ``after`` and those listed in it."""
-    count, position = 1, 0
-    while match := _NEXT_VALUE.match(after, position):
-        count, position = count + 1, match.end()
-    return count
-
-
-def _split_items(names: str, values: int) -> list[str]:
-    """Names of a list: split at 、 when that gives one name a value, else also at 和/及/与."""
-    items = [item for item in names.split("、") if item]
-    if len(items) == values and values > 1:
-        return items
-    return [item for item in _ITEM_SPLIT.split(names) if item]
-
-
-#: Endings of a name that measures by itself (研发投入强度, 营收占比): it needs no shared head.
-_HEAD_END = re.compile(r"(?:率|度|量|额|值|比|重|数|规模|能力|收入|产值|面积|里程|人口)$")
-
-
-def _listed_names(prefix: str) -> str:
-    """The list of names before a value list: from the first item to the head noun."""
-    return prefix.rstrip("为达到是")
-
-
-def share_head(items: list[str]) -> list[str]:
-    """Give bare items the head noun written once after the last item.
-
-    ["煤炭", "成品油年供应能力"] → ["煤炭年供应能力", "成品油年供应能力"].
-
-    :param items: names split at 、/和/及
-    """
-    if len(items) < 2:
-        return items
-    last = items[-1]
-    head = _HEAD_START.search(last, 1)
-    if head is None or any(_HEAD_START.search(item) or _HEAD_END.search(item)
-                           for item in items[:-1]):
-        return items
-    shared = last[head.start():]
-    return [item + shared for item in items[:-1]] + [last]
 
 
 _PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")

@@ -1,0 +1,109 @@
+"""Coordination: lists whose items share one verb or one head noun and take one value each.
+
+"A、B和C分别增长6.1%、18.5%和22.8%", "煤炭、原油、天然气产量7.8亿吨、2470万吨、350亿方以上":
+each number gets its own item, and a head noun written once after the last item (煤炭、成品油
+年供应能力) is shared by the bare items before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words that join the items of a list.
+ITEM_SPLIT = re.compile(r"、|和|及|与")
+#: What stands between two values of one list (、, 和, 及).
+ITEM_GLUE = re.compile(r"[、]|和|及|以及|与")
+
+
+class Respectively:
+    """Pairs "A、B和C分别增长6.1%、18.5%和22.8%" (and "A、B、C产量N、M、K", a value list
+    without 分别): each number gets its own item, and a head noun written once after the
+    last item (煤炭、成品油年供应能力) is shared by the bare items before it."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.verb = ""
+        self.index = 0
+        self.clause = -1
+
+    def prefix_for(self, prefix: str, clause_start: int, after: str) -> str:
+        """The prefix to read the indicator from: the item's own name and the shared verb.
+
+        :param prefix: the item text before the number
+        :param clause_start: where the number's clause starts
+        :param after: the sentence after the number
+        """
+        marker = prefix.rfind("分别")
+        listed = marker < 0 and not ITEM_GLUE.fullmatch(prefix) and "、" in prefix \
+            and _VALUE_LIST.match(after)
+        if marker >= 0 or listed:
+            names = prefix[:marker] if marker >= 0 else _listed_names(prefix)
+            self.items = share_head(_split_items(names, _count_values(after)))
+            if len(self.items) == 1 and "城乡" in self.items[0]:
+                item = self.items[0]
+                self.items = [item.replace("城乡", "城镇", 1), item.replace("城乡", "农村", 1)]
+            self.verb = prefix[marker + 2:] if marker >= 0 else prefix[len(names):]
+            self.index, self.clause = 0, clause_start
+        elif self.items and clause_start == self.clause and ITEM_GLUE.fullmatch(prefix):
+            self.index += 1
+        else:
+            self.items = []
+            return prefix
+        if self.index >= len(self.items):
+            return prefix
+        return self.items[self.index] + self.verb
+
+
+#: A number followed by another in a list (7.8亿吨、2470万吨、350亿方).
+_VALUE_LIST = re.compile(r"^(?:以上|左右)?[、和]\d")
+#: Words that start the head noun of an indicator: what a list of bare items shares.
+_HEAD_START = re.compile(
+    r"(?:年(?![度底末])|居民|人均|产量|产值|产业链|规模|供应|能力|气化率|覆盖率|普及率|增加值|收入|占比|比重|装机|投资|总量)"
+)
+
+
+#: The values after the first of a list: 、2470万吨、350亿方 (number, unit, comparator).
+_NEXT_VALUE = re.compile(r"(?:以上|左右)?(?:、|和|及)[\d.]+[^、和及,;。\d]{0,4}")
+
+
+def _count_values(after: str) -> int:
+    """How many values a list holds: the one before ``after`` and those listed in it."""
+    count, position = 1, 0
+    while match := _NEXT_VALUE.match(after, position):
+        count, position = count + 1, match.end()
+    return count
+
+
+def _split_items(names: str, values: int) -> list[str]:
+    """Names of a list: split at 、 when that gives one name a value, else also at 和/及/与."""
+    items = [item for item in names.split("、") if item]
+    if len(items) == values and values > 1:
+        return items
+    return [item for item in ITEM_SPLIT.split(names) if item]
+
+
+#: Endings of a name that measures by itself (研发投入强度, 营收占比): it needs no shared head.
+_HEAD_END = re.compile(r"(?:率|度|量|额|值|比|重|数|规模|能力|收入|产值|面积|里程|人口)$")
+
+
+def _listed_names(prefix: str) -> str:
+    """The list of names before a value list: from the first item to the head noun."""
+    return prefix.rstrip("为达到是")
+
+
+def share_head(items: list[str]) -> list[str]:
+    """Give bare items the head noun written once after the last item.
+
+    ["煤炭", "成品油年供应能力"] → ["煤炭年供应能力", "成品油年供应能力"].
+
+    :param items: names split at 、/和/及
+    """
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    head = _HEAD_START.search(last, 1)
+    if head is None or any(_HEAD_START.search(item) or _HEAD_END.search(item)
+                           for item in items[:-1]):
+        return items
+    shared = last[head.start():]
+    return [item + shared for item in items[:-1]] + [last]
