@@ -32,3 +32,12 @@ class ArticleItem:
         for key in ("subtitle", "author", "origin", "page"):
             row[key] = row[key] or None
         return row
+
+
+@dataclass
+class JobSummary:
+    """The last item of a Scrapyd job: its counts and errors, proof that the feed is whole."""
+
+    counts: dict[str, int]
+    errors: list[str]
+    record: str = "summary"

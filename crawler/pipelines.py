@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from functools import partial
 from typing import Any
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.extraction import check_body
 from crawler.items import ArticleItem
@@ -84,8 +85,29 @@ class DeduplicatePipeline:
         return item
 
 
+def store_article(db: Any, item: ArticleItem) -> str:
+    """Upsert one article and its e-paper continuation URLs in one transaction; its status.
+
+    :param db: the open database
+    :param item: a normalised, checked article
+    :return: ``new``, ``updated``, ``unchanged`` or ``duplicate``
+    """
+    from policywatch.store.articles import upsert_article
+    from policywatch.store.crawls import add_aliases
+
+    with db.atomic():
+        ident, status = upsert_article(db, item.to_row())
+        if item.parts:
+            add_aliases(db, ident, item.parts)
+    return status
+
+
 class StorePipeline:
-    """Store each article atomically with ``upsert_article`` (or collect it in a dry run)."""
+    """Store each article atomically with ``upsert_article`` (or collect it in a dry run).
+
+    Not used in a Scrapyd job (``POLICYWATCH_REMOTE``): there the job's item feed carries the
+    articles to the central database, which stores them with :func:`store_article`.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -98,6 +120,8 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         """Build from the crawler's settings (database path, dry run)."""
+        if crawler.settings.getbool("POLICYWATCH_REMOTE"):
+            raise NotConfigured("a Scrapyd job has no database: its items go to the job's feed")
         pipeline = cls(crawler)
         crawler.policywatch_collected = pipeline.collected  # type: ignore[attr-defined]
         return pipeline
@@ -124,19 +148,10 @@ class StorePipeline:
             self.collected.append({**item.to_row(), "parts": item.parts})
             self.stats.inc_value("policywatch/would_store")
             return item
-        from policywatch.store.articles import upsert_article
-        from policywatch.store.crawls import add_aliases
         from policywatch.store.transactions import retry_busy
 
-        def store() -> str:
-            with self.db.atomic():
-                ident, status = upsert_article(self.db, item.to_row())
-                if item.parts:
-                    add_aliases(self.db, ident, item.parts)
-            return status
-
         try:
-            status = retry_busy(store, f"store {item.url}")
+            status = retry_busy(partial(store_article, self.db, item), f"store {item.url}")
         except sqlite3.Error as error:
             self.crawler.spider.record_error(f"{item.url}: not stored: {error}")
             raise DropItem(f"{item.url}: not stored: {error}") from None

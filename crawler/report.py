@@ -12,7 +12,9 @@ HEALTH = {1: "健康", 0: "异常", None: "未抓取"}
 
 
 def source_table(config: Config, db_path: str) -> str:
-    """One line per configured source: name, kind, schedule, health, articles, last run, note.
+    """One line per source: name, kind, schedule, health, articles, last run, its node, note.
+
+    The node is the Scrapyd node that ran the source last, or 本机 for a crawl on this machine.
 
     :param config: the sources configuration
     :param db_path: the database (read only if it exists)
@@ -24,13 +26,14 @@ def source_table(config: Config, db_path: str) -> str:
 
         rows = source_rows(open_db(db_path))
     lines = [f"{'name':<20} {'kind':<8} {'schedule':<12} {'health':<6} {'articles':>8}  "
-             f"{'last run':<25} note"]
+             f"{'last run':<25} {'node':<21} note"]
     for source in config.sources:
         row = rows.get(source.name, {})
         health = HEALTH.get(row.get("healthy"), "未抓取") if source.enabled else "停用"
+        node = row.get("last_node") or ("本机" if row.get("last_finished") else "-")
         lines.append(
             f"{source.name:<20} {source.kind:<8} {source.schedule:<12} {health:<6} "
-            f"{row.get('articles', 0):>8}  {(row.get('last_finished') or '-'):<25} "
+            f"{row.get('articles', 0):>8}  {(row.get('last_finished') or '-'):<25} {node:<21} "
             f"{row.get('last_status') or ''} {row.get('health_note') or ''}".rstrip()
         )
     return "\n".join(lines)

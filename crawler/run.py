@@ -21,6 +21,7 @@ from scrapy.settings import Settings
 from crawler.dates import date_range
 from crawler.health import assess_health
 from crawler.spiders import SPIDERS
+from crawler.stats import crawl_counts
 from policywatch import clock
 from policywatch.config import Config, Source
 from policywatch.errors import PolicywatchError
@@ -57,6 +58,25 @@ class CrawlResult:
     items: list[dict[str, Any]] = field(default_factory=list)
 
 
+def env_overrides() -> dict[str, Any]:
+    """Settings overridden by ``POLICYWATCH_*`` environment variables (tests, benchmarks)."""
+    overrides: dict[str, Any] = {key: kind(os.environ[name])
+                                 for name, (key, kind) in ENV_SETTINGS.items() if os.environ.get(name)}
+    if os.environ.get("POLICYWATCH_POLITE") == "0":
+        overrides.update(AUTOTHROTTLE_ENABLED=False, CONCURRENT_REQUESTS_PER_DOMAIN=16)
+    return overrides
+
+
+def source_settings(source: Source) -> dict[str, Any]:
+    """The settings one source's crawl adds: its delay (AutoThrottle starts from it).
+
+    :param source: the source
+    """
+    if os.environ.get("POLICYWATCH_POLITE") == "0":
+        return {"DOWNLOAD_DELAY": 0}
+    return {"DOWNLOAD_DELAY": source.delay, "AUTOTHROTTLE_START_DELAY": source.delay}
+
+
 def crawl_settings(db_path: str | None, dry_run: bool = False) -> Settings:
     """Scrapy settings: crawler/settings.py, the cache next to the database, env overrides.
 
@@ -71,12 +91,8 @@ def crawl_settings(db_path: str | None, dry_run: bool = False) -> Settings:
     if dry_run:
         settings.set("HTTPCACHE_ENABLED", False)
         settings.set("POLICYWATCH_DRY_RUN", True)
-    for name, (key, kind) in ENV_SETTINGS.items():
-        if os.environ.get(name):
-            settings.set(key, kind(os.environ[name]))
-    if os.environ.get("POLICYWATCH_POLITE") == "0":
-        settings.set("AUTOTHROTTLE_ENABLED", False)
-        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 16)
+    for key, value in env_overrides().items():
+        settings.set(key, value)
     return settings
 
 
@@ -97,11 +113,8 @@ def crawl_days(source: Source, since: dt.date | None, until: dt.date | None) -> 
 def _spider_class(source: Source) -> type:
     """A per-source subclass carrying the source's delay (AutoThrottle starts from it)."""
     base = SPIDERS[source.kind]
-    custom = {"DOWNLOAD_DELAY": source.delay, "AUTOTHROTTLE_START_DELAY": source.delay}
-    if os.environ.get("POLICYWATCH_POLITE") == "0":
-        custom = {"DOWNLOAD_DELAY": 0}
     return type(f"{base.__name__}_{source.name.replace('-', '_')}", (base,),
-                {"custom_settings": custom})
+                {"custom_settings": source_settings(source)})
 
 
 def _watch(crawler: Crawler, name: str, progress: Progress | None, every: int) -> None:
@@ -119,23 +132,7 @@ def _watch(crawler: Crawler, name: str, progress: Progress | None, every: int) -
 
 
 def _counts(crawler: Crawler) -> dict[str, int]:
-    stats = crawler.stats.get_stats()
-
-    def get(key: str) -> int:
-        return int(stats.get(f"policywatch/{key}", 0))
-
-    return {
-        "pages": int(stats.get("downloader/response_count", 0)),
-        "new_articles": get("new") + get("updated"),
-        "duplicates": get("duplicate"),
-        "failed": get("errors"),
-        "links": get("links"),
-        "articles_fetched": get("articles_fetched"),
-        "rejected": get("rejected"),
-        "listing_pages": get("index_pages"),
-        "missing": get("missing"),
-        "would_store": get("would_store"),
-    }
+    return crawl_counts(crawler.stats.get_stats())
 
 
 def _run(sources: list[Source], settings: Settings, days: dict[str, list[dt.date]],
@@ -165,14 +162,7 @@ def run_crawl(config: Config, names: list[str], db_path: str, since: dt.date | N
     :param progress: called with one-line progress messages
     """
     from policywatch.store import open_db
-    from policywatch.store.runs import (
-        close_abandoned_runs,
-        finish_run,
-        recent_runs,
-        set_health,
-        start_run,
-        sync_sources,
-    )
+    from policywatch.store.runs import close_abandoned_runs, start_run, sync_sources
 
     sources = [config.source(name) for name in names] or [s for s in config.sources if s.enabled]
     if not sources:
@@ -190,20 +180,36 @@ def run_crawl(config: Config, names: list[str], db_path: str, since: dt.date | N
         if progress:
             progress(f"{source.name}: 开始抓取" + (f"（{span[-1]}至{span[0]}的版面）" if span else "")
                      + (f"，已关闭{closed}次中断的抓取" if closed else ""))
+    if config.scrapyd is not None:
+        from crawler.cluster import run_remote
+
+        return run_remote(config, sources, db, runs, days, (since, until), progress)
     crawlers = _run(sources, crawl_settings(db_path), days, db_path, progress, (since, until))
-    results = []
-    for source, crawler in zip(sources, crawlers, strict=True):
-        counts = _counts(crawler)
-        errors = _errors(crawler)
-        history = recent_runs(db, source.name)
-        healthy, note = assess_health(counts, history)
-        status = _status(crawler, errors, healthy)
-        stored = {k: counts[k] for k in ("pages", "new_articles", "duplicates", "failed", "links",
-                                         "articles_fetched", "rejected")}
-        retry_busy(partial(finish_run, db, runs[source.name], status, stored, errors), "finish run")
-        retry_busy(partial(set_health, db, source.name, healthy, note), "set health")
-        results.append(CrawlResult(source.name, status, counts, errors, note))
-    return results
+    return [finish_source(db, runs[source.name], source.name, _counts(crawler), _errors(crawler),
+                          complete=crawler.stats.get_value("finish_reason") in COMPLETE)
+            for source, crawler in zip(sources, crawlers, strict=True)]
+
+
+def finish_source(db: Any, run_id: int, name: str, counts: dict[str, int], errors: list[str],
+                  complete: bool = True) -> CrawlResult:
+    """Judge a finished crawl of one source, close its run and record its health.
+
+    :param db: the open database
+    :param run_id: the source's crawl_runs row
+    :param name: source name
+    :param counts: from :func:`crawler.stats.crawl_counts`
+    :param errors: the crawl's error messages
+    :param complete: whether the crawl ran to its end
+    """
+    from policywatch.store.runs import finish_run, recent_runs, set_health
+
+    healthy, note = assess_health(counts, recent_runs(db, name))
+    status = _verdict(complete, errors, healthy)
+    stored = {k: counts[k] for k in ("pages", "new_articles", "duplicates", "failed", "links",
+                                     "articles_fetched", "rejected")}
+    retry_busy(partial(finish_run, db, run_id, status, stored, errors), "finish run")
+    retry_busy(partial(set_health, db, name, healthy, note), "set health")
+    return CrawlResult(name, status, counts, errors, note)
 
 
 def _errors(crawler: Crawler) -> list[str]:
@@ -216,8 +222,13 @@ def _errors(crawler: Crawler) -> list[str]:
 
 
 def _status(crawler: Crawler, errors: list[str], healthy: bool) -> str:
+    """The status of a crawl run by ``crawler`` (see :func:`_verdict`)."""
+    return _verdict(crawler.stats.get_value("finish_reason") in COMPLETE, errors, healthy)
+
+
+def _verdict(complete: bool, errors: list[str], healthy: bool) -> str:
     """``interrupted`` (stopped before its end), ``failed`` (errors), ``unhealthy`` or ``ok``."""
-    if crawler.stats.get_value("finish_reason") not in COMPLETE:
+    if not complete:
         return "interrupted"
     return "failed" if errors else ("ok" if healthy else "unhealthy")
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from policywatch.config import Source
 
 #: Query parameters that only track where a reader came from.
 TRACKING = re.compile(r"^(utm_\w+|spm|from|share\w*|source|timestamp|t|isappinstalled|"
@@ -48,3 +52,12 @@ def host_of(url: str) -> str:
     :param url: absolute URL
     """
     return (urlsplit(url).hostname or "").lower()
+
+
+def source_domains(source: Source) -> list[str]:
+    """The domains a source's spider follows links on: ``allowed_domains``, else its seeds' hosts.
+
+    :param source: the source
+    """
+    seeds = source.start_urls or [source.edition_url or ""]
+    return source.allowed_domains or sorted({host_of(url) for url in seeds if url})

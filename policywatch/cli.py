@@ -276,7 +276,8 @@ def crawl(sources: tuple[str, ...], since: dt.date | None, until: dt.date | None
     """Crawl sources now (all enabled ones by default); e-papers backfill --since..--until.
 
     Progress goes to stderr. Exits 1 when a source failed (errors) or is unhealthy; a day
-    with nothing new is a success.
+    with nothing new is a success. With a scrapyd: section in sources.yml the crawls run as
+    jobs on those Scrapyd nodes and their items are stored here (docs/service.md).
 
     \b
     Example:
@@ -309,7 +310,7 @@ def sources() -> None:
 @common_options
 @click.pass_context
 def sources_list(ctx: click.Context, demo: bool, db_path: str, config_path: str) -> None:
-    """List configured sources with kind, schedule, health and article counts.
+    """List configured sources: kind, schedule, health, articles and the node of the last run.
 
     Without --db or --config, a serve started from this folder is found and its files read.
 

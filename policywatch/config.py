@@ -19,6 +19,7 @@ from parsel import Selector
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from diff.phrases import CHONGQING, DISTRICTS
+from policywatch.cluster_config import Cluster
 from policywatch.errors import ConfigError, UnknownNotifyError, UnknownSourceError
 
 DEFAULT_CONFIG = "sources.yml"
@@ -97,6 +98,8 @@ class Source(BaseModel):
     include: str | None = None
     max_pages: int = Field(default=50, ge=1)
     backfill_days: int = Field(default=1, ge=1)
+    #: the Scrapyd node that must crawl this source (default: the least busy one)
+    node: str | None = None
 
     @field_validator("schedule")
     @classmethod
@@ -215,6 +218,8 @@ class Config(BaseModel):
     sources: list[Source]
     notify: list[Notify] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=lambda: list(DEFAULT_REGIONS))
+    #: crawl on these Scrapyd nodes instead of in-process (default: none, crawl here)
+    scrapyd: Cluster | None = None
 
     @field_validator("regions")
     @classmethod
@@ -249,6 +254,12 @@ class Config(BaseModel):
             duplicates = sorted({name for name in names if names.count(name) > 1})
             if duplicates:
                 raise ValueError(f"{kind} names must be unique: {', '.join(duplicates)}")
+        nodes = [node.name for node in self.scrapyd.nodes] if self.scrapyd else []
+        for source in self.sources:
+            if source.node is not None and source.node not in nodes:
+                known = ", ".join(nodes) if nodes else "none: add a scrapyd: section"
+                raise ValueError(f'source "{source.name}" is pinned to node "{source.node}", '
+                                 f"which is not among the scrapyd nodes ({known})")
         return self
 
     def notify_entries(self, when: str) -> list[Notify]:

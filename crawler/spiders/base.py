@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Self
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -16,7 +18,7 @@ from crawler.dates import date_from_url
 from crawler.encoding import EncodingError, decode_page
 from crawler.extraction import Extracted
 from crawler.items import ArticleItem
-from crawler.urls import canonical_url, host_of, scheme_of
+from crawler.urls import canonical_url, host_of, scheme_of, source_domains
 from policywatch import clock
 from policywatch.config import Source
 
@@ -32,26 +34,49 @@ class SourceSpider(scrapy.Spider):
     def __init__(self, source: Source, days: list[dt.date] | None = None,
                  db_path: str | None = None,
                  window: tuple[dt.date | None, dt.date | None] = (None, None),
-                 **kwargs: Any) -> None:
+                 known: set[str] | None = None, **kwargs: Any) -> None:
         super().__init__(name=source.name, **kwargs)
         self.source = source
         self.days = days or []
         #: --since/--until: article URLs dated outside this window are not fetched
         self.window = window
         self.db_path = db_path
+        #: in a Scrapyd job: the stored URLs it brought along (there is no database)
+        self.known_urls = known
         self.errors: list[str] = []
         seeds = source.start_urls or [source.edition_url or ""]
         self.scheme = scheme_of(seeds[0])
-        self.allowed_domains = source.allowed_domains or sorted({host_of(u) for u in seeds if u})
+        self.allowed_domains = source_domains(source)
         self._db: Any = None
         self.linked: set[str] = set()
         #: URLs fetched another way (e-paper continuations) that need no request of their own
         self.skip: set[str] = set()
 
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Apply the spider's settings, and a node's own in a Scrapyd job."""
+        from crawler.remote import settle_node_settings
+
+        super().update_settings(settings)
+        settle_node_settings(settings)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        """Build the spider; in a Scrapyd job, from the job's arguments (:mod:`crawler.remote`)."""
+        from crawler import remote
+
+        if not remote.is_job(kwargs):
+            return super().from_crawler(crawler, *args, **kwargs)
+        spider = super().from_crawler(crawler, *args, **remote.spider_arguments(kwargs))
+        remote.send_summary_when_idle(spider)
+        return spider
+
     # -- known URLs -------------------------------------------------------------------------
 
     def known(self, urls: Iterable[str]) -> set[str]:
         """Which canonical URLs are already stored (none in a dry run without a database)."""
+        if self.known_urls is not None:
+            return {url for url in urls if url in self.known_urls}
         if not self.db_path:
             return set()
         if self._db is None:

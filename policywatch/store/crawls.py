@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
@@ -38,17 +39,35 @@ def known_urls(db: Database, urls: Iterable[str]) -> set[str]:
     return found
 
 
+def known_urls_on(db: Database, domains: Iterable[str]) -> list[str]:
+    """Every stored article URL and alias on ``domains`` (or their subdomains), sorted.
+
+    What a remote crawl of a source takes along so that it fetches no stored article again.
+
+    :param domains: host names, as a source's spider allows them
+    """
+    hosts = tuple(domains)
+    found = set()
+    for (url,) in db.execute("SELECT url FROM articles UNION SELECT url FROM article_urls"):
+        host = (urlsplit(url).hostname or "").lower()
+        if any(host == d or host.endswith("." + d) for d in hosts):
+            found.add(url)
+    return sorted(found)
+
+
 def source_rows(db: Database) -> dict[str, dict[str, Any]]:
     """The sources table by name, with each source's article count and last run.
 
-    :return: name → row (``healthy``, ``health_note``, ``last_run``, ``articles``, ``last_status``)
+    :return: name → row (``healthy``, ``health_note``, ``last_run``, ``articles``, ``last_status``,
+        ``last_node``: the Scrapyd node of the last run, None on this machine)
     """
     rows = {row["name"]: dict(row) for row in db["sources"].rows}
     for name, count in db.execute("SELECT source, count(*) FROM articles GROUP BY source"):
         rows.setdefault(name, {"name": name})["articles"] = count
-    for name, status, finished in db.execute(
-        "SELECT source, status, finished FROM crawl_runs WHERE id IN "
+    for name, status, finished, node in db.execute(
+        "SELECT source, status, finished, node FROM crawl_runs WHERE id IN "
         "(SELECT max(id) FROM crawl_runs WHERE status != 'running' GROUP BY source)"
     ):
-        rows.setdefault(name, {"name": name}).update(last_status=status, last_finished=finished)
+        rows.setdefault(name, {"name": name}).update(last_status=status, last_finished=finished,
+                                                     last_node=node)
     return rows

@@ -33,6 +33,17 @@ def start_run(db: Database, source: str) -> int:
     return int(table.last_pk)
 
 
+def set_run_node(db: Database, run_id: int, node: str, job: str) -> None:
+    """Record the Scrapyd node and job that run a crawl.
+
+    :param run_id: id from :func:`start_run`
+    :param node: node name
+    :param job: Scrapyd job id
+    """
+    with db.atomic():
+        db["crawl_runs"].update(run_id, {"node": node, "job": job})
+
+
 def finish_run(db: Database, run_id: int, status: str, counts: dict[str, int],
                errors: list[str]) -> None:
     """Close a crawl run with its status, counts and error messages.

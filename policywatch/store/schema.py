@@ -405,3 +405,10 @@ def m010_recent_changes_index(db: Database) -> None:
     """The Atom feed reads the newest changes in index order: no sort of all changes."""
     db.execute("DROP INDEX IF EXISTS idx_changes_published")
     db.execute("CREATE INDEX idx_changes_recent ON changes (published DESC, detected DESC, id)")
+
+
+@migrations()
+def m010_scrapyd_crawl_nodes(db: Database) -> None:
+    """Scrapyd: which node and job ran each crawl (null for a crawl on this machine)."""
+    db["crawl_runs"].add_column("node", str)
+    db["crawl_runs"].add_column("job", str)
