@@ -72,6 +72,9 @@ def run_remote(config: Config, sources: list[Source], db: Any, runs: dict[str, i
         except NodeError as error:
             _fail(db, remote, str(error))
             say(f"{remote.source.name}: {error}")
+    from policywatch.store.crawls import stored_urls_by_host
+
+    stored = stored_urls_by_host(db)
     chosen = {r.node.name: r.node for r in remotes if r.node is not None}
     with ThreadPoolExecutor(max_workers=max(1, len(chosen))) as pool:
         failures = dict(zip(chosen, pool.map(lambda node: _deploy(node, cluster.project, egg),
@@ -83,7 +86,7 @@ def run_remote(config: Config, sources: list[Source], db: Any, runs: dict[str, i
             if failures[remote.node.name]:
                 raise NodeError(failures[remote.node.name])
             job = Job(remote.source.name, days.get(remote.source.name, []), window,
-                      _known(db, remote.source))
+                      known_urls_for(stored, remote.source))
             remote.job = _schedule(remote.node, cluster.project, egg, remote.source, job)
         except (NodeError, JobError) as error:
             _fail(db, remote, str(error))
@@ -138,10 +141,15 @@ def _deploy(node: Node, project: str, egg: Egg) -> str:
     return ""
 
 
-def _known(db: Any, source: Source) -> list[str]:
-    from policywatch.store.crawls import known_urls_on
+def known_urls_for(stored: dict[str, list[str]], source: Source) -> list[str]:
+    """The stored URLs a job of ``source`` takes along: those on its domains or their subdomains.
 
-    return known_urls_on(db, source_domains(source))
+    :param stored: from :func:`policywatch.store.crawls.stored_urls_by_host`
+    :param source: the source
+    """
+    domains = source_domains(source)
+    return sorted(url for host, urls in stored.items()
+                  if any(host == d or host.endswith("." + d) for d in domains) for url in urls)
 
 
 def _schedule(node: Node, project: str, egg: Egg, source: Source, job: Job) -> str:

@@ -11,12 +11,13 @@ import zipfile
 import pytest
 import yaml
 
+from crawler.cluster import known_urls_for
 from crawler.egg import build_egg
 from crawler.ingest import FeedError, read_feed, store_feed
 from crawler.job import MAX_PACKED, PART, Job, JobError, job_arguments, read_job
 from policywatch.config import parse_config
 from policywatch.errors import ConfigError
-from policywatch.store.crawls import known_urls_on
+from policywatch.store.crawls import stored_urls_by_host
 
 SOURCE = """sources:
   - name: gov
@@ -134,9 +135,8 @@ def test_a_whole_feed_is_stored_in_one_go(fresh_db):
     assert feed.summary.counts == {"pages": 3, "links": 2}
     statuses = store_feed(fresh_db, feed)
     assert statuses == {"new": 1, "duplicate": 1}
-    assert known_urls_on(fresh_db, ["127.0.0.1"]) == ["http://127.0.0.1/a.html",
-                                                      "http://127.0.0.1/b.html"]
-    assert known_urls_on(fresh_db, ["cq.gov.cn"]) == []
+    assert stored_urls_by_host(fresh_db) == {
+        "127.0.0.1": ["http://127.0.0.1/a.html", "http://127.0.0.1/b.html"]}
 
 
 @pytest.mark.parametrize("data,message", [
@@ -151,3 +151,13 @@ def test_a_cut_off_feed_is_refused_and_stores_nothing(fresh_db, data, message):
     with pytest.raises(FeedError, match=message):
         read_feed(data)
     assert fresh_db["articles"].count == 0
+
+
+def test_a_job_takes_the_stored_urls_of_its_domains_only():
+    stored = {"cq.gov.cn": ["http://cq.gov.cn/a.html"], "www.cq.gov.cn": ["http://www.cq.gov.cn/b.html"],
+              "xcq.gov.cn": ["http://xcq.gov.cn/c.html"], "127.0.0.1": ["http://127.0.0.1:8000/ywdt/d.html"]}
+    config = parse_config(SOURCE + "  - {name: cq, title: 重庆, kind: listing, "
+                          "start_urls: ['https://www.cq.gov.cn/'], allowed_domains: [cq.gov.cn]}\n")
+    assert known_urls_for(stored, config.source("cq")) == ["http://cq.gov.cn/a.html",
+                                                         "http://www.cq.gov.cn/b.html"]
+    assert known_urls_for(stored, config.source("gov")) == ["http://127.0.0.1:8000/ywdt/d.html"]

@@ -107,6 +107,7 @@ def workdir(tmp_path_factory, site, nodes):
     cluster = (f"scrapyd:\n  nodes:\n    - {one.url}\n"
                f"    - {{name: two, url: '{two.url}', credentials: TWO_AUTH}}\n  poll: 0.2\n")
     (folder / "sources.yml").write_text(sources + cluster, encoding="utf-8")
+    (folder / "timeout.yml").write_text(sources + cluster + "  timeout: 1\n", encoding="utf-8")
     assert _cli(folder, "local.yml", "local.db", "init").returncode == 0
     shutil.copy(folder / "local.db", folder / "central.db")
     return folder
@@ -206,6 +207,21 @@ def test_second_cycle_downloads_no_article_again(remote, workdir, site, cluster_
     requested = {entry.path.lstrip("/").split("?")[0] for entry in site.log}
     assert requested and not requested & stored
     assert db["articles"].count == 14 + 2  # and the two baseline documents
+
+
+def test_a_job_outliving_the_timeout_is_cancelled_and_fails(workdir, nodes, cluster_env):
+    one, _ = nodes
+    database = workdir / "timeout.db"
+    [result] = run_crawl(load_config(workdir / "timeout.yml"), ["slow"], str(database))
+    assert result.status == "failed" and "超过1秒未完成，已取消" in result.errors[0]
+    db = open_db(database)
+    [(node, job, status)] = db.execute("SELECT node, job, status FROM crawl_runs").fetchall()
+    assert (node, status) == (one.url.removeprefix("http://"), "failed")
+    assert db["articles"].count == 0
+    deadline = time.monotonic() + 30
+    while job not in [j["id"] for j in one.get("listjobs.json")["finished"]]:
+        assert time.monotonic() < deadline, "the node did not stop the cancelled job"
+        time.sleep(0.2)
 
 
 def test_a_node_stopped_mid_job_fails_the_source_then_the_other_node_crawls_it(

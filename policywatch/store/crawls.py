@@ -39,20 +39,15 @@ def known_urls(db: Database, urls: Iterable[str]) -> set[str]:
     return found
 
 
-def known_urls_on(db: Database, domains: Iterable[str]) -> list[str]:
-    """Every stored article URL and alias on ``domains`` (or their subdomains), sorted.
+def stored_urls_by_host(db: Database) -> dict[str, list[str]]:
+    """Every stored article URL and alias, grouped by lower-cased host name, each list sorted.
 
-    What a remote crawl of a source takes along so that it fetches no stored article again.
-
-    :param domains: host names, as a source's spider allows them
+    What remote crawls take along so that they fetch no stored article again.
     """
-    hosts = tuple(domains)
-    found = set()
+    hosts: dict[str, list[str]] = {}
     for (url,) in db.execute("SELECT url FROM articles UNION SELECT url FROM article_urls"):
-        host = (urlsplit(url).hostname or "").lower()
-        if any(host == d or host.endswith("." + d) for d in hosts):
-            found.add(url)
-    return sorted(found)
+        hosts.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
+    return {host: sorted(urls) for host, urls in hosts.items()}
 
 
 def source_rows(db: Database) -> dict[str, dict[str, Any]]:
