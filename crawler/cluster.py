@@ -246,15 +246,21 @@ def _store(db: Any, remote: RemoteRun) -> None:
 
 
 def _fail(db: Any, remote: RemoteRun, message: str) -> None:
-    """Close the run as failed and mark the source unhealthy, storing nothing of the job."""
-    from policywatch.store.runs import finish_run, set_health
+    """Close the run as failed and mark the source unhealthy, storing nothing of the job.
+
+    The run's node is the one tried, or ``-`` when no node answered.
+    """
+    from policywatch.store.runs import finish_run, set_health, set_run_node
 
     counts = crawl_counts({})
     stored = {k: counts[k] for k in ("pages", "new_articles", "duplicates", "failed", "links",
                                      "articles_fetched", "rejected")}
 
+    node = remote.node.name if remote.node else (remote.source.node or "-")
+
     def close() -> None:
         with db.atomic():
+            set_run_node(db, remote.run_id, node, remote.job)
             finish_run(db, remote.run_id, "failed", stored, [message])
             set_health(db, remote.source.name, False, message)
 

@@ -15,8 +15,10 @@ from crawler.cluster import known_urls_for
 from crawler.egg import build_egg
 from crawler.ingest import FeedError, read_feed, store_feed
 from crawler.job import MAX_PACKED, PART, Job, JobError, job_arguments, read_job
+from crawler.run import run_crawl
 from policywatch.config import parse_config
 from policywatch.errors import ConfigError
+from policywatch.store import open_db
 from policywatch.store.crawls import stored_urls_by_host
 
 SOURCE = """sources:
@@ -161,3 +163,21 @@ def test_a_job_takes_the_stored_urls_of_its_domains_only():
     assert known_urls_for(stored, config.source("cq")) == ["http://cq.gov.cn/a.html",
                                                          "http://www.cq.gov.cn/b.html"]
     assert known_urls_for(stored, config.source("gov")) == ["http://127.0.0.1:8000/ywdt/d.html"]
+
+
+def test_no_node_answering_fails_the_sources_and_stores_nothing(tmp_path, free_port):
+    config = parse_config(SOURCE + "  - {name: pinned, title: 固定, kind: listing, node: gz, "
+                          "start_urls: ['http://127.0.0.1:8000/p/'], delay: 0}\n"
+                          f"scrapyd: ['http://127.0.0.1:{free_port}', "
+                          f"{{name: gz, url: 'http://127.0.0.1:{free_port}'}}]\n")
+    database = tmp_path / "pw.db"
+    results = run_crawl(config, ["gov", "pinned"], str(database))
+    assert [(r.source, r.status) for r in results] == [("gov", "failed"), ("pinned", "failed")]
+    assert results[0].errors[0].startswith("没有可用的Scrapyd节点：节点127.0.0.1:")
+    assert "无法访问" in results[1].errors[0]
+    db = open_db(database)
+    assert db.execute("SELECT source, node, status FROM crawl_runs ORDER BY id").fetchall() == [
+        ("gov", "-", "failed"), ("pinned", "gz", "failed")]
+    assert db.execute("SELECT name, healthy FROM sources ORDER BY name").fetchall() == [
+        ("gov", 0), ("pinned", 0)]
+    assert db["articles"].count == 0
