@@ -408,7 +408,7 @@ def m010_recent_changes_index(db: Database) -> None:
 
 
 @migrations()
-def m010_scrapyd_crawl_nodes(db: Database) -> None:
+def m011_scrapyd_crawl_nodes(db: Database) -> None:
     """Scrapyd: which node and job ran each crawl (null for a crawl on this machine)."""
     db["crawl_runs"].add_column("node", str)
     db["crawl_runs"].add_column("job", str)
