@@ -20,7 +20,7 @@ from policywatch.cli import cli
 from policywatch.config import parse_config
 from policywatch.store import open_db
 from policywatch.store.reviews import add_review
-from reports.alerts import send_alerts
+from reports.alerts import render, send_alerts
 from reports.digest import build_digest
 from scheduler.jobs import crawl_source, run_alerts
 from tests.sitedata import _gov_article
@@ -376,3 +376,16 @@ notify:
     assert changes and any(c["indicator_key"] == "轨道运营里程|length" for c in changes)
     [listed] = receiver.ids()
     assert sorted(listed) == sorted(c["id"] for c in changes)
+
+
+def test_an_alert_escapes_crawled_text_and_links():
+    html = render([{
+        "id": "0123456789abcdef", "change_type": "new", "indicator": "博物馆<b>", "region": "重庆市",
+        "old_value": None, "new_value": 150, "new_unit": "座", "new_year": 2030,
+        "published": "2026-11-18", "sentence": '到2030年建成博物馆150座<script>alert("x")</script>',
+        "article_title": "全会<script>", "article_url": "javascript:alert(1)",
+    }], base_url="http://127.0.0.1:8001")
+    assert "<script" not in html and "&lt;script&gt;" in html and "博物馆&lt;b&gt;" in html
+    assert 'href="#"' in html and "javascript:" not in html
+    assert "2026年11月18日" in html and "150座 (2030年)" in html
+    assert 'href="http://127.0.0.1:8001/policywatch/changes/0123456789abcdef"' in html
