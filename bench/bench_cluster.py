@@ -6,9 +6,9 @@ pages), crawls it with ``policywatch crawl`` on this machine, then with the same
 uploaded beforehand and timed apart). Politeness is off (no delay, no AutoThrottle, 16
 requests per domain). Prints pages a second for both, from the wall time of the command.
 
-Both nodes share this machine's cores with the local crawl's absence: the figure measures the
-overhead of going through Scrapyd (deploy, job start-up, feeds, central storage), not the
-gain of more machines.
+Both nodes run on this machine, so the figure weighs the cost of going through Scrapyd (job
+start-up, feeds, storing centrally) against the gain of four crawl processes instead of one
+(extraction is CPU-bound Python); it says nothing about more machines.
 
 Run: ``.venv/bin/python bench/bench_cluster.py`` (or ``make bench``).
 """
