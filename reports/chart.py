@@ -9,6 +9,7 @@ the latest statistic to the current target (the way still to go).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,9 +20,10 @@ from reports import format
 
 WIDTH, HEIGHT = 560, 190
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 14, 46
-BASELINE_COLOUR = "#6e7781"
-TARGET_COLOUR = "#8250df"
-PROGRESS_COLOUR = "#0969da"
+# Colours used nowhere else on the pages, so a screenshot test can find the chart's pixels.
+BASELINE_COLOUR = "#5b6673"
+TARGET_COLOUR = "#8a3ffc"
+PROGRESS_COLOUR = "#1f78d1"
 
 
 @dataclass
@@ -83,19 +85,19 @@ def timeline_svg(rows: Iterable[dict[str, Any]], unit: str | None = "") -> Marku
         return Markup("")
     first = int(min(p.x for p in placed))
     last = int(max(p.x for p in placed)) + 1
-    top = max(p.value for p in placed) * 1.15 or 1.0
+    low, high, ticks = value_axis([p.value for p in placed])
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def sx(x: float) -> float:
         return round(LEFT + (x - first) / (last - first) * plot_w, 1)
 
     def sy(value: float) -> float:
-        return round(TOP + plot_h - value / top * plot_h, 1)
+        return round(TOP + plot_h - (value - low) / (high - low) * plot_h, 1)
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
              f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" class="timeline-chart" '
              f'aria-label="指标时间线" style="max-width:100%;height:auto;font-family:sans-serif;">']
-    parts += _axes(first, last, top, unit, sx, sy)
+    parts += _axes(first, last, ticks, unit, sx, sy, sy(low))
     statistics = sorted((p for p in placed if p.kind == "statistic"), key=lambda p: p.x)
     targets = [p for p in placed if p.kind == "target"]
     if len(statistics) > 1:
@@ -108,10 +110,10 @@ def timeline_svg(rows: Iterable[dict[str, Any]], unit: str | None = "") -> Marku
         parts.append(f'<line x1="{sx(latest.x)}" y1="{sy(latest.value)}" x2="{sx(goal.x)}" '
                      f'y2="{sy(goal.value)}" stroke="{PROGRESS_COLOUR}" stroke-width="2" '
                      'stroke-dasharray="5 4"/>')
-    for p in targets:
+    for p in sorted(targets, key=lambda p: p.baseline):  # baseline squares on top
         x, y = sx(p.x), sy(p.value)
         if p.baseline:
-            parts.append(f'<rect x="{x - 6}" y="{y - 6}" width="12" height="12" fill="{BASELINE_COLOUR}">'
+            parts.append(f'<rect x="{x - 5}" y="{y - 5}" width="10" height="10" fill="{BASELINE_COLOUR}">'
                          f'<title>{escape(p.label)}</title></rect>')
         else:
             parts.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{TARGET_COLOUR}">'
@@ -124,17 +126,34 @@ def timeline_svg(rows: Iterable[dict[str, Any]], unit: str | None = "") -> Marku
     return Markup("".join(parts))
 
 
-def _axes(first: int, last: int, top: float, unit: str | None, sx: Any, sy: Any) -> list[str]:
-    """Axis lines, the year bands' labels and three value gridlines."""
-    bottom = sy(0)
+def value_axis(values: list[float]) -> tuple[float, float, list[float]]:
+    """The value range shown and its gridline values (1, 2 or 5 times a power of ten apart).
+
+    :param values: the values drawn
+    """
+    low, high = min(values), max(values)
+    span = (high - low) or abs(high) or 1.0
+    low, high = low - span * 0.3, high + span * 0.2
+    if min(values) >= 0 > low:
+        low = 0.0
+    rough = (high - low) / 3
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    first = math.ceil(low / step) * step
+    ticks = [round(first + i * step, 10) for i in range(int((high - first) / step) + 1)]
+    return low, high, ticks
+
+
+def _axes(first: int, last: int, ticks: list[float], unit: str | None, sx: Any, sy: Any,
+          bottom: float) -> list[str]:
+    """Axis line, the year bands' labels and the value gridlines."""
     parts = [f'<line x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="#8c959f"/>']
     step = max(1, (last - first) // 8)
     for year in range(first, last, step):
         parts.append(f'<text x="{sx(year + 0.5)}" y="{bottom + 15}" font-size="11" fill="#57606a" '
                      f'text-anchor="middle">{year}</text>')
         parts.append(f'<line x1="{sx(year)}" y1="{bottom}" x2="{sx(year)}" y2="{bottom + 4}" stroke="#8c959f"/>')
-    for share in (1 / 3, 2 / 3, 1.0):
-        value = top / 1.15 * share
+    for value in ticks:
         y = sy(value)
         parts.append(f'<line x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}" stroke="#eaeef2"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4}" font-size="11" fill="#57606a" '

@@ -15,6 +15,7 @@ from markupsafe import escape
 from policywatch.datasette_pages import indicator_path, link, render_cell
 from policywatch.publish import CONFIG
 from policywatch.store import open_db
+from reports.chart import BASELINE_COLOUR, TARGET_COLOUR
 from reports.digest import build_digest
 from tests.publishing_data import EVIL_TITLE, WEEK, build_sample, start_datasette
 
@@ -115,7 +116,8 @@ def test_an_indicator_page_charts_its_timeline(site):
     assert page.status_code == 200
     html = page.text
     assert "<svg" in html and 'class="timeline-chart"' in html
-    assert html.count('fill="#8250df"><title>') == 1 and html.count('fill="#6e7781"><title>') == 1
+    assert html.count(f'fill="{TARGET_COLOUR}"><title>') == 1
+    assert html.count(f'fill="{BASELINE_COLOUR}"><title>') == 1
     assert "750公里" in html and "1000公里" in html and "2025年12月1日" in html
     assert "<script>alert" not in html
     missing = get(base, "/-/indicator", key="没有这个指标")

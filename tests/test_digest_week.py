@@ -17,7 +17,7 @@ from policywatch.errors import ConfigError
 from policywatch.store import open_db
 from policywatch.store.changes import timeline
 from reports import format
-from reports.chart import timeline_svg
+from reports.chart import BASELINE_COLOUR, PROGRESS_COLOUR, TARGET_COLOUR, timeline_svg, value_axis
 from reports.digest import build_digest
 from reports.themes import theme_of
 from tests.test_diff_cli import DOCUMENTS, HISTORY, JAN, MAR, add, url
@@ -129,16 +129,30 @@ def test_the_chart_draws_baseline_later_targets_and_the_progress_line(weeks):
     roles = {row["role"] for row in rows}
     assert roles == {"baseline", "history", "follow-up"}
     svg = str(timeline_svg(rows, "%"))
-    assert svg.count("<rect x=") - 1 == sum(r["role"] == "baseline" and r["kind"] == "target"
+    assert svg.count(f'fill="{BASELINE_COLOUR}"><title>') == sum(r["role"] == "baseline" and r["kind"] == "target"
                                             for r in rows)  # one legend square
     targets = sum(r["role"] != "baseline" and r["kind"] == "target" for r in rows)
-    assert svg.count('r="7" fill="#8250df"') == targets
+    assert svg.count(f'r="7" fill="{TARGET_COLOUR}"') == targets
     statistics = sum(r["kind"] == "statistic" for r in rows)
-    assert svg.count('r="5" fill="#0969da"') == statistics
+    assert svg.count(f'r="5" fill="{PROGRESS_COLOUR}"') == statistics
     if statistics > 1:
         assert '<polyline points="' in svg
     assert ">2027<" in svg and ">2030<" in svg and "3.25%" in svg
     assert timeline_svg([]) == ""
+
+
+@pytest.mark.parametrize("values,ticks", [
+    ([750, 800, 850], [750, 800, 850]),
+    ([3, 3.25, 2.5], [2.5, 3]),
+    ([9916, 18000], [10000, 15000]),
+    ([100, 100], [80, 100, 120]),
+    ([0, 0], [0, 0.1, 0.2]),
+])
+def test_the_value_axis_has_round_gridlines_around_the_values(values, ticks):
+    low, high, found = value_axis(values)
+    assert found == ticks
+    assert low <= min(values) and high >= max(values) and (low >= 0 or min(values) < 0)
+    assert all(low <= tick <= high for tick in found)
 
 
 def test_progress_line_joins_statistics_in_date_order():

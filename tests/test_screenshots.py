@@ -1,4 +1,6 @@
-"""The digest and Datasette pages rendered in Debian's headless Chromium are not blank.
+"""The digest and Datasette pages rendered in Debian's headless Chromium are not blank, and
+the pictures of docs/screenshots (made by scripts/screenshots.py, run here into a temporary
+folder) show their pages with the timeline charts drawn.
 
 Needs ``chromium`` and a CJK font (Debian: ``apt-get install -y chromium fonts-wqy-microhei``);
 ``make test`` installs them through scripts/ensure-chromium.
@@ -8,12 +10,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from policywatch.store import open_db
+from reports.chart import BASELINE_COLOUR, PROGRESS_COLOUR, TARGET_COLOUR
 from reports.digest import build_digest
+from tests.conftest import ROOT
 from tests.png import colour_counts
 from tests.publishing_data import WEEK, build_sample, start_datasette
 
@@ -86,3 +91,47 @@ def test_blank_page_is_detected(served):
     blank.write_text("<html><body style='background:#fff'></body></html>", encoding="utf-8")
     with pytest.raises(AssertionError, match="colours|one colour"):
         assert_not_blank(screenshot(blank.as_uri(), folder, "blank"))
+
+
+SCRIPT = ROOT / "scripts" / "screenshots.py"
+PAGES = ["digest", "home", "changes-this-week", "baseline-status", "indicator-chart"]
+
+
+def rgb(colour: str) -> bytes:
+    """#8a3ffc → its three bytes, as :func:`tests.png.colour_counts` counts them."""
+    return bytes.fromhex(colour.removeprefix("#"))
+
+
+@pytest.fixture(scope="module")
+def pictures(tmp_path_factory):
+    """The pictures of docs/screenshots, made by the script that makes them, in a temp folder."""
+    out = tmp_path_factory.mktemp("pictures")
+    result = subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.split() == [str(out / f"{name}.png") for name in PAGES]
+    return out
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_page_of_the_docs_renders(pictures, name):
+    assert_not_blank(pictures / f"{name}.png")
+
+
+@pytest.mark.parametrize("name", ["digest", "indicator-chart"])
+def test_the_timeline_chart_is_drawn(pictures, name):
+    _, _, counts = colour_counts(pictures / f"{name}.png")
+    for colour, least in ((TARGET_COLOUR, 80), (BASELINE_COLOUR, 40), (PROGRESS_COLOUR, 40)):
+        assert counts[rgb(colour)] >= least, f"{name}: {counts[rgb(colour)]} pixels of {colour}"
+
+
+def test_a_page_without_a_chart_has_none_of_its_colours(pictures):
+    _, _, counts = colour_counts(pictures / "home.png")
+    assert counts[rgb(TARGET_COLOUR)] == 0 and counts[rgb(PROGRESS_COLOUR)] == 0
+
+
+def test_the_docs_pictures_are_checked_in_and_shown_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in PAGES:
+        assert (ROOT / "docs" / "screenshots" / f"{name}.png").exists()
+    assert "docs/screenshots/digest.png" in readme and "docs/screenshots/home.png" in readme

@@ -123,6 +123,7 @@ async def indicator_page(datasette: Any, request: Any) -> Response:
     for row in rows:
         row["value_text"] = format.quantity(row["value"], row["unit"], row["comparator"])
         row["date_text"] = format.chinese_date(row["published"])
+        row["change_text"] = format.label(row["change_type"]) if row.get("change_type") else ""
     html = await datasette.render_template("indicator.html", {
         "key": key, "region": region, "name": key.split("|")[0] or "指标", "rows": rows,
         "chart": timeline_svg(rows, unit), "database": name,
