@@ -43,7 +43,8 @@ class Service:
         with self.console.open("wb") as out:
             self.proc = subprocess.Popen(
                 [*POLICYWATCH, "serve", "--db", str(db_path), "--port", str(port), *args],
-                stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True, cwd=cwd,
+                stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                cwd=cwd or db_path.parent,  # its data/serve-<pid>.json stays in the test's folder
             )
 
     def output(self) -> str:
