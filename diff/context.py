@@ -22,7 +22,7 @@ from diff.scopes import Inherited
 #: Words that turn a paragraph to reporting what was done.
 REVIEW = re.compile(r"过去一年|过去五年|一年来|五年来|成效显著|回顾")
 #: The pair of places 两地/双方 refer back to.
-PAIR = "川渝地区"
+PAIR = "川渝"
 
 #: Paragraphs (title and lead) whose event or incident is the whole article's topic.
 _LEAD_PARAGRAPHS = 3

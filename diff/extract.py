@@ -10,7 +10,14 @@ from diff.context import Context
 from diff.coordination import Respectively
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
-from diff.kinds import DESCRIPTIVE, GROWTH_MULTIPLE, LAST_YEAR_AFTER, PLAN_MARKERS, frame_at
+from diff.kinds import (
+    ANNUAL_PLAN,
+    DESCRIPTIVE,
+    GROWTH_MULTIPLE,
+    LAST_YEAR_AFTER,
+    PLAN_MARKERS,
+    frame_at,
+)
 from diff.numbers import to_float
 from diff.phrases import clean_indicator, is_indicator, noun_after
 from diff.quantities import Candidate, find_candidates
@@ -257,14 +264,15 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
-        if DESCRIPTIVE.search(indicator):
-            kind = "statistic"
+        if DESCRIPTIVE.search(indicator) or (indicator.endswith("项目") and _LIST_COST.match(after)):
+            kind = "statistic"  # a project list describes itself: 项目90个、总投资2.38万亿元
         if number.plan_only and kind != "target":
             continue
         if kind == "target":
             year, year_source = reading.year_of(deadline)
-            if year is None and "年度" in indicator and reading.published:
-                year, year_source = reading.published.year, "sentence"  # 年度计划: this year's
+            if year is None and reading.published and (
+                    "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])):
+                year, year_source = reading.published.year, "sentence"  # this year's plan
             if "年均" in indicator and not (deadline and deadline.strong):
                 year = None  # an annual average runs over a period a single year cannot date
         else:
@@ -288,6 +296,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     yield from _qualitative(reading, deadlines, numbers)
 
 
+#: The cost of a project list right after its count (项目90个、总投资2.38万亿元).
+_LIST_COST = re.compile(r"[^。;!?]{0,4}?总投资")
 _PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")
 
 

@@ -43,7 +43,11 @@ ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天")
 LAST_YEAR_AFTER = re.compile(
     r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比|(?:比|较)(?:19|20)\d{2}年)"
     r"|[^,;。!?]{0,14}?(?:加快(?:实施|建设|推进)|有序推进|顺利推进|正在)"
+    r"|[^。;!?]{0,3}?(?:高于|低于|快于|慢于)全国"
 )
+#: A plan for the year whose sentence names no year (主要预期目标是:GDP增长7%左右): the
+#: publication year's.
+ANNUAL_PLAN = re.compile(r"主要预期目标|预期目标|年度目标|目标任务|年度计划|全年")
 
 
 def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) -> str:

@@ -16,11 +16,12 @@ DISTRICTS = {
     **{name: name + "县" for name in "城口 丰都 垫江 云阳 奉节 巫山 巫溪".split()},
     "忠县": "忠县", "石柱": "石柱县", "秀山": "秀山县", "酉阳": "酉阳县", "彭水": "彭水县",
     "两江新区": "两江新区", "西部科学城重庆高新区": "西部科学城重庆高新区",
+    "万盛经开区": "万盛经开区", "万盛经济技术开发区": "万盛经开区", "万盛": "万盛经开区",
     "重庆高新区": "西部科学城重庆高新区",
 }
 #: Places outside Chongqing that can be the subject of a target.
-OTHER_PLACES = {"成都": "成都市", "四川": "四川省", "川渝地区": "川渝地区", "成渝地区": "川渝地区",
-                "川渝": "川渝地区", "成渝": "川渝地区", "全国": "全国",
+OTHER_PLACES = {"成都": "成都市", "四川": "四川省", "川渝地区": "川渝", "成渝地区": "川渝",
+                "川渝": "川渝", "成渝": "川渝", "全国": "全国",
                 "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省", "湖北": "湖北省"}
 CHONGQING = "重庆市"
 #: Parts of the city that a sentence can make a target's subject (中心城区城镇化率约95%);
@@ -112,7 +113,7 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
     :param position: offset of the number in the sentence
     :param default: the region when the sentence names none
     :param district: the district or county named last before this sentence, if any
-    :param pair: the pair of places (川渝地区) named last before this sentence, if any
+    :param pair: the pair of places (川渝) named last before this sentence, if any
     :param home: the document's own region: 全市/全省 in another place's report are its own
     """
     region = default
@@ -237,7 +238,7 @@ def in_idiom(sentence: str, start: int, end: int) -> bool:
     return any(idiom in window for idiom in IDIOMS)
 
 
-#: Names of the pair of places: items stated for both are 川渝地区's, never a headline's home.
+#: Names of the pair of places: items stated for both are 川渝's, never a headline's home.
 _PAIR_NAMES = re.compile(r"川渝|成渝")
 
 

@@ -43,7 +43,7 @@ EXPECTED = {
     (MAR, "reaffirmed", "研发投入强度|percent", "重庆市", 3, 2027, 3, 2027),
     (MAR, "revised", "工业经济规模|money", "重庆市", 4e12, None, 4.5e12, 2030),
     (MAR, "revised", "轨道交通占公共交通出行比例|percent", "重庆市", 70, 2027, 72, 2027),
-    (MAR, "new", "轨道运营里程|length", "川渝地区", None, None, 2000, 2027),
+    (MAR, "new", "轨道运营里程|length", "川渝", None, None, 2000, 2027),
     (MAR, "new", "轨道运营里程|length", "渝北区", None, None, 150, 2027),
 }
 

@@ -70,7 +70,7 @@ def test_other_regions_are_never_listed_as_chongqing_targets(weeks):
     assert re.search(r"<h3[^>]*>成都市 <span[^>]*>\(1\)", elsewhere)
     assert "1000公里 (2027年)" in elsewhere
     assert "渝北区" in section(mar, "新增目标")  # a district is Chongqing's
-    assert re.search(r"<h3[^>]*>川渝地区 ", section(mar, "其他地区"))
+    assert re.search(r"<h3[^>]*>川渝 ", section(mar, "其他地区"))
     headline = re.findall(r'font-weight:bold;">(\d+)</div>\s*<div[^>]*>([^<]+)</div>', jan)
     assert {name: int(n) for n, name in headline}["其他地区"] == 1
 

@@ -227,3 +227,25 @@ def test_an_annual_plan_is_this_years() -> None:
     found = targets(read("106个能源保障市级重点项目年度计划投资451.7亿元,1—7月完成投资241.4亿元。",
                          published=dt.date(2024, 8, 20)))
     assert found == [("能源保障市级重点项目年度计划投资", 4.517e10, "元", "=", 2024, "重庆市")]
+
+
+def test_a_plan_for_the_year_without_its_year_is_the_publication_years() -> None:
+    """b6/p_nanchuan_gzbg_2022, as a copying site printed it (the year's digits lost):
+    主要预期目标 is this year's plan."""
+    body = "报告指出,年南川区主要预期目标是:GDP增长7%左右,规上工业增加值增长7%左右。"
+    found = targets(read(body, "1月9日,南川区第十八届人民代表大会第一次会议开幕", dt.date(2022, 1, 9)))
+    assert found == [("GDP增速", 7, "%", "~", 2022, "南川区"),
+                     ("规上工业增加值增速", 7, "%", "~", 2022, "南川区")]
+
+
+@pytest.mark.parametrize("body,published", [
+    # b6/p_jingxinwei_mubiao_2020: compared with the national figure, so already measured
+    ("工业投资增长8.8%,高于全国平均4.5个百分点;", dt.date(2020, 1, 16)),
+    # b6/p_chengyu_xiangmu_2023: a project list describes itself (count, 总投资)
+    ("其中,合力建设现代基础设施网络项目90个、总投资2.38万亿元;", dt.date(2023, 2, 13)),
+    # b6/p_wansheng_msss_2026: a height names a class of buildings
+    ("全区100米以上医疗卫生机构", dt.date(2026, 2, 1)),
+])
+def test_measured_results_list_descriptions_and_classes_are_not_targets(body, published) -> None:
+    """Under a plan headline these numbers still commit to nothing."""
+    assert targets(read(body, "2026年重点民生实事目标任务", published)) == []
