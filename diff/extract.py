@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from diff.context import Context
-from diff.coordination import Respectively
+from diff.coordination import ITEM_SPLIT, Respectively
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
 from diff.kinds import (
@@ -278,22 +278,29 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         else:
             year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"
         region, region_source = reading.region_at(number.start)
-        yield Target(
-            kind=kind,
-            indicator=indicator,
-            value=to_float(number.value),
-            unit=unit,
-            comparator=comparator,
-            year=year,
-            region=region,
-            sentence=sentence,
-            start=offset + number.start,
-            end=offset + number.end,
-            value_max=to_float(number.value_max),
-            year_source=year_source if year is not None else "default",
-            region_source=region_source,
-        )
+        for name in _doubled(indicator) if unit == "倍" else [indicator]:
+            yield Target(
+                kind=kind,
+                indicator=name,
+                value=to_float(number.value),
+                unit=unit,
+                comparator=comparator,
+                year=year,
+                region=region,
+                sentence=sentence,
+                start=offset + number.start,
+                end=offset + number.end,
+                value_max=to_float(number.value_max),
+                year_source=year_source if year is not None else "default",
+                region_source=region_source,
+            )
     yield from _qualitative(reading, deadlines, numbers)
+
+
+def _doubled(indicator: str) -> list[str]:
+    """The indicators a multiple applies to: A、B和C翻一番 doubles each of them."""
+    names = [name for name in ITEM_SPLIT.split(indicator) if name]
+    return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]
 
 
 #: The cost of a project list right after its count (项目90个、总投资2.38万亿元).

@@ -79,7 +79,7 @@ _REGION_PREFIX = re.compile(
     r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
 #: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月).
-_INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\)")
+_INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\)|在(?:19|20)\d{2}年(?:的)?基础上")
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(

@@ -54,6 +54,8 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
         if value is not None and not inside_quotes(sentence, match.start()):
             yield Candidate(match.start(), match.end(), value, "%")
     for match in DOUBLING.finditer(sentence):
+        if inside_quotes(sentence, match.start()):  # “两个翻番”: a slogan, not a measure
+            continue
         times = {"一": 1, "两": 2, "二": 2, "三": 3}[match["n"] or "一"]
         yield Candidate(match.start(), match.end(), Decimal(2) ** times, "倍")
     for match in _COVERAGE.finditer(sentence):

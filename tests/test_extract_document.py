@@ -249,3 +249,12 @@ def test_a_plan_for_the_year_without_its_year_is_the_publication_years() -> None
 def test_measured_results_list_descriptions_and_classes_are_not_targets(body, published) -> None:
     """Under a plan headline these numbers still commit to nothing."""
     assert targets(read(body, "2026年重点民生实事目标任务", published)) == []
+
+
+def test_a_multiple_of_several_indicators_is_one_target_each() -> None:
+    """b1/p_cnfl_shisanwu_2015: A和B…翻一番 doubles both; “两个翻番” in quotes is a slogan."""
+    body = "到2017年,全市地区生产总值和城乡居民人均收入在2010年基础上翻一番,提前实现“两个翻番”。"
+    assert targets(read(body, published=dt.date(2015, 11, 1))) == [
+        ("地区生产总值", 2, "倍", "=", 2017, "重庆市"),
+        ("城乡居民人均收入", 2, "倍", "=", 2017, "重庆市"),
+    ]
