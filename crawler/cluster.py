@@ -221,7 +221,8 @@ def _fetch(db: Any, remote: RemoteRun, job: dict[str, Any]) -> None:
     node = remote.node
     assert node is not None
     if not job.get("items_url"):
-        _fail(db, remote, f"节点{node.name}不提供物品文件：在scrapyd.conf中设置items_dir")
+        _fail(db, remote, f"节点{node.name}的作业{remote.job}：物品文件不完整：节点上没有它的物品文件"
+                          "（作业在写出第一条记录之前中断，或scrapyd.conf没有设置items_dir）")
         return
     try:
         remote.feed = read_feed(fetch(node, job["items_url"]))

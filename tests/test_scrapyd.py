@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import signal
 import sqlite3
 import threading
 import time
@@ -207,6 +209,30 @@ def test_second_cycle_downloads_no_article_again(remote, workdir, site, cluster_
     requested = {entry.path.lstrip("/").split("?")[0] for entry in site.log}
     assert requested and not requested & stored
     assert db["articles"].count == 14 + 2  # and the two baseline documents
+
+
+def test_a_crawl_killed_on_its_node_leaves_a_cut_off_feed_that_is_not_stored(
+        workdir, site, nodes, cluster_env):
+    one, _ = nodes
+    database = workdir / "cutoff.db"
+    site.log.clear()
+    results: list = []
+    crawl = threading.Thread(target=lambda: results.extend(
+        run_crawl(load_config(workdir / "sources.yml"), ["slow"], str(database))))
+    crawl.start()
+    deadline = time.monotonic() + 60
+    while not any(e.path.startswith("/slow/t2025") for e in list(site.log)):
+        assert time.monotonic() < deadline and crawl.is_alive(), "the slow job never started"
+        time.sleep(0.05)
+    [running] = one.get("listjobs.json")["running"]
+    os.kill(running["pid"], signal.SIGKILL)
+    crawl.join(60)
+    [failed] = results
+    assert failed.status == "failed" and "物品文件不完整" in failed.errors[0]
+    db = open_db(database)
+    assert db.execute("SELECT node, status FROM crawl_runs").fetchall() == [
+        (one.url.removeprefix("http://"), "failed")]
+    assert db["articles"].count == 0
 
 
 def test_a_job_outliving_the_timeout_is_cancelled_and_fails(workdir, nodes, cluster_env):
