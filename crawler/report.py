@@ -34,9 +34,19 @@ def source_table(config: Config, db_path: str) -> str:
         lines.append(
             f"{source.name:<20} {source.kind:<8} {source.schedule:<12} {health:<6} "
             f"{row.get('articles', 0):>8}  {(row.get('last_finished') or '-'):<25} {node:<21} "
-            f"{row.get('last_status') or ''} {row.get('health_note') or ''}".rstrip()
+            f"{row.get('last_status') or ''} {_note(row)}".rstrip()
         )
     return "\n".join(lines)
+
+
+def _note(row: dict[str, Any]) -> str:
+    """The health note, then what the diff had to do with the source's articles."""
+    parts = [row.get("health_note") or ""]
+    if row.get("trimmed"):
+        parts.append(f"正文过长截断或拆分{row['trimmed']}篇")
+    if row.get("quarantined"):
+        parts.append(f"隔离{row['quarantined']}篇（见quarantine表）")
+    return "；".join(part for part in parts if part)
 
 
 def target_lines(body: str, published: str | None) -> list[str]:

@@ -1,16 +1,20 @@
 """Change detection: extract targets from new articles and record how they move the baseline.
 
 Articles are processed once each, in publication order, each in one transaction: extract →
-indicator keys → targets → changes. Baseline articles, articles published before the newest
-baseline document (history) and undated articles get targets but no change rows.
+indicator keys → targets → changes → the later articles it makes stale, queued. Baseline
+articles, articles published before the newest baseline document (history) and undated
+articles get targets but no change rows. Work per article is bounded: long texts are cut or
+split, and an article whose extraction fails or overruns is quarantined.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
@@ -19,8 +23,9 @@ from diff.compare import article_changes
 from diff.identity import IndicatorTableError, indicator_key, load_table
 from diff.record import Document
 from policywatch import clock
+from policywatch.bounds import MAX_TARGETS, bound_text, time_limit
 from policywatch.errors import ConfigError, PolicywatchError
-from policywatch.store.articles import articles_to_extract, get_article
+from policywatch.store.articles import articles_to_extract
 from policywatch.store.changes import (
     article_targets,
     articles_reading,
@@ -31,12 +36,32 @@ from policywatch.store.changes import (
     targets_without_key,
 )
 from policywatch.store.indicators import known_candidates, remember_keys
+from policywatch.store.problems import (
+    MAX_ATTEMPTS,
+    finish_attempt,
+    quarantine,
+    quarantined_ids,
+    start_attempt,
+)
+from policywatch.store.recompare import dequeue, enqueue, queue_length, queued_articles
 from policywatch.store.targets import replace_targets
 from policywatch.store.transactions import retry_busy
 
 
 class NoBaselineError(PolicywatchError):
     """Changes were asked for before the baseline was loaded."""
+
+
+#: Queued articles compared again in one transaction.
+RECOMPARE_BATCH = 50
+
+
+@dataclass
+class DiffLimits:
+    """Time limits of a diff: per article extraction, and for the whole run (None: none)."""
+
+    article_seconds: float = 60.0
+    run_seconds: float | None = None
 
 
 @dataclass
@@ -46,17 +71,27 @@ class DiffSummary:
     articles: int = 0
     targets: int = 0
     recompared: int = 0
+    trimmed: int = 0
+    quarantined: int = 0
+    left: int = 0
     changes: Counter[str] = field(default_factory=Counter)
 
     def lines(self) -> list[str]:
         """The summary as lines for the terminal."""
         kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(self.changes.items()))
-        return [
+        lines = [
             f"articles processed: {self.articles}",
             f"targets extracted: {self.targets}",
             f"later articles compared again: {self.recompared}",
             f"changes: {sum(self.changes.values())}" + (f" ({kinds})" if kinds else ""),
         ]
+        if self.trimmed:
+            lines.append(f"articles cut or split before extraction: {self.trimmed}")
+        if self.quarantined:
+            lines.append(f"articles quarantined: {self.quarantined} (see the quarantine table)")
+        if self.left:
+            lines.append(f"time limit reached: {self.left} articles left for the next run")
+        return lines
 
 
 def is_compared(article: dict[str, Any], cutoff: str | None) -> bool:
@@ -155,18 +190,25 @@ def compare_article(db: Database, article: dict[str, Any], cutoff: str | None,
 
 
 def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
-             extract: Callable[..., list[Any]] | None = None) -> DiffSummary:
+             extract: Callable[..., list[Any]] | None = None,
+             limits: DiffLimits | None = None) -> DiffSummary:
     """Extract targets from articles not yet processed and record their changes.
 
     Re-running adds nothing. An article stored after later ones were compared (a late
     backfill, or an updated article) makes the later articles that read its targets (see
-    :func:`~policywatch.store.changes.articles_reading`) be compared again, and only those.
+    :func:`~policywatch.store.changes.articles_reading`) be compared again, and only those:
+    they are queued in the article's own transaction (:mod:`policywatch.store.recompare`), so
+    a run killed at any moment is finished by the next. Texts are bounded first
+    (:mod:`policywatch.bounds`); an article whose extraction fails, overruns
+    ``limits.article_seconds`` or never finishes is quarantined
+    (:mod:`policywatch.store.problems`) and the rest go on.
 
     :param db: the database
     :param reprocess: process every article again, whatever extractor version did it
     :param version: extractor version to record (default ``diff.extract.EXTRACTOR_VERSION``)
     :param extract: extractor function of a :class:`diff.record.Document` (default
         ``diff.extract.extract``)
+    :param limits: time limits per article and per run (default :class:`DiffLimits`)
     :raises NoBaselineError: when ``policywatch init`` has not loaded the baseline
     :raises ConfigError: when ``diff/indicators.yml`` is malformed
     """
@@ -181,44 +223,104 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
     cutoff = baseline_cutoff(db)
     if cutoff is None:
         raise NoBaselineError("the database has no baseline: run policywatch init first")
-    summary = DiffSummary()
-    detected = clock.now_iso()
+    run = _Run(db, version, extract, cutoff, limits or DiffLimits())
     fill_missing_keys(db)
-    pending = list(articles_to_extract(db, version, reprocess))
+    skipped = set() if reprocess else quarantined_ids(db, version)
+    pending = [a for a in articles_to_extract(db, version, reprocess) if a["id"] not in skipped]
     if any(article["is_baseline"] for article in pending):
         pending.sort(key=lambda a: (not a["is_baseline"], a["published"] or "", a["id"]))
-    done: set[str] = set()
-    moved: set[str] = set()
-    for article in pending:
-        published = dt.date.fromisoformat(article["published"][:10]) if article["published"] else None
-        document = Document(article["body"], article["title"] or "", article["subtitle"] or "",
-                            published, article["origin"] or "")
-        records = [target.to_dict() for target in extract(document)]
+    for number, article in enumerate(pending):
+        if run.out_of_time():
+            run.summary.left = len(pending) - number + queue_length(db)
+            return run.summary
+        run.process(article)
+    run.recompare_queued()
+    return run.summary
 
-        def store(article: dict[str, Any] = article, records: list[dict[str, Any]] = records
-                  ) -> tuple[list[dict[str, Any]], set[str]]:
+
+@dataclass
+class _Run:
+    """One ``run_diff``: its settings, what it has done so far, and its steps."""
+
+    db: Database
+    version: str
+    extract: Callable[..., list[Any]]
+    cutoff: str
+    limits: DiffLimits
+    summary: DiffSummary = field(default_factory=DiffSummary)
+    detected: str = field(default_factory=clock.now_iso)
+    started: float = field(default_factory=time.monotonic)
+
+    def out_of_time(self) -> bool:
+        """Whether the run has used up ``limits.run_seconds`` (its work so far is committed)."""
+        seconds = self.limits.run_seconds
+        return seconds is not None and time.monotonic() - self.started > seconds
+
+    def process(self, article: dict[str, Any]) -> None:
+        """Extract one article and store its targets and changes, or quarantine it."""
+        db, version = self.db, self.version
+        attempts = retry_busy(partial(start_attempt, db, article, version), "diff: attempt")
+        bounded = bound_text(article["body"])
+        if attempts > MAX_ATTEMPTS:
+            error = f"extraction never finished in {MAX_ATTEMPTS} attempts (killed or timed out)"
+            self._quarantine(article, error, bounded.note())
+            return
+        published = dt.date.fromisoformat(article["published"][:10]) if article["published"] else None
+        document = Document(bounded.text, article["title"] or "", article["subtitle"] or "",
+                            published, article["origin"] or "")
+        try:
+            with time_limit(self.limits.article_seconds):
+                records = [target.to_dict() for target in self.extract(document)]
+        except Exception as error:  # noqa: BLE001 - any extractor failure quarantines the article
+            self._quarantine(article, f"{type(error).__name__}: {error}", bounded.note())
+            return
+        if len(records) > MAX_TARGETS:
+            self._quarantine(article, f"{len(records)} targets found, more than {MAX_TARGETS}:"
+                             " not read as one article", bounded.note())
+            return
+
+        def store() -> list[dict[str, Any]]:
             with db.atomic():
                 old = article_targets(db, article["id"])
                 key_records(db, article, records)
                 new = replace_targets(db, article, records, version)
-                return compare_article(db, article, cutoff, detected), readers(db, old + new, cutoff)
+                changes = compare_article(db, article, self.cutoff, self.detected)
+                enqueue(db, readers(db, old + new, self.cutoff) - {article["id"]})
+                dequeue(db, article["id"])
+                finish_attempt(db, article, version, bounded.note())
+                return changes
 
-        changes, readers_of_article = retry_busy(store, f"diff: article {article['id']}")
-        moved |= readers_of_article
-        done.add(article["id"])
-        summary.articles += 1
-        summary.targets += len(records)
-        summary.changes.update(change["change_type"] for change in changes)
-    for ident in sorted(moved - done):
-        article = get_article(db, ident)
-        if article is None:
-            continue
+        changes = retry_busy(store, f"diff: article {article['id']}")
+        self.summary.articles += 1
+        self.summary.targets += len(records)
+        self.summary.trimmed += bool(bounded.note())
+        self.summary.changes.update(change["change_type"] for change in changes)
 
-        def recompare(article: dict[str, Any] = article) -> list[dict[str, Any]]:
-            with db.atomic():
-                return compare_article(db, article, cutoff, detected)
+    def _quarantine(self, article: dict[str, Any], error: str, note: str) -> None:
+        retry_busy(partial(quarantine, self.db, article, self.version, error, note),
+                   "diff: quarantine")
+        self.summary.quarantined += 1
 
-        changes = retry_busy(recompare, f"diff: compare article {article['id']}")
-        summary.recompared += 1
-        summary.changes.update(change["change_type"] for change in changes)
-    return summary
+    def recompare_queued(self) -> None:
+        """Compare the queued articles again, a batch per transaction, until none is left."""
+        while True:
+            if self.out_of_time():
+                self.summary.left = queue_length(self.db)
+                return
+            changes = retry_busy(self._recompare_batch, "diff: compare again")
+            if changes is None:
+                return
+            self.summary.changes.update(change["change_type"] for change in changes)
+
+    def _recompare_batch(self) -> list[dict[str, Any]] | None:
+        """One transaction: the next queued articles compared again and taken off the queue."""
+        with self.db.atomic():
+            batch = queued_articles(self.db, RECOMPARE_BATCH)
+            if not batch:
+                return None
+            changes: list[dict[str, Any]] = []
+            for article in batch:
+                changes += compare_article(self.db, article, self.cutoff, self.detected)
+                dequeue(self.db, article["id"])
+            self.summary.recompared += len(batch)
+            return changes

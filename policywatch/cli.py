@@ -246,22 +246,31 @@ def jobs(ctx: click.Context, demo: bool, db_path: str, config_path: str) -> None
 @cli.command()
 @click.option("--reprocess", is_flag=True,
               help="extract every article again and rebuild targets and changes")
+@click.option("--article-timeout", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              help="seconds of extraction before an article is quarantined (0: no limit)")
+@click.option("--max-seconds", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="stop between articles after this long; the next run goes on from there")
 @common_options
-def diff(reprocess: bool, db_path: str, config_path: str) -> None:
+def diff(reprocess: bool, article_timeout: float, max_seconds: float | None, db_path: str,
+         config_path: str) -> None:
     """Extract targets from articles not yet processed and record changes against the baseline.
 
-    Each article is processed once; running it again adds nothing. After an extractor
-    upgrade, articles processed by the old version are processed again.
+    Each article is processed once, in one transaction; running it again adds nothing, and a
+    run killed at any point is finished by the next. After an extractor upgrade, articles
+    processed by the old version are processed again. An article whose extraction fails or
+    overruns --article-timeout is quarantined (table quarantine) and the rest go on.
 
     \b
     Example:
         policywatch diff --db data/policywatch.db
         policywatch diff --reprocess
+        policywatch diff --max-seconds 840 --article-timeout 60
     """
-    from policywatch.changes import run_diff
+    from policywatch.changes import DiffLimits, run_diff
     from policywatch.store import open_db
 
-    summary = run_diff(open_db(db_path), reprocess=reprocess)
+    limits = DiffLimits(article_seconds=article_timeout, run_seconds=max_seconds)
+    summary = run_diff(open_db(db_path), reprocess=reprocess, limits=limits)
     for line in summary.lines():
         click.echo(line)
 

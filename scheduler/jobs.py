@@ -22,6 +22,8 @@ log = logging.getLogger("policywatch.service")
 POLICYWATCH = [sys.executable, "-c", "from policywatch.cli import cli; cli(prog_name='policywatch')"]
 CRAWL_TIMEOUT = 3600.0
 STAGE_TIMEOUT = 900.0
+#: A diff stops between articles this long before its timeout, its work committed.
+DIFF_MARGIN = 120.0
 
 # One diff, one digest and one alert run at a time in this service, whichever job asked for it.
 _diff_lock = threading.Lock()
@@ -83,12 +85,17 @@ def _run(argv: list[str], label: str, timeout: float) -> int:
 def run_diff(db_path: str, config_path: str, timeout: float = STAGE_TIMEOUT) -> int:
     """Run ``policywatch diff`` (targets and changes of new articles); its exit code.
 
+    A long first diff stops by itself before ``timeout`` (``--max-seconds``) with its work
+    committed, and the next diff goes on from there.
+
     :param db_path: database file
     :param config_path: sources.yml
     :param timeout: seconds before it is killed
     """
+    budget = f"{max(timeout - DIFF_MARGIN, timeout / 2):g}"
+    argv = policywatch_argv("diff", "--max-seconds", budget, db_path=db_path, config_path=config_path)
     with _diff_lock:
-        return _run(policywatch_argv("diff", db_path=db_path, config_path=config_path), "diff", timeout)
+        return _run(argv, "diff", timeout)
 
 
 def run_alerts(db_path: str, config_path: str, timeout: float = STAGE_TIMEOUT) -> int:

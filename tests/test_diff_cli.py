@@ -201,14 +201,16 @@ def test_a_crash_mid_run_leaves_no_partial_article(db, db_path):
             raise RuntimeError("extractor broke")
         return extract(document)
 
-    with pytest.raises(RuntimeError):
-        run_diff(db, extract=failing)
+    summary = run_diff(db, extract=failing)  # the broken article is quarantined, the rest go on
+    assert (summary.articles, summary.quarantined) == (2, 1)
     march = article_id(url(MAR))
     assert db["targets"].count_where("article_id = ?", [march]) == 0
     assert db["changes"].count_where("article_id = ?", [march]) == 0
     assert db["articles"].get(march)["extractor_version"] is None
-    invoke(db_path)
+    assert [r["error"] for r in db["quarantine"].rows] == ["RuntimeError: extractor broke"]
+    invoke(db_path, "--reprocess")
     assert change_rows(db) == EXPECTED
+    assert db["quarantine"].count == 0
 
 
 def test_diff_without_a_baseline_asks_for_init(db_path):

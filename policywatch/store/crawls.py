@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from policywatch.store.articles import stored_urls
+from policywatch.store.problems import problem_counts
 
 
 def add_aliases(db: Database, article_id: str, urls: Iterable[str]) -> None:
@@ -54,7 +55,8 @@ def source_rows(db: Database) -> dict[str, dict[str, Any]]:
     """The sources table by name, with each source's article count and last run.
 
     :return: name → row (``healthy``, ``health_note``, ``last_run``, ``articles``, ``last_status``,
-        ``last_node``: the Scrapyd node of the last run, None on this machine)
+        ``last_node``: the Scrapyd node of the last run, None on this machine, and
+        ``trimmed``/``quarantined`` article counts of the diff)
     """
     rows = {row["name"]: dict(row) for row in db["sources"].rows}
     for name, count in db.execute("SELECT source, count(*) FROM articles GROUP BY source"):
@@ -65,4 +67,6 @@ def source_rows(db: Database) -> dict[str, dict[str, Any]]:
     ):
         rows.setdefault(name, {"name": name}).update(last_status=status, last_finished=finished,
                                                      last_node=node)
+    for name, counts in problem_counts(db).items():
+        rows.setdefault(name, {"name": name}).update(counts)
     return rows

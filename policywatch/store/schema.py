@@ -412,3 +412,35 @@ def m011_scrapyd_crawl_nodes(db: Database) -> None:
     """Scrapyd: which node and job ran each crawl (null for a crawl on this machine)."""
     db["crawl_runs"].add_column("node", str)
     db["crawl_runs"].add_column("job", str)
+
+
+@migrations()
+def m012_diff_safety(db: Database) -> None:
+    """Diff kill-safety and poison articles: the recompare queue, article problems, quarantine."""
+    db["diff_queue"].create({"article_id": str, "queued": str}, pk="article_id")
+    db["article_problems"].create(
+        {
+            "article_id": str,
+            "source": str,
+            "url": str,
+            "title": str,
+            "published": str,
+            "extractor_version": str,
+            "state": str,
+            "attempts": int,
+            "note": str,
+            "error": str,
+            "updated": str,
+        },
+        pk="article_id",
+    )
+    db["article_problems"].create_index(["state", "extractor_version"])
+    db.execute(
+        """
+        CREATE VIEW IF NOT EXISTS quarantine AS
+        SELECT article_id, source, title, url, published, extractor_version, attempts, error,
+               note, updated
+        FROM article_problems WHERE state = 'quarantined'
+        ORDER BY updated DESC
+        """
+    )
