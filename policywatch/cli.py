@@ -284,9 +284,10 @@ def crawl(sources: tuple[str, ...], since: dt.date | None, until: dt.date | None
           config_path: str) -> None:
     """Crawl sources now (all enabled ones by default); e-papers backfill --since..--until.
 
-    Progress goes to stderr. Exits 1 when a source failed (errors) or is unhealthy; a day
-    with nothing new is a success. With a scrapyd: section in sources.yml the crawls run as
-    jobs on those Scrapyd nodes and their items are stored here (docs/service.md).
+    Progress goes to stderr. Exits 1 when a source failed (errors, an article that could not
+    be stored), was interrupted (SIGTERM) or is unhealthy; a day with nothing new is a
+    success. With a scrapyd: section in sources.yml the crawls run as jobs on those Scrapyd
+    nodes and their items are stored here (docs/service.md).
 
     \b
     Example:
