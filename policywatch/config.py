@@ -167,8 +167,9 @@ ChangeType = Literal["new", "revised", "rescheduled", "extended", "reaffirmed", 
 class Notify(BaseModel):
     """One ``notify:`` entry: where to send (an Apprise URL), when, and which changes.
 
-    ``when: digest`` (the default) sends each weekly digest; ``when: change`` sends, after
-    each crawl cycle, one message listing the new changes that pass the filters.
+    ``when: digest`` (the default) sends each weekly digest, limited to the changes that pass
+    the filters if any are given; ``when: change`` sends, after each crawl cycle, one message
+    listing the new changes that pass the filters.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -201,13 +202,10 @@ class Notify(BaseModel):
             raise ValueError(f"unknown theme {unknown[0]!r}: use one of {', '.join(theme_order())}")
         return value
 
-    @model_validator(mode="after")
-    def _filters_need_change(self) -> Notify:
-        if self.when == "digest" and (self.regions or self.change_types or self.themes
-                                      or self.indicator):
-            raise ValueError("filters (regions, change_types, themes, indicator) apply to "
-                             "when: change; a digest is sent whole")
-        return self
+    @property
+    def filtered(self) -> bool:
+        """Whether the entry has any filter (a digest entry then gets a digest of its own)."""
+        return bool(self.regions or self.change_types or self.themes or self.indicator)
 
 
 class Config(BaseModel):

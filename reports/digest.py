@@ -11,7 +11,7 @@ import functools
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -185,7 +185,8 @@ def _problems(rows: Iterable[dict[str, Any]], base: str) -> list[dict[str, Any]]
 
 
 def digest_context(db: Database, week: str, base_url: str | None = None,
-                   regions: Iterable[str] | None = None) -> dict[str, Any]:
+                   regions: Iterable[str] | None = None,
+                   keep: Callable[[dict[str, Any]], bool] | None = None) -> dict[str, Any]:
     """Everything the digest template shows for one ISO week.
 
     :param db: the database
@@ -193,11 +194,12 @@ def digest_context(db: Database, week: str, base_url: str | None = None,
     :param base_url: Datasette base URL (default ``$POLICYWATCH_DATASETTE_URL``)
     :param regions: the regions followed (``regions:`` of sources.yml; default 重庆市 and its
         districts); changes of any other region go to the 其他地区 section
+    :param keep: only the changes it accepts (a notify entry's filters); default all
     """
     base = datasette_url(base_url)
     start, end = clock.week_bounds(check_week(week))
     followed = set(regions or DEFAULT_REGIONS)
-    changes = [_dress(c, base) for c in store.week_changes(db, week)]
+    changes = [_dress(c, base) for c in store.week_changes(db, week) if keep is None or keep(c)]
     _add_charts(db, changes, end.isoformat())
     ours: list[dict[str, Any]] = []
     elsewhere: dict[str, list[dict[str, Any]]] = {}
@@ -224,15 +226,17 @@ def digest_context(db: Database, week: str, base_url: str | None = None,
 
 
 def render_digest(db: Database, week: str, base_url: str | None = None,
-                  regions: Iterable[str] | None = None) -> tuple[str, int]:
+                  regions: Iterable[str] | None = None,
+                  keep: Callable[[dict[str, Any]], bool] | None = None) -> tuple[str, int]:
     """Render one week's digest; returns the HTML and how many changes it lists.
 
     :param db: the database
     :param week: ISO week label
     :param base_url: Datasette base URL
     :param regions: the regions followed (see :func:`digest_context`)
+    :param keep: only the changes it accepts (see :func:`digest_context`)
     """
-    context = digest_context(db, week, base_url, regions)
+    context = digest_context(db, week, base_url, regions, keep)
     return environment().get_template("digest.html").render(context), context["total"]
 
 

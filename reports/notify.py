@@ -9,6 +9,7 @@ stored in the ``digests`` table. Apprise URLs may hold passwords: only a redacte
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -105,7 +106,9 @@ def send_digest(db: Database, week: str, changes: int, html: str,
     return results
 
 
-def retry_failed(db: Database, urls: list[str], exclude_week: str | None = None) -> list[SendResult]:
+def retry_failed(db: Database, urls: list[str], exclude_week: str | None = None,
+                 renders: Mapping[str, Callable[[str], tuple[str, int]]] | None = None,
+                 ) -> list[SendResult]:
     """Send again every failed digest whose target is still configured.
 
     A failed target no longer in the configuration cannot be retried (its URL is not
@@ -114,7 +117,10 @@ def retry_failed(db: Database, urls: list[str], exclude_week: str | None = None)
     :param db: the database
     :param urls: Apprise URLs from sources.yml
     :param exclude_week: a week the caller is about to send anyway
+    :param renders: for targets that get a filtered digest, by URL: a week → (HTML, changes)
+        renderer used instead of the stored digest
     """
+    renders = renders or {}
     by_key = {store.target_key(url): url for url in urls}
     results = []
     for row in store.failed_notifications(db):
@@ -127,6 +133,7 @@ def retry_failed(db: Database, urls: list[str], exclude_week: str | None = None)
             store.mark_dropped(db, row["week"], row["target_key"], reason)
             results.append(SendResult(row["week"], row["target"], False, f"dropped: {reason}"))
             continue
-        results.append(_attempt(db, row["week"], url, subject(row["week"], digest["changes"]),
-                                digest["html"]))
+        html, changes = (renders[url](row["week"]) if url in renders
+                         else (digest["html"], digest["changes"]))
+        results.append(_attempt(db, row["week"], url, subject(row["week"], changes), html))
     return results

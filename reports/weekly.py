@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,12 +11,13 @@ from sqlite_utils import Database
 
 from policywatch import clock
 from policywatch.changes import DiffSummary, NoBaselineError, run_diff
-from policywatch.config import Config, config_path, load_config
+from policywatch.config import Config, Notify, config_path, load_config
 from policywatch.publish import digest_dir_for
 from policywatch.store import open_db
 from policywatch.store.digests import articles_waiting_for_diff
 from reports import notify
-from reports.digest import Digest, build_digest, check_week
+from reports.alerts import matches
+from reports.digest import Digest, build_digest, check_week, render_digest
 
 
 @dataclass
@@ -73,17 +75,35 @@ def publish_week(db_path: str | os.PathLike[str], config: str | os.PathLike[str]
     """
     week = check_week(week or clock.last_full_week())
     settings = read_config(config)
-    urls = ([entry.url for entry in settings.notify_entries("digest")]
-            if settings and (send or retry_only) else None)
+    entries = settings.notify_entries("digest") if settings and (send or retry_only) else None
+    regions = settings.regions if settings else None
     db = open_db(db_path)
-    result = WeeklyResult(digest=None, notify_configured=bool(urls))
-    if urls is not None:  # without a configuration, failed sends wait for one
-        result.retried = notify.retry_failed(db, urls, exclude_week=None if retry_only else week)
+    result = WeeklyResult(digest=None, notify_configured=bool(entries))
+    renders = {entry.url: filtered_digest(db, entry, base_url, regions)
+               for entry in entries or [] if entry.filtered}
+    if entries is not None:  # without a configuration, failed sends wait for one
+        result.retried = notify.retry_failed(db, [entry.url for entry in entries],
+                                             None if retry_only else week, renders)
     if retry_only:
         return result
     diff_first(db, result)
     result.digest = build_digest(db, week, Path(out_dir) if out_dir else digest_dir_for(db_path),
-                                 base_url, settings.regions if settings else None)
-    if send and urls:
-        result.sent = notify.send_digest(db, week, result.digest.changes, result.digest.html, urls)
+                                 base_url, regions)
+    for entry in (entries or []) if send else []:
+        html, changes = (renders[entry.url](week) if entry.url in renders
+                         else (result.digest.html, result.digest.changes))
+        result.sent += notify.send_digest(db, week, changes, html, [entry.url])
     return result
+
+
+def filtered_digest(db: Database, entry: Notify, base_url: str | None,
+                    regions: list[str] | None) -> Callable[[str], tuple[str, int]]:
+    """A week → (HTML, changes) renderer of the digest limited to an entry's filters.
+
+    :param db: the database
+    :param entry: a digest entry with filters
+    :param base_url: Datasette base URL
+    :param regions: the regions followed
+    """
+    return lambda week: render_digest(db, week, base_url, regions,
+                                      keep=lambda change: matches(entry, change))

@@ -22,7 +22,9 @@ from policywatch.store import open_db
 from policywatch.store.reviews import add_review
 from reports.alerts import render, send_alerts
 from reports.digest import build_digest
+from reports.weekly import publish_week
 from scheduler.jobs import crawl_source, run_alerts
+from tests.publishing_data import WEEK, build_sample
 from tests.sitedata import _gov_article
 from tests.sites import ROBOTS, TEST_ENV, SiteServer, html_page
 from tests.test_diff_cli import DOCUMENTS, EXPECTED, add, article_id, url
@@ -34,6 +36,7 @@ ARTICLE = ("（示例文本）1月15日，全市轨道交通建设推进会召�
            "轨道交通占公共交通出行比例持续提高。会议要求，各区县和有关部门要加强协调配合，加快在建"
            "项目建设进度，确保按期建成投用。")
 CHANGE_ID = re.compile(r"/policywatch/changes/([0-9a-f]{16})\"")
+CHANGE_ROW = re.compile(r"/policywatch/changes/([\w-]+)\"")
 
 
 class Receiver(ThreadingHTTPServer):
@@ -321,8 +324,6 @@ def test_cli_notify_sends_and_reports_change_alerts(db, db_path, tmp_path, recei
      'notify entry "x", field "indicator", not a valid regular expression'),
     ("  - name: x\n    url: json://h/\n    when: change\n    change_types: [moved]\n",
      'notify entry "x", field "change_types.0", Input should be'),
-    ("  - name: x\n    url: json://h/\n    regions: [重庆市]\n",
-     'notify entry "x", filters (regions, change_types, themes, indicator) apply to when: change'),
     ("  - name: x\n    url: json://h/\n  - name: x\n    url: json://g/\n",
      "notify names must be unique: x"),
     ("  - name: X Y\n    url: json://h/\n", 'notify entry "X Y", field "name", String should match'),
@@ -389,3 +390,25 @@ def test_an_alert_escapes_crawled_text_and_links():
     assert 'href="#"' in html and "javascript:" not in html
     assert "2026年11月18日" in html and "150座 (2030年)" in html
     assert 'href="http://127.0.0.1:8001/policywatch/changes/0123456789abcdef"' in html
+
+
+def test_a_digest_entry_with_filters_gets_a_digest_of_its_matching_changes(db_path, tmp_path,
+                                                                           receiver):
+    db = open_db(db_path)
+    data = build_sample(db)
+    config = config_file(tmp_path, f"  - {receiver.url('all')}\n  - name: adjustments\n"
+                                   f"    url: {receiver.url('adjustments')}\n"
+                                   "    change_types: [revised, extended]\n")
+    receiver.status = 500
+    publish_week(db_path, config, WEEK, tmp_path / "d")
+    receiver.status = 200
+    result = publish_week(db_path, config, WEEK, tmp_path / "d", retry_only=True)
+    assert [r.ok for r in result.retried] == [True, True]
+    [(_, whole)] = [m for m in receiver.received if m[0] == "/all"]
+    [(_, adjustments)] = [m for m in receiver.received if m[0] == "/adjustments"]
+    assert whole["title"] == f"重庆政策目标每周变化 {WEEK}: {len(data['changes'])} 项变化"
+    assert adjustments["title"] == f"重庆政策目标每周变化 {WEEK}: 2 项变化"
+    listed = set(CHANGE_ROW.findall(adjustments["message"]))
+    assert listed == {data["changes"]["revised:研发投入强度"]["id"],
+                      data["changes"]["extended:轨道运营里程"]["id"]}
+    assert data["changes"]["new:口袋公园"]["id"] in set(CHANGE_ROW.findall(whole["message"]))
