@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+import yaml
+
+from policywatch.publish import CONFIG
 from policywatch.store import digests
 from policywatch.store.changes import timeline
+from policywatch.store.schema import FACET_INDEXES
 
 
 def plan(db, sql: str, params: list) -> str:
@@ -44,3 +49,18 @@ def test_a_bounded_timeline_is_the_baseline_and_the_latest_mentions(fresh_db):
     bounded = list(timeline(fresh_db, "轨道运营里程|length", until="2026-05-31", latest=2))
     assert [r["value"] for r in bounded] == [800, 803, 804]
     assert [r["value"] for r in timeline(fresh_db, "轨道运营里程|length")] == [800 + n for n in range(6)]
+
+
+@pytest.mark.parametrize("table,column", [
+    (table, column) for table, columns in FACET_INDEXES.items() for column in columns])
+def test_every_default_facet_reads_a_covering_index(fresh_db, table, column):
+    facet = (f"select {column} as value, count(*) as count from (select * from {table})"
+             f" where {column} is not null group by {column} order by count desc, value limit 31")
+    assert f"COVERING INDEX idx_{table}_facet_{column}" in plan(fresh_db, facet, [])
+
+
+def test_the_facet_indexes_cover_the_facets_datasette_yml_configures():
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["databases"]["policywatch"]["tables"]
+    for table, columns in FACET_INDEXES.items():
+        configured = {f if isinstance(f, str) else f["array"] for f in config[table]["facets"]}
+        assert set(columns) <= configured

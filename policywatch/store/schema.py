@@ -444,3 +444,19 @@ def m012_diff_safety(db: Database) -> None:
         ORDER BY updated DESC
         """
     )
+
+
+#: the default facets of datasette.yml, each answered from a covering index, not the table
+FACET_INDEXES = {
+    "articles": ("is_plenary", "tags"),
+    "targets": ("kind", "year", "region", "unit"),
+    "changes": ("change_type", "region", "new_year"),
+}
+
+
+@migrations()
+def m013_facet_indexes(db: Database) -> None:
+    """One index per default facet column: a table page's facets read a narrow index."""
+    for table, columns in FACET_INDEXES.items():
+        for column in columns:
+            db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_facet_{column} ON {table} ({column})")
