@@ -37,7 +37,7 @@ from policywatch.store.indicators import remember_keys  # noqa: E402
 from policywatch.store.targets import TARGET_FIELDS  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-BUILD = "v2"  # bump when the generated archive changes
+BUILD = "v3"  # bump when the generated archive or the schema's migrations change
 START = dt.date(2025, 12, 1)
 PER_DAY = 80
 # (core name, unit, typical value): what Chongqing's papers count
