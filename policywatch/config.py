@@ -55,6 +55,19 @@ def is_xpath(query: str) -> bool:
     return query.strip().startswith(("/", "(", "./"))
 
 
+
+def check_regex(value: str | None) -> str | None:
+    """A configured regular expression, refused when it does not compile.
+
+    :param value: the pattern, or None
+    """
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a valid regular expression: {error}") from None
+    return value
+
 class Selectors(BaseModel):
     """CSS or XPath selectors that override the built-in article extraction."""
 
@@ -139,12 +152,7 @@ class Source(BaseModel):
     @field_validator("article_pattern", "page_pattern", "include")
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as error:
-                raise ValueError(f"not a valid regular expression: {error}") from None
-        return value
+        return check_regex(value)
 
     @model_validator(mode="after")
     def _kind_needs(self) -> Source:
@@ -185,12 +193,7 @@ class Notify(BaseModel):
     @field_validator("indicator")
     @classmethod
     def _indicator_regex(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as error:
-                raise ValueError(f"not a valid regular expression: {error}") from None
-        return value
+        return check_regex(value)
 
     @field_validator("themes")
     @classmethod
