@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from policywatch.processes import pid_alive
+
 RECORDS = Path("data")
 
 
@@ -40,15 +42,6 @@ def record(db_path: Path, config_path: Path, datasette: str | None, folder: Path
     return path
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
 
 def running_service(folder: Path = RECORDS) -> dict[str, Any] | None:
     """The newest recorded service that still runs (``pid``, ``db``, ``config``, ``datasette``),
@@ -63,7 +56,7 @@ def running_service(folder: Path = RECORDS) -> dict[str, Any] | None:
             pid = int(data["pid"])
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if _alive(pid):
+        if pid_alive(pid):
             found.append((path.stat().st_mtime, data))
         else:
             path.unlink(missing_ok=True)

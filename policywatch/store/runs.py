@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from policywatch import clock
+from policywatch.processes import pid_alive
 
 
 def start_run(db: Database, source: str) -> int:
@@ -74,21 +75,12 @@ def close_abandoned_runs(db: Database, source: str) -> int:
     closed = 0
     with db.atomic():
         for row in db["crawl_runs"].rows_where("source = ? AND status = 'running'", [source]):
-            if row["pid"] and _alive(row["pid"]) and row["pid"] != os.getpid():
+            if row["pid"] and pid_alive(row["pid"]) and row["pid"] != os.getpid():
                 continue
             db["crawl_runs"].update(row["id"], {"status": "killed", "finished": clock.now_iso()})
             closed += 1
     return closed
 
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def recent_runs(db: Database, source: str, limit: int = 10) -> list[dict[str, Any]]:
