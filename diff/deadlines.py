@@ -61,6 +61,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     :param published: publication date, for 今年/明年/今后五年 and for skipping past years
     """
     found: list[Deadline] = []
+    if "年" not in sentence and "五" not in sentence:  # every deadline names 年 or a 五 plan
+        return found
     for match in YEAR_DEADLINE.finditer(sentence):
         year = _year_value(match["year"])
         explicit = bool(match["lead"]) or bool(match["tail"] and match["tail"] != "内")
@@ -116,6 +118,8 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
     :param published: publication date; later years are plans, not facts
     """
     year = None
+    if "年" not in prefix:
+        return year
     for match in STATED_YEAR.finditer(prefix):
         value = int(match["year"])
         if published is None or value <= published.year:
