@@ -59,7 +59,6 @@ class Block:
     level: int = 0
     numbered: bool = False
     label: str = ""
-    label_start: int = -1
 
 
 def _lines(body: str) -> Iterator[tuple[int, str]]:
@@ -126,9 +125,7 @@ def read_blocks(body: str) -> list[Block]:
         if is_card_value(line):
             label = _card_label(lines, index, used_as_label, blocks)
             if label is not None:
-                label_start, label_text = label
-                blocks.append(Block("card", start, end, line, label=label_text,
-                                    label_start=label_start))
+                blocks.append(Block("card", start, end, line, label=label))
                 continue
         if len(line) <= RUNNING_TEXT and FURNITURE.search(line):
             blocks.append(Block("furniture", start, end, line))
@@ -160,15 +157,14 @@ def read_blocks(body: str) -> list[Block]:
 
 
 def _card_label(lines: list[tuple[int, str]], index: int, used: set[int],
-                blocks: list[Block]) -> tuple[int, str] | None:
+                blocks: list[Block]) -> str | None:
     """The label line of a card value at ``index``: the short line before it, else after it."""
     if blocks and blocks[-1].kind in ("heading", "item") and blocks[-1].end == lines[index][0] - 1 \
             and is_short_label(blocks[-1].text) and not any(ch.isdigit() for ch in blocks[-1].text):
-        label = blocks.pop()
-        return label.start, _BULLET.sub("", label.text)
+        return _BULLET.sub("", blocks.pop().text)
     if index + 1 < len(lines):
-        start, line = lines[index + 1]
+        line = lines[index + 1][1]
         if is_short_label(line) and not any(ch.isdigit() for ch in line):
             used.add(index + 1)
-            return start, _BULLET.sub("", line)
+            return _BULLET.sub("", line)
     return None

@@ -1,6 +1,7 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b5, named beside each case), never invented."""
+corpus (corpus/b1 … b6, named beside each case), except the data-card and long-sentence unit
+tests, whose shapes are built for the test."""
 
 from __future__ import annotations
 
@@ -258,3 +259,15 @@ def test_a_multiple_of_several_indicators_is_one_target_each() -> None:
         ("地区生产总值", 2, "倍", "=", 2017, "重庆市"),
         ("城乡居民人均收入", 2, "倍", "=", 2017, "重庆市"),
     ]
+
+
+def test_a_data_card_reads_its_label_with_its_value() -> None:
+    """A value line read with the label line before it (a unit test of the shape, not a
+    corpus text); records say where year and region came from, always one of SOURCES."""
+    from diff.record import SOURCES
+
+    records = read("■2026年主要预期目标\n地区生产总值增长\n6%左右", published=dt.date(2026, 1, 25))
+    assert [b.kind for b in read_blocks(normalize_text("■2026年主要预期目标\n地区生产总值增长\n6%左右"))] \
+        == ["heading", "card"]
+    assert targets(records) == [("地区生产总值增速", 6, "%", "~", 2026, "重庆市")]
+    assert all(r.year_source in SOURCES and r.region_source in SOURCES for r in records)
