@@ -3,12 +3,9 @@ retries after a failing receiver, and changes reviewed wrong left out."""
 
 from __future__ import annotations
 
-import json
 import re
 import socket
-import threading
 from email import message_from_bytes
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -30,6 +27,7 @@ from tests.sites import ROBOTS, TEST_ENV, SiteServer, html_page
 from tests.test_diff_cli import DOCUMENTS, EXPECTED, add, article_id, url
 from tests.test_notify import _Mailbox
 from tests.test_reviews import shifted
+from tests.webhook import WebhookReceiver, running
 
 ARTICLE = ("（示例文本）1月15日，全市轨道交通建设推进会召开。会议总结了去年全市轨道交通建设取得的"
            "成效，部署今年重点工作。会议提出，到2027年，全市轨道交通运营里程达到800公里，中心城区"
@@ -39,42 +37,25 @@ CHANGE_ID = re.compile(r"/policywatch/changes/([0-9a-f]{16})\"")
 CHANGE_ROW = re.compile(r"/policywatch/changes/([\w-]+)\"")
 
 
-class Receiver(ThreadingHTTPServer):
-    """A webhook receiver on loopback: answers ``status``, keeps (path, JSON) of what it got."""
+class Receiver(WebhookReceiver):
+    """The loopback webhook, its messages as (path, JSON) and the change ids they list."""
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.status = 200
-        self.received: list[tuple[str, dict]] = []
+    @property
+    def received(self) -> list[tuple[str, dict]]:
+        return self.posts
 
     def url(self, path: str = "hook") -> str:
-        return f"json://127.0.0.1:{self.server_address[1]}/{path}"
+        return self.hook_url(path)
 
     def ids(self, path: str = "hook") -> list[list[str]]:
         """The change ids listed in each message received on ``path``."""
         return [CHANGE_ID.findall(body["message"]) for p, body in self.received if p == f"/{path}"]
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        if self.server.status == 200:
-            self.server.received.append((self.path, json.loads(body)))
-        self.send_response(self.server.status)
-        self.end_headers()
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture
 def receiver():
-    server = Receiver()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with running(Receiver()) as server:
+        yield server
 
 
 def entries(text: str):

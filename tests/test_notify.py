@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 from email import message_from_bytes
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -19,41 +17,25 @@ from reports import notify
 from reports.digest import build_digest
 from reports.weekly import publish_week
 from tests.publishing_data import EMPTY_WEEK, WEEK, build_sample
+from tests.webhook import WebhookReceiver, running
 
 
-class Receiver(ThreadingHTTPServer):
-    """A webhook receiver on loopback that answers with ``status`` and keeps what it got."""
+class Receiver(WebhookReceiver):
+    """The loopback webhook, its messages as JSON bodies."""
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.status = 200
-        self.received: list[dict] = []
+    @property
+    def received(self) -> list[dict]:
+        return [body for _, body in self.posts]
 
     @property
     def url(self) -> str:
-        return f"json://127.0.0.1:{self.server_address[1]}/hook"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        if self.server.status == 200:
-            self.server.received.append(json.loads(body))
-        self.send_response(self.server.status)
-        self.end_headers()
-
-    def log_message(self, *args) -> None:
-        pass
+        return self.hook_url()
 
 
 @pytest.fixture
 def receiver():
-    server = Receiver()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with running(Receiver()) as server:
+        yield server
 
 
 def dead_url() -> str:
