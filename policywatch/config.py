@@ -301,24 +301,22 @@ def config_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path or os.environ.get("POLICYWATCH_CONFIG") or DEFAULT_CONFIG)
 
 
+#: Lists of named entries in sources.yml: how an error names the entry, and the name of an
+#: entry without one.
+_LIST_ENTRIES = {"sources": ("source", "#{}"), "notify": ("notify entry", "notify-{}")}
+
+
 def _describe(error: dict[str, Any], data: Any) -> str:
     location = list(error["loc"])
     where = []
-    if len(location) >= 2 and location[0] == "sources" and isinstance(location[1], int):
-        index = location[1]
+    if len(location) >= 2 and location[0] in _LIST_ENTRIES and isinstance(location[1], int):
+        section, index = location[0], location[1]
+        label, fallback = _LIST_ENTRIES[section]
         try:
-            name = data["sources"][index].get("name") or f"#{index + 1}"
+            name = data[section][index].get("name") or fallback.format(index + 1)
         except (KeyError, IndexError, TypeError, AttributeError):
-            name = f"#{index + 1}"
-        where.append(f'source "{name}"')
-        location = location[2:]
-    elif len(location) >= 2 and location[0] == "notify" and isinstance(location[1], int):
-        index = location[1]
-        try:
-            name = data["notify"][index].get("name") or f"notify-{index + 1}"
-        except (KeyError, IndexError, TypeError, AttributeError):
-            name = f"notify-{index + 1}"
-        where.append(f'notify entry "{name}"')
+            name = fallback.format(index + 1)
+        where.append(f'{label} "{name}"')
         location = location[2:]
     fields = [str(part) for part in location if not str(part).startswith(("function-", "literal"))]
     if fields:
