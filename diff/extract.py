@@ -16,7 +16,7 @@ from diff.kinds import (
     GROWTH_MULTIPLE,
     LAST_YEAR_AFTER,
     PLAN_MARKERS,
-    frame_at,
+    Frames,
 )
 from diff.numbers import to_float
 from diff.phrases import clean_indicator, is_indicator, noun_after
@@ -207,6 +207,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     clause_of_verb = -1
     respective = Respectively()
     both_periods = "同比" in sentence and "环比" in sentence
+    frames = None
     for number in numbers:
         if number.start < consumed:
             continue
@@ -219,7 +220,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         prefix = respective.prefix_for(prefix, clause_start, sentence[number.end:])
         after = sentence[number.end:]
         comparator, tail = _comparator(prefix, after, number.comparator)
-        kind = frame_at(sentence[:number.start], deadline.start if deadline else None, clause_start)
+        frames = frames or Frames(sentence)
+        kind = frames.kind_at(number.start, deadline.start if deadline else None, clause_start)
         if reading.context.report and not (deadline and deadline.end > 0):
             kind = "statistic"
         elif kind == "target" and LAST_YEAR_AFTER.match(sentence, number.end + len(tail)) \

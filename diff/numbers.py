@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import cn2an
 
@@ -59,11 +60,13 @@ class Quantity:
     chinese: bool = False
 
 
+@lru_cache(maxsize=4096)
 def parse_chinese(numeral: str) -> Decimal | None:
     """Value of a Chinese numeral string (一万八千 → 18000, 二〇二七 → 2027), None if malformed.
 
     A thin wrapper around ``cn2an`` (called on the numeral only, never on running text);
-    a bare order of magnitude (千亿, 百万) counts one of it.
+    a bare order of magnitude (千亿, 百万) counts one of it. Cached: the same few numerals
+    recur in every text.
 
     :param numeral: characters from 〇零一二两三四五六七八九十百千万亿 (and 点 for decimals)
     """

@@ -49,22 +49,47 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
         number = _quantity(sentence, match)
         if number is not None:
             yield number
+    if "百分之" in sentence:
+        yield from _percent_words(sentence)
+    if "番" in sentence:
+        yield from _doublings(sentence)
+    if "全覆盖" in sentence:
+        for match in _COVERAGE.finditer(sentence):
+            yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
+    if "级" in sentence:
+        yield from _size_classes(sentence)
+    if "全国前" in sentence:
+        yield from _ranks(sentence)
+
+
+def _percent_words(sentence: str) -> Iterator[Candidate]:
+    """Percentages written in words (百分之十五)."""
     for match in PERCENT_CN.finditer(sentence):
         value = parse_chinese(match["n"])
         if value is not None and not inside_quotes(sentence, match.start()):
             yield Candidate(match.start(), match.end(), value, "%")
+
+
+def _doublings(sentence: str) -> Iterator[Candidate]:
+    """Multiples written as doublings (翻一番, 翻两番)."""
     for match in DOUBLING.finditer(sentence):
         if inside_quotes(sentence, match.start()):  # “两个翻番”: a slogan, not a measure
             continue
         times = {"一": 1, "两": 2, "二": 2, "三": 3}[match["n"] or "一"]
         yield Candidate(match.start(), match.end(), Decimal(2) ** times, "倍")
-    for match in _COVERAGE.finditer(sentence):
-        yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
+
+
+def _size_classes(sentence: str) -> Iterator[Candidate]:
+    """Size classes as targets (万亿级产业集群), unless a count names them."""
     for match in _LEVEL.finditer(sentence):
         if not re.search(r"(?:\d|[一二三四五六七八九十两几])个$", sentence[max(0, match.start() - 4):match.start()]) \
                 and not inside_quotes(sentence, match.start()):
             yield Candidate(match.start(), match.end("level") + 1, _LEVELS[match["level"]], "元",
                             comparator=">=", fixed_indicator=match["noun"] + "规模", plan_only=True)
+
+
+def _ranks(sentence: str) -> Iterator[Candidate]:
+    """National ranks to reach or keep (进入全国前十)."""
     for match in _RANK.finditer(sentence):
         n = match["n"]
         value = Decimal(10) if n == "十" else Decimal(n)
