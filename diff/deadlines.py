@@ -12,12 +12,14 @@ from diff.numbers import CN_DIGITS
 #: Five-year plan periods and their final year.
 PLAN_PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 
+#: Holidays and seasons after a year make a date (2026年元旦假期), not a deadline.
+HOLIDAYS = r"元旦|春节|春运|清明|“?五一|端午|暑期|暑假|寒假|中秋|国庆"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
 #: An explicit year deadline: 到2027年, 力争到2030年底, 2027年底前, 2026年主要预期目标.
 YEAR_DEADLINE = re.compile(
     rf"(?P<lead>(?:力争|确保|争取|计划|努力)?(?:到|至|在|于)?)"
     rf"{_YEAR}年(?P<tail>底前|末前|年底|底|末|前(?![一二三四五六七八九十两\d])|以前|内)?"
-    rf"(?![\d〇零一二三四五六七八九十]+月|\d)"
+    rf"(?![\d〇零一二三四五六七八九十]+月|\d|{HOLIDAYS})"
 )
 #: Plan periods: “十五五”期间, 十四五时期, 十五五末.
 PERIOD_DEADLINE = re.compile(

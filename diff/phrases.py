@@ -69,7 +69,7 @@ _ADVERB_VERB = re.compile(
 _QUALITY_VERB = re.compile(r"^(?:优化升级|提质升级|提档升级|提质|优化|升级|完善|推进|迈向|跃上|迈上)")
 _TRAILING = re.compile(
     r"(?:达到了|达到|达|跃升至|跃升到|上升至|上升到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|增至|升至|扩大至"
-    r"|扩大到|超过|突破|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|(?<![行作认成])为|是"
+    r"|扩大到|超过|突破|跨越|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|(?<![行作认成])为|是"
     r"|拥有|共有|共|总计|合计|累计|仅需|迈上|跃上|迈向|早日|尽快|就|才|也|都|还|预计|降至|降到|降低到"
     r"|下降到|减少到|减至|稳定在|保持在|维持在|稳定|保持|同比|比上年|较上年|比去年|较去年|可以|可"
     r"|有望|目标|预期|了|已|将|分别|在|的|力争|确保|争取|努力|实现|成为|第\d+大|第[一二三四五六七八九十]+大"
@@ -244,11 +244,13 @@ _PAIR_NAMES = re.compile(r"川渝|成渝")
 
 @dataclass(frozen=True)
 class _Places:
-    """China's provinces and prefecture-level cities outside Chongqing, as one pattern."""
+    """China's provinces, prefecture-level cities and counties outside Chongqing, as one
+    pattern."""
 
     pattern: re.Pattern[str]
     full_name: dict[str, str]
     cities: frozenset[str]
+    counties: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +263,7 @@ def _places() -> _Places:
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
     full_name: dict[str, str] = {}
-    cities = set()
+    cities, counties = set(), set()
     for province, body in jionlp.china_location_loader().items():
         if province.startswith("重庆"):
             continue
@@ -276,14 +278,23 @@ def _places() -> _Places:
                 if len(name) >= 2:
                     full_name.setdefault(name, city)
                     cities.add(city)
+            for county in info:
+                # full names only (涪城区, never 涪城), and never a Chongqing district's name
+                if not county.startswith("_") and len(county) >= 3 and county[:-1] not in DISTRICTS \
+                        and county not in DISTRICTS.values():
+                    full_name.setdefault(county, county)
+                    counties.add(county)
     names = sorted((n for n in full_name if len(n) >= 2), key=len, reverse=True)
-    return _Places(re.compile("|".join(map(re.escape, names))), full_name, frozenset(cities))
+    return _Places(re.compile("|".join(map(re.escape, names))), full_name, frozenset(cities),
+                   frozenset(counties))
 
 
 def other_place(text: str) -> str | None:
-    """A province or city outside Chongqing that ``text`` names (湖北省, 成都市), or None.
+    """A province, city or county outside Chongqing that ``text`` names (湖北省, 成都市,
+    涪城区), or None.
 
-    A city wins over a province (四川省成都市 → 成都市). Uses jionlp's table of China's
+    The most specific wins: a county over a city, a city over a province (四川省成都市 →
+    成都市, 绵阳市涪城区 → 涪城区). Uses jionlp's table of China's
     administrative divisions.
 
     :param text: a headline or heading
@@ -292,7 +303,11 @@ def other_place(text: str) -> str | None:
         return None
     places = _places()
     found = [places.full_name[m.group(0)] for m in places.pattern.finditer(text)]
-    return next((name for name in found if name in places.cities), found[0] if found else None)
+    for level in (places.counties, places.cities):
+        named = next((name for name in found if name in level), None)
+        if named:
+            return named
+    return found[0] if found else None
 
 
 def home_region(text: str) -> str | None:

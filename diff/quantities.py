@@ -10,7 +10,9 @@ from decimal import Decimal
 from diff.numbers import DOUBLING, PERCENT_CN, QUANTITY, UNITS, parse_chinese, parse_number, scale
 from diff.phrases import META_NOUNS, in_idiom, inside_quotes
 
-_BEFORE_NUMBER_BAD = re.compile(r"(?:第|前|仅|只需|只要|特价|售价|低至|[\d.:/A-Za-z])$")
+#: Words that make the number after them an order, a price or part of a code (第, 前, 售价,
+#: 第二个百万辆: the second milestone of a million).
+_BEFORE_NUMBER_BAD = re.compile(r"(?:第|第[一二三四五六七八九十\d]+个|前|仅|只需|只要|特价|售价|低至|[\d.:/A-Za-z])$")
 _AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
 UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",

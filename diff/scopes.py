@@ -121,6 +121,7 @@ class Scopes:
     document: list[Scope] = field(default_factory=list)
     sections: list[Scope] = field(default_factory=list)
     listing: Scope | None = None
+    after_heading: bool = False
 
     @classmethod
     def for_document(cls, title: str, subtitle: str, published: dt.date | None,
@@ -150,9 +151,15 @@ class Scopes:
         if block.kind == "heading":
             self.listing = None
             level = block.level if block.numbered else 0
-            self.sections = [s for s in self.sections if s.level < level] if level else []
-            self.sections.append(read_scope(block.text, "heading", self.published, level))
+            scope = read_scope(block.text, "heading", self.published, level)
+            if level or not self.after_heading:
+                self.sections = [s for s in self.sections if s.level < level] if level else []
+            # an unnumbered heading right under another (1 坚定不移转变发展方式 /
+            # 高质量发展之路越走越宽广) is its second line: it closes nothing
+            self.sections.append(scope)
+            self.after_heading = True
             return self._inherited()
+        self.after_heading = False
         if block.kind == "lead_in":
             inherited = self._inherited()
             self.listing = read_scope(block.text, "list", self.published)

@@ -19,7 +19,7 @@ from diff.numbers import QUANTITY
 _NUMBERED = (
     (1, re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节部分篇])")),
     (2, re.compile(r"^\([一二三四五六七八九十]{1,3}\)")),
-    (3, re.compile(r"^\d{1,2}(?:\.(?!\d)|、)")),
+    (3, re.compile(r"^\d{1,2}(?:\.(?!\d)|、| (?=[\u4e00-\u9fff]))")),
     (4, re.compile(r"^(?:\(\d{1,2}\)|[\u2460-\u2473])")),
 )
 #: Bullets that open a heading or an item (■2026年主要预期目标, ●新建5G基站1万个).
@@ -31,7 +31,7 @@ _CARD_WORDS = re.compile(r"^(?:约|近|超|超过|突破|达|达到|增长|下�
 #: Page furniture and bylines: they open no section and name no subject.
 FURNITURE = re.compile(
     r"记者|通讯员|报道$|讯$|编辑|责编|来源[::]|发布时间|发布日期|时间[::]|字号|分享到|浏览次数|打印"
-    r"|当前位置|首页>|^\d{4}-\d{2}-\d{2}"
+    r"|当前位置|首页>|^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?$"
 )
 #: The longest line read as a heading or a card label.
 HEADING_LENGTH = 30
@@ -148,6 +148,8 @@ def read_blocks(body: str) -> list[Block]:
         elif len(line) < RUNNING_TEXT and has_quantity(line) and blocks \
                 and blocks[-1].kind in ("heading", "item", "card"):
             blocks.append(Block("item", start, end, line))
+        elif len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line) and not in_list:
+            blocks.append(Block("heading", start, end, line))  # 过去五年7个坚定不移
         elif in_list and len(line) < RUNNING_TEXT:
             blocks.append(Block("item", start, end, line))
         else:

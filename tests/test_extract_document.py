@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b6, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b7, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -271,3 +271,57 @@ def test_a_data_card_reads_its_label_with_its_value() -> None:
         == ["heading", "card"]
     assert targets(records) == [("地区生产总值增速", 6, "%", "~", 2026, "重庆市")]
     assert all(r.year_source in SOURCES and r.region_source in SOURCES for r in records)
+
+
+def test_a_year_before_a_holiday_is_a_date_and_the_forecast_a_fact() -> None:
+    """b7/n_yuandan_huoche_2026: 2026年元旦假期 dates an event; 预计发送 forecasts it."""
+    records = read("重庆火车站预计发送旅客120万人次,日均24万人次。",
+                   "2026年元旦假期 重庆火车站预计发送旅客120万人次", dt.date(2025, 12, 30))
+    assert targets(records) == []
+
+
+def test_an_ordinal_milestone_is_not_a_quantity() -> None:
+    """b7/n_qiche_diyicheng_2025: 第二个百万辆目标 counts milestones, not cars."""
+    records = read("赛力斯集团董事长张兴海表示,计划未来2年内实现第二个百万辆目标。",
+                   "重庆汽车产量", dt.date(2025, 12, 1))
+    assert [r.value for r in records if r.unit == "辆"] == []
+
+
+def test_a_county_of_another_province_is_the_subject() -> None:
+    """b7/p_fucheng_gzbg_2019: the most specific division the headline names wins."""
+    records = read("鄧輝在報告中提出了2019年經濟社會發展主要預期目標:區屬地區生產總值增長9%,"
+                   "城鎮登記失業率控制在4%以內。",
+                   "2月19日,綿陽市涪城區第六屆人民代表大會第四次會議在綿陽市委黨校知行堂主會議廳隆重開幕",
+                   dt.date(2019, 2, 19))
+    assert targets(records) == [("区属地区生产总值增速", 9, "%", "=", 2019, "涪城区"),
+                                ("城镇登记失业率", 4, "%", "<=", 2019, "涪城区")]
+
+
+def test_jin_units_and_kuayue_crossing_a_level() -> None:
+    """b7/p_hubei_gzbg_2021: 500亿斤 in 斤, and 跨越 is more than."""
+    records = read("到2025年,经济总量跨越6万亿元。粮食产量保持在500亿斤以上。",
+                   "湖北省政府工作报告", dt.date(2021, 1, 25))
+    assert [(r.value, r.unit, r.comparator) for r in records if r.kind == "target"] == [
+        (6e12, "元", ">"), (5e10, "斤", ">=")]
+
+
+def test_a_past_five_years_heading_makes_its_card_lines_results() -> None:
+    """b7/s_gzbg_jiedu_2023: under 过去五年…, through numbered headings and their second
+    lines, the ■ lines report results although the headline speaks of 新目标."""
+    body = ("重庆日报 01-14 10:18:01\n过去五年7个坚定不移\n1 坚定不移转变发展方式\n高质量发展之路越走越宽广\n"
+            "■数字经济核心产业增加值预计达到2200亿元\n2 坚定不移推动区域协调发展\n成渝地区双城经济圈建设成势见效\n"
+            "■全市常住人口城镇化率达到71%左右")
+    records = read(body, "建设现代化新重庆 向着新目标出发——2023年重庆市政府工作报告解读", dt.date(2023, 1, 14))
+    assert targets(records) == []
+    assert {2.2e11, 71} <= {r.value for r in records if r.kind == "statistic"}
+
+
+def test_digit_space_numbering_keeps_the_list_frame() -> None:
+    """b7/p_msss_2019: items numbered 1 … (a digit and a space) stay under the heading that
+    frames them as this year's tasks."""
+    body = ("2019年重点民生实事工作目标任务\n1 老年人照顾服务计划\n"
+            "对150个农村敬老院实施热水供应、房间标准化、公共洗浴间适老安全等方面升级改造。")
+    blocks = read_blocks(normalize_text(body))
+    assert [(b.kind, b.level, b.numbered) for b in blocks[:2]] == [("heading", 0, False), ("heading", 3, True)]
+    records = read(body, "重庆市公布今年15项重点民生实事", dt.date(2019, 4, 30))
+    assert [(r.value, r.unit, r.year) for r in records if r.kind == "target"] == [(150, "个", 2019)]
