@@ -41,8 +41,9 @@ def queued_articles(db: Database, limit: int) -> list[dict[str, Any]]:
     :param limit: batch size
     """
     db.execute("DELETE FROM diff_queue WHERE article_id NOT IN (SELECT id FROM articles)")
+    # CROSS JOIN keeps the queue the outer loop: the cost follows the queue, not the archive
     return list(db.query(
-        "SELECT a.* FROM diff_queue q JOIN articles a ON a.id = q.article_id"
+        "SELECT a.* FROM diff_queue q CROSS JOIN articles a ON a.id = q.article_id"
         " ORDER BY a.published, a.id LIMIT ?", [limit]))
 
 
