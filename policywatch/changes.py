@@ -181,8 +181,7 @@ def compare_article(db: Database, article: dict[str, Any], cutoff: str | None,
         replace_changes(db, article["id"], [], detected)
         return []
     targets = article_targets(db, article["id"])
-    keys = [(t["indicator_key"], t["region"]) for t in targets if t["indicator_key"]]
-    earlier = earlier_mentions(db, keys, article["published"], article["id"], cutoff)
+    earlier = earlier_mentions(db, targets, article["published"], article["id"], cutoff)
     week = clock.iso_week(dt.date.fromisoformat(article["published"][:10]))
     changes = [dict(change, week=week) for change in article_changes(targets, earlier)]
     replace_changes(db, article["id"], changes, detected)

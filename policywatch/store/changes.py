@@ -50,57 +50,77 @@ def set_indicator_key(db: Database, target_id: str, key: str) -> None:
     db["targets"].update(target_id, {"indicator_key": key})
 
 
-_EARLIER = """
-WITH RECURSIVE years(year) AS (
-    SELECT (SELECT min(year) FROM targets
+#: a compared target of the key and region published before the article (same date: smaller id)
+_BEFORE = """indicator_key = :key AND region = :region AND kind = 'target' AND is_baseline = 0
+    AND published >= :cutoff AND published <= :published
+    AND (published < :published OR article_id < :article)"""
+_NEWEST = "ORDER BY published DESC, article_id DESC, start DESC LIMIT 1"
+#: the latest such target of any year, one look-up
+_LATEST = f"SELECT rowid FROM targets INDEXED BY idx_targets_key_latest WHERE {_BEFORE} {_NEWEST}"
+#: the latest such target of one deadline year (``{year}``: ``IS :name``, ``= years.year``…)
+_LATEST_OF_YEAR = (f"SELECT rowid FROM targets INDEXED BY idx_targets_key_year"
+                   f" WHERE {_BEFORE} AND year {{year}} {_NEWEST}")
+#: the deadline years from ``:since`` on, one look-up each
+_YEARS_SINCE = """years(year) AS (
+    SELECT (SELECT min(year) FROM targets INDEXED BY idx_targets_key_year
             WHERE indicator_key = :key AND region = :region AND kind = 'target'
-              AND is_baseline = 0)
+              AND is_baseline = 0 AND year >= :since)
     UNION ALL
-    SELECT (SELECT min(t.year) FROM targets t
+    SELECT (SELECT min(t.year) FROM targets t INDEXED BY idx_targets_key_year
             WHERE t.indicator_key = :key AND t.region = :region AND t.kind = 'target'
               AND t.is_baseline = 0 AND t.year > years.year)
     FROM years WHERE years.year IS NOT NULL
-),
-latest(id) AS (
-    SELECT (SELECT t.id FROM targets t
-            WHERE t.indicator_key = :key AND t.region = :region AND t.kind = 'target'
-              AND t.year = years.year AND t.is_baseline = 0
-              AND t.published >= :cutoff AND t.published <= :published
-              AND (t.published < :published OR t.article_id < :article)
-            ORDER BY t.published DESC, t.article_id DESC, t.start DESC LIMIT 1)
-    FROM years WHERE years.year IS NOT NULL
-    UNION ALL
-    SELECT (SELECT t.id FROM targets t
-            WHERE t.indicator_key = :key AND t.region = :region AND t.kind = 'target'
-              AND t.year IS NULL AND t.is_baseline = 0
-              AND t.published >= :cutoff AND t.published <= :published
-              AND (t.published < :published OR t.article_id < :article)
-            ORDER BY t.published DESC, t.article_id DESC, t.start DESC LIMIT 1)
-)
-SELECT * FROM targets INDEXED BY idx_targets_key_year
-WHERE indicator_key = :key AND region = :region AND kind = 'target' AND is_baseline = 1
-UNION ALL
-SELECT targets.* FROM latest JOIN targets ON targets.id = latest.id
-ORDER BY is_baseline DESC, published, article_id, start
-"""
+)"""
+_BASELINE = """SELECT * FROM targets INDEXED BY idx_targets_key_year
+WHERE indicator_key = :key AND region = :region AND kind = 'target' AND is_baseline = 1"""
 
 
-def earlier_mentions(db: Database, keys: Iterable[tuple[str, str]], published: str,
+def _earlier_sql(years: int, since: bool) -> str:
+    """The query of :func:`earlier_mentions` for one key: the baseline targets, the latest
+    earlier target, the latest of each year ``:year0`` … (``years`` of them, None for no
+    year) and, with ``since``, of each year from ``:since`` on and of no year."""
+    picks = [f"SELECT ({_LATEST})"]
+    picks += [f"SELECT ({_LATEST_OF_YEAR.format(year=f'IS :year{number}')})"
+              for number in range(years)]
+    if since:
+        picks.append(f"SELECT ({_LATEST_OF_YEAR.format(year='IS NULL')})")
+        picks.append(f"SELECT ({_LATEST_OF_YEAR.format(year='= years.year')})"
+                     " FROM years WHERE years.year IS NOT NULL")
+    return (f"{'WITH RECURSIVE ' + _YEARS_SINCE if since else ''} {_BASELINE}"
+            f" UNION ALL SELECT * FROM targets WHERE rowid IN ({' UNION ALL '.join(picks)})"
+            " ORDER BY is_baseline DESC, published, article_id, start, id")
+
+
+def earlier_mentions(db: Database, targets: Iterable[dict[str, Any]], published: str,
                      article_id: str, cutoff: str | None) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Earlier targets per ``(indicator_key, region)``, oldest first: every baseline target,
-    then, per deadline year, the latest target of a compared article published before this
-    one (same date: smaller id). That is all :mod:`diff.compare` needs, and each year costs
-    one index look-up however long the history grows.
+    """The earlier targets :mod:`diff.compare` reads for an article's mentions, per
+    ``(indicator_key, region)``, oldest first: every baseline target, then, among the targets
+    of compared articles published before this one (same date: smaller id), the latest one,
+    the latest of each deadline year the article's targets name and, for a statistic of year
+    Y, the latest of each year from Y on and of no year. Each is one index look-up, however
+    long the history grows (a target always has a value: only qualitative goals have none).
 
-    :param keys: the ``(indicator_key, region)`` pairs wanted
+    :param targets: the article's target rows (``indicator_key``, ``region``, ``kind``, ``year``)
     :param published: publication date of the article being compared
     :param article_id: its id
     :param cutoff: see :func:`baseline_cutoff`
     """
+    wanted: dict[tuple[str, str], tuple[set[int | None], set[int]]] = {}
+    for target in targets:
+        if not target.get("indicator_key") or target.get("kind") not in ("target", "statistic"):
+            continue
+        years, since = wanted.setdefault((target["indicator_key"], target["region"]), (set(), set()))
+        if target["kind"] == "target":
+            years.add(target.get("year"))
+        elif target.get("year") is not None:
+            since.add(target["year"])
     result: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for key, region in sorted(set(keys)):
-        cursor = db.execute(_EARLIER, {"key": key, "region": region, "cutoff": cutoff or "",
-                                       "published": published, "article": article_id})
+    for (key, region), (years, since) in sorted(wanted.items()):
+        ordered = sorted(years, key=lambda year: (year is not None, year or 0))
+        params = {"key": key, "region": region, "cutoff": cutoff or "", "published": published,
+                  "article": article_id, "since": min(since, default=None),
+                  **{f"year{number}": year for number, year in enumerate(ordered)}}
+        cursor = db.execute(_earlier_sql(len(ordered), bool(since)), params)
         columns = [c[0] for c in cursor.description]
         result[(key, region)] = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     return result
@@ -110,7 +130,9 @@ def replace_changes(db: Database, article_id: str, changes: Iterable[dict[str, A
                     detected: str) -> int:
     """Replace an article's change rows; a change already stored keeps its ``detected`` time.
 
-    One upsert statement writes every row of the article, one delete drops the stale ones.
+    The article's stored rows are read first (one index look-up): rows that are already
+    right are not written again, one upsert statement writes the others, one delete drops
+    the stale ones. So comparing an article again (a backfill) writes only what moved.
 
     :param article_id: the article
     :param changes: change records (see :mod:`diff.compare`) with ``week`` set
@@ -119,18 +141,29 @@ def replace_changes(db: Database, article_id: str, changes: Iterable[dict[str, A
     """
     rows = [[detected if field == "detected" else change.get(field) for field in CHANGE_FIELDS]
             for change in changes]
-    ids = [row[0] for row in rows]
+    stored = {row[0]: row for row in db.execute(
+        f"SELECT {', '.join(CHANGE_FIELDS)} FROM changes WHERE article_id = ?", [article_id])}
+    ids = {row[0] for row in rows}
+    stale = [ident for ident in stored if ident not in ids]
+    moved = [row for row in rows if not _same_change(stored.get(row[0]), row)]
     with db.atomic():
-        db.execute(f"DELETE FROM changes WHERE article_id = ? AND id NOT IN ({_marks(len(ids))})",
-                   [article_id, *ids])
-        if rows:
+        if stale:
+            db.execute(f"DELETE FROM changes WHERE id IN ({_marks(len(stale))})", stale)
+        if moved:
             updates = ", ".join(f"{field} = excluded.{field}" for field in CHANGE_FIELDS
                                 if field not in ("id", "detected"))
-            values = ", ".join(f"({_marks(len(CHANGE_FIELDS))})" for _ in rows)
+            values = ", ".join(f"({_marks(len(CHANGE_FIELDS))})" for _ in moved)
             db.execute(f"INSERT INTO changes ({', '.join(CHANGE_FIELDS)}) VALUES {values}"
                        f" ON CONFLICT (id) DO UPDATE SET {updates}",
-                       [value for row in rows for value in row])
+                       [value for row in moved for value in row])
     return len(rows)
+
+
+def _same_change(stored: tuple[Any, ...] | None, row: list[Any]) -> bool:
+    """Whether a stored change row already holds ``row`` (its ``detected`` aside)."""
+    return stored is not None and all(
+        old == new for field, old, new in zip(CHANGE_FIELDS, stored, row, strict=True)
+        if field != "detected")
 
 
 def _marks(count: int) -> str:

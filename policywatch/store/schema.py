@@ -460,3 +460,10 @@ def m013_facet_indexes(db: Database) -> None:
     for table, columns in FACET_INDEXES.items():
         for column in columns:
             db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_facet_{column} ON {table} ({column})")
+
+
+@migrations()
+def m014_latest_target_index(db: Database) -> None:
+    """Change detection finds an indicator's latest earlier target of any year in one look-up."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_targets_key_latest ON targets"
+               " (indicator_key, region, kind, is_baseline, published, article_id, start)")
