@@ -115,7 +115,7 @@ def earlier_mentions(db: Database, targets: Iterable[dict[str, Any]], published:
         elif target.get("year") is not None:
             since.add(target["year"])
     result: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for (key, region), (years, since) in sorted(wanted.items()):
+    for (key, region), (years, since) in wanted.items():
         ordered = sorted(years, key=lambda year: (year is not None, year or 0))
         params = {"key": key, "region": region, "cutoff": cutoff or "", "published": published,
                   "article": article_id, "since": min(since, default=None),
