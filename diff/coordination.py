@@ -34,7 +34,7 @@ class Respectively:
         :param after: the sentence after the number
         """
         marker = prefix.rfind("分别")
-        listed = marker < 0 and not ITEM_GLUE.fullmatch(prefix) and "、" in prefix \
+        listed = marker < 0 and not ITEM_GLUE.fullmatch(prefix) and ITEM_SPLIT.search(prefix) \
             and _VALUE_LIST.match(after)
         if marker >= 0 or listed:
             names = prefix[:marker] if marker >= 0 else _listed_names(prefix)
@@ -63,7 +63,7 @@ _HEAD_START = re.compile(
 
 
 #: The values after the first of a list: 、2470万吨、350亿方 (number, unit, comparator).
-_NEXT_VALUE = re.compile(r"(?:以上|左右)?(?:、|和|及)[\d.]+[^、和及,;。\d]{0,4}")
+_NEXT_VALUE = re.compile(r"(?:以上|左右)?(?:、|和|及)(?P<value>[\d.]+)[^、和及,;。\d]{0,4}")
 
 
 def _count_values(after: str) -> int:
@@ -107,3 +107,22 @@ def share_head(items: list[str]) -> list[str]:
         return items
     shared = last[head.start():]
     return [item + shared for item in items[:-1]] + [last]
+
+
+#: The comparator words that can close a value list (3012万亩、216亿斤以上).
+_LIST_COMPARATOR = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<="}
+_LAST_VALUE = re.compile(r"[\d.]+[^、和及,;。\d]{0,6}?(以上|左右|以内|以下)")
+
+
+def list_comparator(after: str) -> str | None:
+    """The comparator written once after the last value of a list the number opens, or None.
+
+    "稳定在3012万亩、216亿斤以上": 以上 holds for 3012万亩 too.
+
+    :param after: the sentence after the number
+    """
+    position, last = 0, None
+    while match := _NEXT_VALUE.match(after, position):
+        position, last = match.end(), match
+    closing = _LAST_VALUE.match(after, last.start("value")) if last else None
+    return _LIST_COMPARATOR[closing.group(1)] if closing else None

@@ -84,6 +84,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         year = None
         if published:
             offset = {"明年": 1}.get(rel, 4 if rel.startswith(("今后", "未来")) else 0)
+            if offset == 4 and published.month == 12:
+                offset = 5  # a December report's five years start in January
             year = published.year + offset
         period = rel.startswith(("今后", "未来"))  # a plan period, as explicit as 到2030年
         found.append(Deadline(year, match.start(), match.end(), period))

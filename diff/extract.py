@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from diff.context import Context
-from diff.coordination import ITEM_SPLIT, Respectively
+from diff.coordination import ITEM_SPLIT, Respectively, list_comparator
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
 from diff.kinds import (
@@ -16,7 +16,7 @@ from diff.kinds import (
     GROWTH_MULTIPLE,
     LAST_YEAR_AFTER,
     PLAN_MARKERS,
-    Frames,
+    frame_at,
 )
 from diff.numbers import to_float
 from diff.phrases import clean_indicator, is_indicator, noun_after
@@ -207,7 +207,6 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     clause_of_verb = -1
     respective = Respectively()
     both_periods = "同比" in sentence and "环比" in sentence
-    frames = None
     for number in numbers:
         if number.start < consumed:
             continue
@@ -220,8 +219,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         prefix = respective.prefix_for(prefix, clause_start, sentence[number.end:])
         after = sentence[number.end:]
         comparator, tail = _comparator(prefix, after, number.comparator)
-        frames = frames or Frames(sentence)
-        kind = frames.kind_at(number.start, deadline.start if deadline else None, clause_start)
+        if comparator == "=" and not tail:
+            comparator = list_comparator(after) or comparator
+        kind = frame_at(sentence[:number.start], deadline.start if deadline else None, clause_start)
         if reading.context.report and not (deadline and deadline.end > 0):
             kind = "statistic"
         elif kind == "target" and LAST_YEAR_AFTER.match(sentence, number.end + len(tail)) \
@@ -250,6 +250,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = _RATE_SUFFIX.sub("", last_indicator) + indicator
         elif _ATTRIBUTE.fullmatch(indicator) and last_indicator and not _ATTRIBUTE.search(last_indicator):
             indicator = last_indicator + indicator  # 科技创新项目15个,年度计划投资14亿元
+        elif last_indicator and "其中" in sentence[:number.start]:
+            indicator = _part_of_total(indicator, last_indicator)
         last_indicator = indicator
         if first_item:
             verb = _LIST_VERB.match(indicator)
@@ -297,6 +299,19 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 region_source=region_source,
             )
     yield from _qualitative(reading, deadlines, numbers)
+
+
+def _part_of_total(name: str, total: str) -> str:
+    """A part of a total broken down after 其中 is measured as the total is: in
+    "全年交通计划投资820亿元,其中:铁路285亿元", 铁路 is 铁路计划投资.
+
+    :param name: the part's indicator as read (铁路)
+    :param total: the indicator read before it (交通计划投资, or an earlier part's)
+    """
+    measure = _ATTRIBUTE.search(total)
+    if measure is None or _ATTRIBUTE.search(name) or len(name) > 6:
+        return name
+    return name + measure.group(0)
 
 
 def _doubled(indicator: str) -> list[str]:

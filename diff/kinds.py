@@ -50,47 +50,31 @@ LAST_YEAR_AFTER = re.compile(
 ANNUAL_PLAN = re.compile(r"主要预期目标|预期目标|年度目标|目标任务|年度计划|全年")
 
 
-class Frames:
-    """The frame words of one sentence, found once, so that every number in it is judged
-    without scanning the sentence again (:meth:`kind_at`)."""
+def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) -> str:
+    """``"target"`` or ``"statistic"``: the nearest frame word before a number decides.
 
-    def __init__(self, sentence: str) -> None:
-        masked = NAMES.sub(_mask, MET_PLAN.sub(_mask, sentence))
-        self.one_day = [m.end() for m in ONE_DAY.finditer(sentence)]
-        self.events = [m.end() for m in EVENT.finditer(masked)]
-        self.plans = _spans(PLAN_MARKERS, masked)
-        self.clause_plans = _spans(CLAUSE_PLAN_MARKERS, masked)
-        self.statistics = _spans(STATISTIC_MARKERS, masked)
-        self.undated = _spans(UNDATED_STATISTIC_MARKERS, masked)
+    One day's operations are always facts.
 
-    def kind_at(self, position: int, deadline_position: int | None, clause_start: int = 0) -> str:
-        """``"target"`` or ``"statistic"`` for a number at ``position``: the nearest frame word
-        before it decides. One day's operations are always facts.
-
-        :param position: where the number starts
-        :param deadline_position: offset of the last deadline before the number, or None
-        :param clause_start: where the number's clause starts; weak plan words count only after it
-        """
-        if any(end <= position for end in self.one_day):
-            return "statistic"
-        plan = _last_start(self.plans, position)
-        if not any(end <= position for end in self.events):
-            plan = max(plan, _last_start(self.clause_plans, position, clause_start))
-        if deadline_position is not None:
-            plan = max(plan, deadline_position)
-        stat = _last_start(self.statistics, position)
-        if deadline_position is None:
-            stat = max(stat, _last_start(self.undated, position))
-        return "target" if plan > stat else "statistic"
-
-
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-def _last_start(spans: list[tuple[int, int]], position: int, after: int = 0) -> int:
-    """The start of the last span that starts at or after ``after`` and ends by ``position``."""
-    return max((start for start, end in spans if start >= after and end <= position), default=-1)
+    :param prefix: the sentence text before the number
+    :param deadline_position: offset of the last deadline before the number, or None
+    :param clause_start: where the number's clause starts; weak plan words count only after it
+    """
+    if ONE_DAY.search(prefix):
+        return "statistic"
+    prefix = NAMES.sub(_mask, MET_PLAN.sub(_mask, prefix))
+    plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
+    if not EVENT.search(prefix):
+        weak = CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
+        plan = max(plan, max((m.start() for m in weak), default=-1))
+    if deadline_position is not None:
+        plan = max(plan, deadline_position)
+    stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)
+    if deadline_position is None:
+        undated = UNDATED_STATISTIC_MARKERS.finditer(prefix)
+        stat = max(stat, max((m.start() for m in undated), default=-1))
+    if plan > stat:
+        return "target"
+    return "statistic"
 
 
 def _mask(match: re.Match[str]) -> str:

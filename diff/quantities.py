@@ -23,6 +23,9 @@ _COVERAGE = re.compile(r"全覆盖")
 #: (打造3个千亿级产业集群) the class only names what is counted.
 _LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)级(?P<noun>[\u4e00-\u9fff]{2,8}?(?:集群|产业|企业|园区|基地|商圈|市场))")
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
+#: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
+_BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}
+_CLASS_NOUN = re.compile(r"(?!以上|左右|以内|以下|规模|级)[\u4e00-\u9fff]")
 _RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
 
 
@@ -48,6 +51,8 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
     :param sentence: one normalised sentence
     """
     for match in QUANTITY.finditer(sentence):
+        if not (match["u1"] or match["u2"] or match["m1"]):
+            continue  # a bare numeral (一体化, 2026) measures nothing
         number = _quantity(sentence, match)
         if number is not None:
             yield number
@@ -120,8 +125,10 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None
     if chinese and in_idiom(sentence, start, end):
         return None
+    if numeral in _BARE_MAGNITUDES and unit and _CLASS_NOUN.match(sentence, end):
+        return None  # 实施千万亩高标准农田改造提升行动: a class of fields, not a count
     value = parse_number(numeral)
-    if value is None:
+    if value is None or _tally(sentence, start, value):
         return None
     value = scale(value, match["m1"] or (match["m2"] if match["u2"] and not match["u1"] else None))
     value_max = None
@@ -130,6 +137,16 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     return Candidate(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,
                      multiplier_only=not unit,
                      comparator=">" if match["approx"] or match["a0"] else "=")
+
+
+_LISTED_BEFORE = re.compile(r"([^,;:]*)等$")
+
+
+def _tally(sentence: str, start: int, value: Decimal) -> bool:
+    """Whether a count after 等 only tallies the names listed before it (渝万高铁、渝宜高铁、
+    涪陵北站扩容等3个铁路项目), as opposed to 成渝中线高铁等320个川渝共建项目."""
+    listed = _LISTED_BEFORE.search(sentence, 0, start)
+    return listed is not None and value == listed.group(1).count("、") + 1
 
 
 def _chinese_count(numeral: str) -> bool:

@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b7, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b8, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -104,8 +104,8 @@ def test_another_province_is_the_subject_and_a_byline_changes_nothing() -> None:
             "新增新能源装机1000万千瓦以上,能源工业增加值增长5%。")
     found = targets(read(body, "陕西2024年GDP增长目标5.5%左右,城镇新增就业40万人以上", dt.date(2024, 1, 26)))
     assert found[:3] == [
-        ("煤炭产量", 7.8e8, "吨", "=", 2024, "陕西省"),
-        ("原油产量", 2.47e7, "吨", "=", 2024, "陕西省"),
+        ("煤炭产量", 7.8e8, "吨", ">=", 2024, "陕西省"),  # 以上 after the list holds for all
+        ("原油产量", 2.47e7, "吨", ">=", 2024, "陕西省"),
         ("天然气产量", 3.5e10, "立方米", ">=", 2024, "陕西省"),
     ]
     assert {region for *_, region in found} == {"陕西省"}
@@ -325,3 +325,64 @@ def test_digit_space_numbering_keeps_the_list_frame() -> None:
     assert [(b.kind, b.level, b.numbered) for b in blocks[:2]] == [("heading", 0, False), ("heading", 3, True)]
     records = read(body, "重庆市公布今年15项重点民生实事", dt.date(2019, 4, 30))
     assert [(r.value, r.unit, r.year) for r in records if r.kind == "target"] == [(150, "个", 2019)]
+
+
+def test_a_comparator_after_a_value_list_holds_for_every_value() -> None:
+    """b8/p_nongcun_mubiao_2023: names joined by 和 take one value each, and 以上 after the
+    last value holds for the first too."""
+    records = read("力争粮食面积和粮食产量稳定在3012万亩、216亿斤以上,耕地保有量稳定在2664万亩以上。",
+                   "2023年重庆农业农村工作目标", dt.date(2023, 1, 10))
+    assert targets(records) == [
+        ("粮食面积", 30120000, "亩", ">=", 2023, "重庆市"),
+        ("粮食产量", 21600000000, "斤", ">=", 2023, "重庆市"),
+        ("耕地保有量", 26640000, "亩", ">=", 2023, "重庆市"),
+    ]
+
+
+def test_head_units_keep_a_value_list_apart() -> None:
+    """b8/p_nongye_huiyi_2024: 头 is a unit, so 1800万头 does not glue to the next value."""
+    records = read("全年生猪出栏量、蔬菜和水产品产量分别稳定在1800万头、2000万吨、58万吨以上。",
+                   "2024年重庆市农业农村工作目标", dt.date(2024, 1, 25))
+    assert [(r.value, r.unit, r.comparator) for r in records if r.kind == "target"] == [
+        (18000000, "头", ">="), (20000000, "吨", ">="), (580000, "吨", ">=")]
+    assert all("、" not in r.indicator for r in records)
+
+
+def test_the_parts_of_a_total_are_measured_as_the_total() -> None:
+    """b8/p_jiaotong_huiyi_2017: after 其中, 铁路285亿元 is 铁路计划投资."""
+    records = read("全年交通计划投资820亿元,其中:铁路285亿元,公路470亿元。",
+                   "2017年全市交通工作会议", dt.date(2017, 2, 10))
+    assert [(r.indicator, r.value) for r in records if r.kind == "target"] == [
+        ("交通计划投资", 82e9), ("铁路计划投资", 28.5e9), ("公路计划投资", 47e9)]
+
+
+def test_a_bare_order_of_magnitude_before_a_noun_names_a_class() -> None:
+    """b8/p_nongcun_mubiao_2023: 千万亩高标准农田改造提升行动 is the name of an action."""
+    records = read("市委农村工作会议强调,要着力提高粮食和重要农产品保供能力,实施千万亩高标准农田改造提升行动。",
+                   "2023年重庆农业农村工作目标", dt.date(2023, 1, 10))
+    assert [r for r in records if r.unit == "亩"] == []
+
+
+def test_a_company_chief_speaking_gives_the_company_goals() -> None:
+    """b8/n_changan_qianwan_2025: 董事长…表示, then the company's 到2030年 goals."""
+    records = read("活动现场,中国长安汽车党委书记、董事长朱华荣表示,立足中国长安中国品牌汽车3000万新起点,"
+                   "到2030年,将力争实现产销500万辆,其中新能源占比超60%,海外占比超30%。",
+                   "中国长安汽车第3000万辆中国品牌汽车下线", dt.date(2025, 10, 1))
+    assert targets(records) == []
+
+
+def test_a_count_after_deng_that_tallies_the_names_is_no_target() -> None:
+    """b8/n_fuling_jiaotong_2026 against b1/p_jiusong_summary_2025: 等3个 after three names
+    tallies them; 等320个 after one example counts projects."""
+    tally = read("未来五年,全区将建设十大标志性成果,即建成渝万高铁、渝宜高铁、涪陵北站扩容等3个铁路项目。",
+                 "涪陵区交通运输工作会议", dt.date(2026, 3, 5))
+    assert [r for r in tally if r.unit == "个"] == []
+    count = read("今年将建设成渝中线高铁等320个川渝共建项目。", "", dt.date(2025, 1, 20))
+    assert [r.value for r in count if r.kind == "target"] == [320]
+
+
+def test_a_december_report_plans_the_five_years_from_january() -> None:
+    """b8/p_tongan_gzbg_2025: 未来五年 in a report of 2025-12-25 ends in 2030."""
+    records = read("未來五年,同安區將建設廈門北部現代化新城區。經濟社會發展主要目標是,地區生產總值達1220億元,"
+                   "人均預期壽命85歲。", "昨日上午,同安區第十八屆人民代表大會第六次會議開幕", dt.date(2025, 12, 25))
+    assert {(r.year, r.region) for r in records if r.kind == "target"} == {(2030, "同安区")}
