@@ -172,6 +172,10 @@ def _read_sentence(context: Context, sentence: str, offset: int,
         deadlines.insert(0, carried)
     reading = _Reading(sentence, offset, published, context, off_at)
     found = list(_sentence_records(reading, deadlines))
+    if not deadlines and published and any(record.kind == "target" for record in found) \
+            and _GOAL_LIST.search(sentence):
+        # 主要预期目标是:… plans this year; the paragraph's next sentences go on with the list
+        deadlines = [Deadline(published.year, 0, 0, False)]
     context.after(sentence, deadlines, found, off_at)
     yield from found
 
@@ -320,6 +324,8 @@ def _doubled(indicator: str) -> list[str]:
     return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]
 
 
+#: The opening of this year's list of goals, which may run on past the sentence's end.
+_GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标")
 #: The cost of a project list right after its count (项目90个、总投资2.38万亿元).
 _LIST_COST = re.compile(r"[^。;!?]{0,4}?总投资")
 _PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")

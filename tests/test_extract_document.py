@@ -386,3 +386,12 @@ def test_a_december_report_plans_the_five_years_from_january() -> None:
     records = read("未來五年,同安區將建設廈門北部現代化新城區。經濟社會發展主要目標是,地區生產總值達1220億元,"
                    "人均預期壽命85歲。", "昨日上午,同安區第十八屆人民代表大會第六次會議開幕", dt.date(2025, 12, 25))
     assert {(r.year, r.region) for r in records if r.kind == "target"} == {(2030, "同安区")}
+
+
+def test_a_list_of_this_years_goals_runs_on_past_its_sentence() -> None:
+    """b6/p_nanchuan_gzbg_2022: the 主要预期目标 list goes on after a full stop."""
+    records = read("报告指出,年南川区主要预期目标是:GDP增长7%左右,社会消费品零售总额增长10%左右。"
+                   "一般公共预算收入增长4.9%左右,全体居民人均可支配收入增长7.5%左右。",
+                   "1月9日,南川区第十八届人民代表大会第一次会议开幕", dt.date(2022, 1, 9))
+    assert [(r.value, r.year) for r in records if r.kind == "target"] == [
+        (7, 2022), (10, 2022), (4.9, 2022), (7.5, 2022)]
