@@ -98,14 +98,23 @@ def load_batch(directory: Path) -> list[CorpusText]:
     return texts
 
 
+def sealed_batches(root: Path) -> list[str]:
+    """The sealed batches (``sealed``, ``sealed2`` …): never read while rules are written.
+
+    :param root: the ``corpus`` directory
+    """
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith("sealed"))
+
+
 def load_corpus(root: Path, batches: Iterable[str] | None = None) -> list[CorpusText]:
-    """Every text of the named batches (default: every batch but ``sealed``).
+    """Every text of the named batches (default: every development batch, no sealed one).
 
     :param root: the ``corpus`` directory
     :param batches: batch names to load
     """
+    sealed = sealed_batches(root)
     names = list(batches) if batches else sorted(
-        p.name for p in root.iterdir() if p.is_dir() and p.name != "sealed")
+        p.name for p in root.iterdir() if p.is_dir() and p.name not in sealed)
     return [text for name in names for text in load_batch(root / name)]
 
 

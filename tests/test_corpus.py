@@ -15,7 +15,7 @@ import pytest
 
 from diff.extract import extract
 from diff.record import Document
-from policywatch.evaluation import evaluate, load_corpus, read_text_file
+from policywatch.evaluation import evaluate, load_corpus, read_text_file, sealed_batches
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -32,6 +32,13 @@ def test_the_corpus_is_large_and_mixed() -> None:
     assert len(TEXTS) >= 60
     assert sum(1 for path in TEXTS if path.stem.startswith("n_")) >= 15
     assert len(list((CORPUS / "sealed").glob("*.txt"))) >= 10
+
+
+def test_the_development_corpus_holds_no_sealed_text() -> None:
+    """Every batch named sealed… stays out of the development scores (and of ``-v``)."""
+    assert "sealed" in sealed_batches(CORPUS)
+    batches = {text.batch for text in load_corpus(CORPUS)}
+    assert batches and not any(batch.startswith("sealed") for batch in batches)
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
