@@ -130,9 +130,8 @@ def test_canned_query_search(site):
 
 
 @pytest.mark.parametrize("table,facets", [
-    ("changes", {"change_type", "week"}),
-    ("articles", {"source"}),
-    ("targets", {"kind", "year", "region"}),
+    ("crawl_runs", {"source", "status"}),
+    ("sources", {"healthy", "kind"}),
 ])
 def test_configured_facets(site, table, facets):
     base, _ = site
@@ -142,7 +141,7 @@ def test_configured_facets(site, table, facets):
 
 def test_change_type_facet_counts(site):
     base, _ = site
-    body = get(base, "/policywatch/changes.json", _extra="facet_results").json()
+    body = get(base, "/policywatch/changes.json", _facet="change_type", _extra="facet_results").json()
     counts = {f["value"]: f["count"] for f in body["facet_results"]["results"]["change_type"]["results"]}
     assert counts == {"new": 4, "revised": 1, "extended": 1, "rescheduled": 1, "reaffirmed": 1,
                       "progress": 1}

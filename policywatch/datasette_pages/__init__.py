@@ -2,6 +2,7 @@
 
 - SQL functions for human columns in canned queries: ``quantity(value, unit, comparator)``
   (4万亿元, 800公里), ``percent(share)`` (67%), ``link(href, label)``;
+- canned queries that page (``limit N offset page_offset(:page, N)``) show 上一页/下一页 links;
 - a cell made by ``link()`` is shown as a link (http(s) or a path on this site only);
 - the home page leads with the canned queries and what each answers, then the tables;
 - ``/-/indicator?key=…&region=…``: an indicator's timeline chart and every mention.
@@ -45,9 +46,29 @@ def indicator_path(key: str | None, region: str | None) -> str:
     return "/-/indicator?" + urlencode({"key": key or "", "region": region or "重庆市"})
 
 
+def page_number(page: Any) -> int:
+    """The 1-based page a canned query's ``page`` parameter asks for (1 when empty or invalid).
+
+    :param page: the parameter as typed
+    """
+    try:
+        return max(int(str(page).strip()), 1)
+    except ValueError:
+        return 1
+
+
+def page_offset(page: Any, size: int) -> int:
+    """The SQL ``offset`` of a page of ``size`` rows: ``page_offset('2', 100)`` is 100.
+
+    :param page: the ``page`` parameter as typed
+    :param size: rows per page
+    """
+    return (page_number(page) - 1) * size
+
+
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """Register ``quantity``, ``percent``, ``link`` and ``indicator_path`` on every connection.
+    """Register ``quantity``, ``percent``, ``link``, ``indicator_path`` and ``page_offset``.
 
     :param conn: a new SQLite connection of Datasette's
     """
@@ -55,6 +76,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("percent", 1, format.percent, deterministic=True)
     conn.create_function("link", 2, link, deterministic=True)
     conn.create_function("indicator_path", 2, indicator_path, deterministic=True)
+    conn.create_function("page_offset", 2, page_offset, deterministic=True)
 
 
 @hookimpl
@@ -129,6 +151,30 @@ async def indicator_page(datasette: Any, request: Any) -> Response:
         "chart": timeline_svg(rows, unit), "database": name,
     }, request=request)
     return Response.html(html, status=200 if rows else 404)
+
+
+@hookimpl
+def top_stored_query(datasette: Any, request: Any, database: str, query_name: str) -> str:
+    """上一页/下一页 links above a canned query that pages (its SQL calls ``page_offset(:page``).
+
+    :param datasette: the Datasette instance
+    :param request: the request
+    :param database: the database name
+    :param query_name: the canned query
+    """
+    queries = ((((datasette.config or {}).get("databases") or {}).get(database) or {})
+               .get("queries") or {})
+    if "page_offset(:page" not in (queries.get(query_name) or {}).get("sql", ""):
+        return ""
+    page = page_number(request.args.get("page", ""))
+    args = {key: request.args.get(key) for key in request.args.keys() if key != "page"}
+
+    def to(number: int, label: str) -> str:
+        return f'<a href="?{escape(urlencode({**args, "page": number}))}">{label}</a>'
+
+    links = [to(page - 1, "← 上一页")] if page > 1 else []
+    links.append(to(page + 1, "下一页 →"))
+    return Markup(f'<p class="pages">第 {page} 页 · ' + " · ".join(links) + "</p>")
 
 
 @hookimpl

@@ -446,7 +446,8 @@ def m012_diff_safety(db: Database) -> None:
     )
 
 
-#: the default facets of datasette.yml, each answered from a covering index, not the table
+#: facets an analyst asks for on the large tables (``?_facet=``), each counted from a covering
+#: index, not the table (datasette.yml gives these tables no default facets)
 FACET_INDEXES = {
     "articles": ("is_plenary", "tags"),
     "targets": ("kind", "year", "region", "unit"),
@@ -456,7 +457,7 @@ FACET_INDEXES = {
 
 @migrations()
 def m013_facet_indexes(db: Database) -> None:
-    """One index per default facet column: a table page's facets read a narrow index."""
+    """One index per facet column of the large tables: a facet reads a narrow index."""
     for table, columns in FACET_INDEXES.items():
         for column in columns:
             db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_facet_{column} ON {table} ({column})")
@@ -467,3 +468,32 @@ def m014_latest_target_index(db: Database) -> None:
     """Change detection finds an indicator's latest earlier target of any year in one look-up."""
     db.execute("CREATE INDEX IF NOT EXISTS idx_targets_key_latest ON targets"
                " (indicator_key, region, kind, is_baseline, published, article_id, start)")
+
+
+@migrations()
+def m015_timeline_view_unsorted(db: Database) -> None:
+    """View ``indicator_timeline`` without its own ORDER BY.
+
+    Every reader orders the rows it reads (:func:`policywatch.store.changes.timeline`, the chart
+    page); sorting the whole view first made each Datasette page of it, and its row count, sort
+    every mention in the archive.
+    """
+    db.execute("DROP VIEW IF EXISTS indicator_timeline")
+    db.execute(
+        """
+        CREATE VIEW indicator_timeline AS
+        SELECT t.indicator_key, t.region, t.indicator, t.kind, t.value, t.value_max, t.unit,
+               t.comparator, t.year, t.published,
+               CASE WHEN t.is_baseline = 1 THEN 'baseline'
+                    WHEN t.published IS NULL
+                      OR t.published < (SELECT max(published) FROM articles WHERE is_baseline = 1)
+                    THEN 'history'
+                    ELSE 'follow-up' END AS role,
+               c.change_type, a.title, a.url, t.sentence, t.start, t.id AS target_id,
+               t.article_id
+        FROM targets t
+        JOIN articles a ON a.id = t.article_id
+        LEFT JOIN changes c ON c.target_id = t.id
+        WHERE t.indicator_key IS NOT NULL AND t.kind != 'qualitative'
+        """
+    )
