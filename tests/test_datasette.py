@@ -206,4 +206,4 @@ def test_datasette_args_rename_the_database_for_another_file_name(tmp_path):
     args = datasette_args(tmp_path / "cq.db", "127.0.0.1", 9001, tmp_path / "out")
     config = yaml.safe_load(Path(args[args.index("--config") + 1]).read_text(encoding="utf-8"))
     assert "cq" in config["databases"] and "policywatch" not in config["databases"]
-    assert config["databases"]["cq"]["tables"]["articles"]["fts_table"] == "articles_fts"
+    assert config["databases"]["cq"]["tables"]["articles"]["sort_desc"] == "published"
