@@ -64,34 +64,42 @@ def upsert_article(db: Database, article: dict[str, Any]) -> tuple[str, str]:
     row.update(id=ident, tags=json.dumps(article.get("tags") or [], ensure_ascii=False))
     row["is_plenary"] = int(bool(row["is_plenary"]))
     row["is_baseline"] = int(bool(row["is_baseline"]))
-    with db.atomic():
-        existing = next(db["articles"].rows_where("id = ?", [ident]), None)
+    with db.atomic():  # plain statements: this runs once per crawled page
+        existing = _one(db, "SELECT rowid, * FROM articles WHERE id = ?", [ident])
         if existing is not None:
             if existing["content_hash"] == digest or existing["dup_of"]:
-                db["articles"].update(ident, {"last_seen": now})
+                db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [now, ident])
                 return ident, "unchanged"
             row.update(body=article["body"], content_hash=digest, last_seen=now,
                        extractor_version=None)
-            db["articles"].update(ident, row)
-            _index(db, _rowid(db, ident), row["title"] or "", article["body"], existing)
+            db.execute(f"UPDATE articles SET {', '.join(f'{field} = ?' for field in row)}"
+                       " WHERE id = ?", [*row.values(), ident])
+            _index(db, existing["rowid"], row["title"] or "", article["body"], existing)
             return ident, "updated"
-        original = next(
-            db["articles"].rows_where("content_hash = ? AND dup_of IS NULL", [digest], limit=1),
-            None,
-        )
+        original = _one(db, "SELECT id FROM articles WHERE content_hash = ? AND dup_of IS NULL"
+                        " LIMIT 1", [digest])
         row.update(content_hash=digest, first_seen=now, last_seen=now)
         if original is not None:
             row.update(body=None, dup_of=original["id"])
-            db["articles"].insert(row)
+            _insert(db, row)
             return ident, "duplicate"
         row["body"] = article["body"]
-        db["articles"].insert(row)
-        _index(db, _rowid(db, ident), row["title"] or "", article["body"])
+        _index(db, _insert(db, row), row["title"] or "", article["body"])
         return ident, "new"
 
 
-def _rowid(db: Database, ident: str) -> int:
-    return db.execute("SELECT rowid FROM articles WHERE id = ?", [ident]).fetchone()[0]
+def _one(db: Database, sql: str, params: list[Any]) -> dict[str, Any] | None:
+    """The first row of a query as a dict, or None."""
+    cursor = db.execute(sql, params)
+    found = cursor.fetchone()
+    return None if found is None else dict(zip([c[0] for c in cursor.description], found, strict=True))
+
+
+def _insert(db: Database, row: dict[str, Any]) -> int:
+    """Insert an article row; its rowid."""
+    cursor = db.execute(f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                        list(row.values()))
+    return cursor.lastrowid
 
 
 def get_article(db: Database, ident: str) -> dict[str, Any] | None:
