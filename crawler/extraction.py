@@ -126,9 +126,10 @@ def _first_text(sel: Selector, queries: tuple[str, ...] | list[str],
 
 
 def _meta(sel: Selector, *names: str) -> str:
+    metas = [meta.attrib for meta in sel.root.iter("meta") if "content" in meta.attrib]
     for name in names:
         for attr in ("name", "property", "itemprop"):
-            value = sel.xpath(f"//meta[@{attr}=$n]/@content", n=name).get()
+            value = next((meta["content"] for meta in metas if meta.get(attr) == name), None)
             if value and value.strip():
                 return htmllib.unescape(value.strip())
     return ""
