@@ -3,7 +3,9 @@
 Serves a local listing site of 100 index pages × 20 articles (2,100 pages) on loopback,
 crawls it with ``policywatch crawl`` (politeness off: no delay, no AutoThrottle, 16 requests
 per domain; extraction, normalising, dedup, SQLite upserts and the HTTP cache on), then with
-a spider that only follows links, and prints pages/second for both and their ratio.
+a spider that only follows links, and prints pages/second for both and their ratio, and the
+ratio of pages per CPU second of the two crawl processes (steadier on a shared machine: the
+wall-clock ratio moves with whatever else runs).
 
 Run: ``.venv/bin/python bench/bench_crawl.py`` (or ``make bench``).
 """
@@ -11,6 +13,7 @@ Run: ``.venv/bin/python bench/bench_crawl.py`` (or ``make bench``).
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -72,10 +75,14 @@ def bare_crawl(start: str) -> None:
     print(crawler.stats.get_value("downloader/response_count", 0))
 
 
-def _timed(args: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+def _timed(args: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Run a command: its wall seconds, its CPU seconds (user + system) and its result."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **env})
-    return time.perf_counter() - started, result
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, result
 
 
 def main() -> None:
@@ -97,24 +104,25 @@ def main() -> None:
 """, encoding="utf-8")
         db = Path(tmp) / "bench.db"
         program = str(Path(sys.executable).with_name("policywatch"))
-        full_time, full = _timed([program, "crawl", "--db", str(db), "--config", str(config)],
+        full_time, full_cpu, full = _timed([program, "crawl", "--db", str(db), "--config", str(config)],
                                  {"POLICYWATCH_POLITE": "0", "POLICYWATCH_PROGRESS_EVERY": "100000"})
         if full.returncode != 0:
             sys.exit(f"policywatch crawl failed:\n{full.stderr[-2000:]}")
         run = next(open_db(db)["crawl_runs"].rows)
         full_pages = run["pages"]
         articles = open_db(db)["articles"].count
-        bare_time, bare = _timed([sys.executable, __file__, "--bare", f"{server.base}/bench/index.html"], {})
+        bare_time, bare_cpu, bare = _timed([sys.executable, __file__, "--bare", f"{server.base}/bench/index.html"], {})
         if bare.returncode != 0:
             sys.exit(f"bare spider failed:\n{bare.stderr[-2000:]}")
         bare_pages = int(bare.stdout.strip().splitlines()[-1])
     full_rate, bare_rate = full_pages / full_time, bare_pages / bare_time
     print(f"site: {INDEX_PAGES} index pages + {INDEX_PAGES * PER_PAGE} articles on 127.0.0.1, politeness off")
     print(f"policywatch crawl (full pipeline): {full_pages} pages, {articles} articles stored, "
-          f"{full_time:.1f} s, {full_rate:.0f} pages/s")
-    print(f"bare fetch-only Scrapy spider:     {bare_pages} pages, {bare_time:.1f} s, {bare_rate:.0f} pages/s")
-    print(f"ratio full/bare: {full_rate / bare_rate:.2f}")
-
+          f"{full_time:.1f} s ({full_cpu:.1f} s CPU), {full_rate:.0f} pages/s")
+    print(f"bare fetch-only Scrapy spider:     {bare_pages} pages, {bare_time:.1f} s "
+          f"({bare_cpu:.1f} s CPU), {bare_rate:.0f} pages/s")
+    print(f"ratio full/bare: {full_rate / bare_rate:.2f} (pages per CPU second: "
+          f"{(full_pages / full_cpu) / (bare_pages / bare_cpu):.2f}; goal: 0.8 or more)")
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--bare":
