@@ -51,10 +51,10 @@ SEARCHES = [("articles", "城"), ("articles", "城市"), ("articles", "老旧小
 
 
 def sentences() -> list[str]:
-    """Real sentences: the baseline documents and the evaluation corpus (never corpus/sealed)."""
+    """Real sentences: the baseline documents and the evaluation corpus (never corpus/sealed*)."""
     text = "\n".join(path.read_text(encoding="utf-8") for folder in ("baseline", "corpus")
                      for path in sorted((ROOT / folder).rglob("*.txt"))
-                     if "sealed" not in path.parts)
+                     if not any(part.startswith("sealed") for part in path.parts))
     found = [s.strip() + "。" for s in re.split(r"[。\n]", text) if 8 <= len(s.strip()) <= 120]
     return list(dict.fromkeys(found))
 
