@@ -125,3 +125,14 @@ def test_a_page_counts_up_to_1000_rows_and_a_rare_term_exactly(crowd):
     assert rare["count"] == 3 and rare["count_truncated"] is False
     page = httpx.get(base + "/policywatch/articles", params={"_search": "城"}, timeout=10).text
     assert "1,000+ rows" in page and 'name="_search" value="城"' in page
+
+
+def test_the_search_query_reads_a_common_word_newest_first_and_pages(crowd):
+    base, articles = crowd
+    expected = sorted((a for a in articles if "城" in a["body"]), key=lambda a: a["published"],
+                      reverse=True)
+    pages = [[r for r in rows(base, "/policywatch/search.json", q="城", page=str(page))
+              if r["类别"] == "文章"] for page in (1, 2)]
+    assert [r["编号"] for r in pages[0] + pages[1]] == [a["id"] for a in expected[:100]]
+    rare = rows(base, "/policywatch/search.json", q="罕见")
+    assert sorted(r["编号"] for r in rare) == sorted(a["id"] for a in articles if "罕见" in a["body"])

@@ -23,6 +23,20 @@ def test_the_feed_reads_the_newest_changes_without_sorting_them_all(fresh_db):
     assert "TEMP B-TREE" not in steps
 
 
+def test_the_digest_counts_the_articles_waiting_for_diff_from_the_extractor_index(fresh_db):
+    fresh_db.execute("ANALYZE")  # as on an archive where nearly every article has one version
+    fresh_db.execute("INSERT OR REPLACE INTO sqlite_stat1 VALUES"
+                     " ('articles', 'idx_articles_extractor', '100000 50000')")
+    fresh_db.execute("ANALYZE sqlite_schema")  # reload the statistics
+    calls = []
+    fresh_db.conn.set_trace_callback(calls.append)
+    assert digests.articles_waiting_for_diff(fresh_db) == 0
+    fresh_db.conn.set_trace_callback(None)
+    steps = plan(fresh_db, calls[-1], [])
+    assert "COVERING INDEX idx_articles_extractor (extractor_version=?)" in steps
+    assert "SCAN articles" not in steps.replace("SCAN articles USING", "")
+
+
 def test_a_weeks_changes_and_a_baseline_targets_latest_change_are_index_lookups(fresh_db):
     week = plan(fresh_db, "select * from changes where week = ?", ["2026-W47"])
     assert "SEARCH changes USING INDEX idx_changes_week" in week
