@@ -8,6 +8,7 @@ each number gets its own item, and a head noun written once after the last item 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: Words that join the items of a list.
 ITEM_SPLIT = re.compile(r"、|和|及|与")
@@ -25,6 +26,8 @@ class Respectively:
         self.verb = ""
         self.index = 0
         self.clause = -1
+        self.shared: list[str] = []
+        """The other items of a list whose one value holds for them all (A、B、C分别增长20%)."""
 
     def prefix_for(self, prefix: str, clause_start: int, after: str) -> str:
         """The prefix to read the indicator from: the item's own name and the shared verb.
@@ -38,7 +41,9 @@ class Respectively:
             and _VALUE_LIST.match(after)
         if marker >= 0 or listed:
             names = prefix[:marker] if marker >= 0 else _listed_names(prefix)
-            self.items = share_head(_split_items(names, _count_values(after)))
+            values = _count_values(after)
+            self.items = share_head(_split_items(names, values))
+            self.shared = self.items[1:] if marker >= 0 and values == 1 else []
             if len(self.items) == 1 and "城乡" in self.items[0]:
                 item = self.items[0]
                 self.items = [item.replace("城乡", "城镇", 1), item.replace("城乡", "农村", 1)]
@@ -47,11 +52,25 @@ class Respectively:
         elif self.items and clause_start == self.clause and ITEM_GLUE.fullmatch(prefix):
             self.index += 1
         else:
-            self.items = []
+            self.items, self.shared = [], []
             return prefix
         if self.index >= len(self.items):
             return prefix
+        if self.index:
+            self.shared = []
         return self.items[self.index] + self.verb
+
+    def also(self, indicator: str, clean: Callable[[str], str]) -> list[str]:
+        """The indicators of the other items when one value holds for the whole list:
+        进出口总额增速 → 实际利用外资增速, 引进外省到位资金增速.
+
+        :param indicator: the indicator read for the first item
+        :param clean: how an item's words become an indicator
+        """
+        first = clean(self.items[0]) if self.items else ""
+        if not self.shared or not first or not indicator.startswith(first):
+            return []
+        return [clean(item) + indicator[len(first):] for item in self.shared if clean(item)]
 
 
 #: A number followed by another in a list (7.8亿吨、2470万吨、350亿方).

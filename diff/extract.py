@@ -34,7 +34,7 @@ _CLAUSE_BREAK = re.compile(r"[,:;]")
 _COMPARATOR_BEFORE = [
     (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上)$"), ">="),
     (re.compile(r"(?:不超过|不高于|不多于|控制在|以内)$"), "<="),
-    (re.compile(r"(?<!不)(?:超过|突破|跨越|超|逾|高于)$"), ">"),
+    (re.compile(r"(?<!不)(?:超过|突破|跨越|跨过|超|逾|高于)$"), ">"),
     (re.compile(r"(?:低于|不到)$"), "<"),
     (re.compile(r"(?:大约|约|近|左右)$"), "~"),
 ]
@@ -46,7 +46,7 @@ _COMPARATOR_AFTER = [
 #: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
 _ANAPHORIC = re.compile(
     r"(?:达到|达|突破|超过|提升至|提升到|提高到|提高至|增至|增加到|增长到|增长至|跃升至|跃升到|上升到|上升至"
-    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于|完成)$"
+    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于|完成|迈上|跃上|跨过|跨越)$"
 )
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
@@ -286,7 +286,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         else:
             year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"
         region, region_source = reading.region_at(number.start)
-        for name in _doubled(indicator) if unit == "倍" else [indicator]:
+        names = _doubled(indicator) if unit == "倍" else [indicator]
+        names += respective.also(indicator, clean_indicator)
+        for name in names:
             yield Target(
                 kind=kind,
                 indicator=name,
@@ -326,8 +328,9 @@ def _doubled(indicator: str) -> list[str]:
 
 #: The opening of this year's list of goals, which may run on past the sentence's end.
 _GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标")
-#: The cost of a project list right after its count (项目90个、总投资2.38万亿元).
-_LIST_COST = re.compile(r"[^。;!?]{0,4}?总投资")
+#: The cost of a project list right after its count (项目90个、总投资2.38万亿元; 项目213个,
+#: 年度计划投资745.5亿元): the count describes the list.
+_LIST_COST = re.compile(r"[^。;!?]{0,4}?(?:总投资|年度计划投资)")
 _PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")
 
 
@@ -380,8 +383,9 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
     if number.unit == "倍" and GROWTH_MULTIPLE.search(prefix) and kind == "statistic":
         return None, 0
     anaphoric = _ANAPHORIC.search(prefix)
-    if anaphoric and not clean_indicator(prefix[:anaphoric.start()]):
-        return "", 0
+    if anaphoric and not clean_indicator(prefix[:anaphoric.start()]) \
+            and not (number.unit in MEASURE_WORDS and noun_after(after[len(tail):])):
+        return "", 0  # 力争达到15万个: the sentence's last indicator (not 完成90个数字化医疗设备配置)
     indicator = clean_indicator(prefix)
     if number.unit in ("%", "个百分点"):
         growth, decline = _GROWTH.search(indicator), _DECLINE.search(indicator)

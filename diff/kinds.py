@@ -18,6 +18,12 @@ PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|(?<!累)计划|�
 CLAUSE_PLAN_MARKERS = re.compile(
     r"(?<!即)将(?!近|其|之)|(?<![需重主只])要(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
 )
+#: A subject and 将/要 opening a sentence: the plan governs the clauses that follow
+#: (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
+SUBJECT_WILL = re.compile(
+    r"(?:^|[,:])(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年))"
+    r"(?P<will>将|要)(?!近|其|之|素|求|点)"
+)
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(
     r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
@@ -66,6 +72,9 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) 
     if not EVENT.search(prefix):
         weak = CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
         plan = max(plan, max((m.start() for m in weak), default=-1))
+        subject_will = SUBJECT_WILL.search(prefix, 0, clause_start)
+        if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain
+            plan = max(plan, subject_will.start("will"))
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)

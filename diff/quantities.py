@@ -21,7 +21,7 @@ UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人�
 _COVERAGE = re.compile(r"全覆盖")
 #: A size class as a target (成为第5大万亿级产业集群): at least that much, in 元. After a count
 #: (打造3个千亿级产业集群) the class only names what is counted.
-_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)级(?P<noun>[\u4e00-\u9fff]{2,8}?(?:集群|产业|企业|园区|基地|商圈|市场))")
+_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{2,8}?(?:集群|产业|企业|园区|基地|商圈|市场))")
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
 #: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
 _BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}
@@ -127,9 +127,13 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None
     if numeral in _BARE_MAGNITUDES and unit and _CLASS_NOUN.match(sentence, end):
         return None  # 实施千万亩高标准农田改造提升行动: a class of fields, not a count
+    if chinese and _APPROXIMATE.fullmatch(numeral):
+        return None  # 两三个世界级产业集群: a rough range, no single value
     value = parse_number(numeral)
     if value is None or _tally(sentence, start, value):
         return None
+    if match["n2"] and match["u2"] and UNITS.get(unit) in COUNT_UNITS:
+        return None  # 布局2~5个中心: a range of counts commits to no single number
     value = scale(value, match["m1"] or (match["m2"] if match["u2"] and not match["u1"] else None))
     value_max = None
     if match["n2"] and match["u2"]:
@@ -139,14 +143,19 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
                      comparator=">" if match["approx"] or match["a0"] else "=")
 
 
-_LISTED_BEFORE = re.compile(r"([^,;:]*)等$")
+#: Two neighbouring digits read as one rough number (两三个, 三四家, 五六项).
+_APPROXIMATE = re.compile(r"一两|两三|三四|四五|五六|六七|七八|八九")
+#: Units that count things: a range of them (1—2个, 2~5个) is never one target.
+COUNT_UNITS = set("个家条处座所名户台项辆套间张件场轮批艘栋株棵床片册部款列")
+_LISTED_BEFORE = re.compile(r"([^,;:]*)等$|([^,;:]*、[^,;:]*),$")
 
 
 def _tally(sentence: str, start: int, value: Decimal) -> bool:
-    """Whether a count after 等 only tallies the names listed before it (渝万高铁、渝宜高铁、
-    涪陵北站扩容等3个铁路项目), as opposed to 成渝中线高铁等320个川渝共建项目."""
+    """Whether a count only tallies the names listed just before it (渝万高铁、渝宜高铁、
+    涪陵北站扩容等3个铁路项目; A医院、B医院、C医院、D医院,4个输入医院), as opposed to
+    成渝中线高铁等320个川渝共建项目."""
     listed = _LISTED_BEFORE.search(sentence, 0, start)
-    return listed is not None and value == listed.group(1).count("、") + 1
+    return listed is not None and value == (listed.group(1) or listed.group(2)).count("、") + 1
 
 
 def _chinese_count(numeral: str) -> bool:

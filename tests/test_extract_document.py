@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b8, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b9, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -395,3 +395,49 @@ def test_a_list_of_this_years_goals_runs_on_past_its_sentence() -> None:
                    "1月9日,南川区第十八届人民代表大会第一次会议开幕", dt.date(2022, 1, 9))
     assert [(r.value, r.year) for r in records if r.kind == "target"] == [
         (7, 2022), (10, 2022), (4.9, 2022), (7.5, 2022)]
+
+
+def test_ranges_of_counts_and_rough_numerals_are_no_targets() -> None:
+    """b9/p_zhongyi_kuorong_2023 and b6/p_jingxinwei_mubiao_2020: 2~5个 and 两三个 commit to no
+    single number; 4个 beside them does."""
+    records = read("今年,重庆市将在渝东南、渝东北布局建设2~5个市级区域中医医疗中心,建设4个市级中医特色重点医院。"
+                   "着力打造两三个世界级产业集群。", "重庆中医资源扩容", dt.date(2023, 3, 1))
+    assert [r.value for r in records if r.unit == "个"] == [4]
+
+
+def test_a_step_refers_back_to_the_subject_and_kuaguo_is_more_than() -> None:
+    """b9/p_siwanyi_lianghui_2027: 迈上4万亿元台阶 measures the 经济总量 named before it."""
+    records = read("重庆2023年经济总量跨过3万亿元(人民币,下同)门槛,计划到2027年迈上4万亿元台阶。",
+                   "(两会速递)4万亿元GDP目标如何实现?", dt.date(2024, 3, 5))
+    assert targets(records) == [("经济总量", 4e12, "元", ">=", 2027, "重庆市")]
+
+
+def test_one_value_for_a_list_respectively_holds_for_each_item() -> None:
+    """b9/p_guizhou_gzbg_2015: 分别增长20%左右 after three names gives three targets."""
+    records = read("2015年,贵州省计划地区生产总值突破1万亿元;进出口总额、实际利用外资、引进外省到位资金分别增长20%左右。",
+                   "贵州省第十二届人民代表大会第三次会议开幕", dt.date(2015, 1, 26))
+    assert [r.indicator for r in records if r.value == 20] == [
+        "进出口总额增速", "实际利用外资增速", "引进外省到位资金增速"]
+
+
+def test_a_count_of_the_names_just_listed_is_a_tally() -> None:
+    """b9/n_shuru_yiyuan_2025: four hospitals named, then 4个输入医院将…建成."""
+    records = read("江苏省中医院重庆医院(永川区)、江苏省人民医院重庆医院(綦江区)、华中科技大学同济医学院附属协和医院"
+                   "重庆医院(两江新区)、广州中医药大学第一附属医院重庆医院(北碚区),4个输入医院将在2025年底前全面建成。",
+                   "推进区域医疗中心建设", dt.date(2023, 1, 11))
+    assert [r for r in records if r.unit == "个"] == []
+
+
+def test_projects_counted_with_their_annual_investment_describe_the_list() -> None:
+    """b9/s_zhongda_jindu_2022: 项目213个,年度计划投资745.5亿元: the count describes the list;
+    the year's investment is the target."""
+    records = read("据介绍,今年主城都市区内布局产业转型升级类项目213个,年度计划投资745.5亿元。",
+                   "市级重大项目进度", dt.date(2022, 8, 10))
+    assert [(r.kind, r.value) for r in records] == [("statistic", 213), ("target", 74.55e9)]
+
+
+def test_a_subject_and_jiang_lead_the_clauses_after_them() -> None:
+    """b9/p_weijian_huiyi_2019: 重庆将实施…,完成90个…,建成…162个: one plan."""
+    records = read("在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个数字化医疗设备配置,"
+                   "建成数字化接种门诊162个、污水处理设施60个。", "重庆市2019年卫生健康工作会", dt.date(2019, 1, 23))
+    assert [(r.value, r.year) for r in records if r.kind == "target"] == [(90, 2019), (162, 2019), (60, 2019)]
