@@ -131,7 +131,7 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
     return year
 
 
-_PLAN_AFTER = re.compile(r"^,?[^,;。]{0,6}?(目标|预期|计划|力争|确保|要|将|底前|前)")
+_PLAN_AFTER = re.compile(r"^,?(?:[^,;。]{0,6}?(?:目标|预期|计划|力争|确保|要|将|底前|前)|[^,;。]{0,14}?(?:预期|目标))")
 #: Plan words that open a clause whose first words are a year (主要目标:2027年,…).
 _PLAN_BEFORE = re.compile(r"(?:目标|预期|计划|任务)(?:是|为)?:?$")
 
@@ -139,5 +139,5 @@ _PLAN_BEFORE = re.compile(r"(?:目标|预期|计划|任务)(?:是|为)?:?$")
 def _plan_near(sentence: str, start: int, end: int) -> bool:
     """Whether a bare year is followed closely by plan words (2026年主要预期目标) or opens
     what plan words announce (主要目标:2027年,…)."""
-    return bool(_PLAN_AFTER.match(sentence[end:end + 12])
+    return bool(_PLAN_AFTER.match(sentence[end:end + 18])
                 or _PLAN_BEFORE.search(sentence[max(0, start - 8):start]))

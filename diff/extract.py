@@ -51,7 +51,7 @@ _ANAPHORIC = re.compile(
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
-_RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$")
+_RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$|比[^,;。]{1,8}?(?:高|低|快|慢)了?$")
 _RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:同比|环比)?(?:增速|增幅|降幅|涨幅)$")
 #: A rate without its own subject (增速, 环比降幅): it refers back to the last indicator.
 _BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
@@ -211,6 +211,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     clause_of_verb = -1
     respective = Respectively()
     both_periods = "同比" in sentence and "环比" in sentence
+    framed = _DISPOSAL.sub("■", sentence) if "将" in sentence else sentence
     for number in numbers:
         if number.start < consumed:
             continue
@@ -225,11 +226,11 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         comparator, tail = _comparator(prefix, after, number.comparator)
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
-        kind = frame_at(sentence[:number.start], deadline.start if deadline else None, clause_start)
+        kind = frame_at(framed[:number.start], deadline.start if deadline else None, clause_start)
         if reading.context.report and not (deadline and deadline.end > 0):
             kind = "statistic"
-        elif kind == "target" and LAST_YEAR_AFTER.match(sentence, number.end + len(tail)) \
-                and not PLAN_MARKERS.search(prefix):
+        elif kind == "target" and not PLAN_MARKERS.search(prefix) \
+                and _reported_after(sentence, number.end + len(tail), deadline, reading.published):
             kind = "statistic"
         elif kind == "target" and not (deadline and deadline.strong) \
                 and _past_reference(sentence[clause_start:number.start], reading.published):
@@ -326,12 +327,29 @@ def _doubled(indicator: str) -> list[str]:
     return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]
 
 
+#: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.
+_DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
 #: The opening of this year's list of goals, which may run on past the sentence's end.
 _GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标")
 #: The cost of a project list right after its count (项目90个、总投资2.38万亿元; 项目213个,
 #: 年度计划投资745.5亿元): the count describes the list.
 _LIST_COST = re.compile(r"[^。;!?]{0,4}?(?:总投资|年度计划投资)")
 _PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")
+
+
+def _reported_after(sentence: str, position: int, deadline: Deadline | None,
+                    published: dt.date | None) -> bool:
+    """Whether the words after a number report it (比去年增加…, 已完成投资…, 加快建设).
+
+    A growth over a plan's base year under an explicit deadline (到2020年…达到5.26亿人次,
+    比2015年增长34%以上) is part of the plan, not a report.
+    """
+    after = LAST_YEAR_AFTER.match(sentence, position)
+    if after is None:
+        return False
+    year = _PAST_REFERENCE.search(after.group(0))
+    return not (year and deadline is not None and deadline.strong and published is not None
+                and int(year["year"]) < published.year - 1)
 
 
 def _past_reference(clause: str, published: dt.date | None) -> bool:

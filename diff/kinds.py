@@ -7,7 +7,7 @@ import re
 #: Words that make what follows a reported fact.
 STATISTIC_MARKERS = re.compile(
     r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
-    r"|过去|完成了|实现了|达到了|共有|现有|目前有"
+    r"|过去|完成了|实现了|达到了|共有|现有|拥有|目前有"
     r"|建成后|投产后|达产后|该项目|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
 )
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
@@ -22,7 +22,7 @@ CLAUSE_PLAN_MARKERS = re.compile(
 #: (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
 SUBJECT_WILL = re.compile(
     r"(?:^|[,:])(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年))"
-    r"(?P<will>将|要)(?!近|其|之|素|求|点)"
+    r"(?:还|也|仍)?(?P<will>将|要)(?!近|其|之|素|求|点)"
 )
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(
@@ -50,6 +50,7 @@ LAST_YEAR_AFTER = re.compile(
     r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比|(?:比|较)(?:19|20)\d{2}年)"
     r"|[^,;。!?]{0,14}?(?:加快(?:实施|建设|推进)|有序推进|顺利推进|正在)"
     r"|[^。;!?]{0,3}?(?:高于|低于|快于|慢于)全国"
+    r"|[^。;!?]{0,3}?已(?:完成|建成|开工|投用|落地|实施|累计)"
 )
 #: A plan for the year whose sentence names no year (主要预期目标是:GDP增长7%左右): the
 #: publication year's.

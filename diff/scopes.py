@@ -29,8 +29,8 @@ PLAN_WORDS = re.compile(
 )
 #: Words of a heading that make the numbers under it reported facts.
 REPORT_WORDS = re.compile(r"回顾|成绩|成效|成就|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说")
-#: A plan's own year range in a title: 行动方案(2024—2027年).
-YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?P<end>(?:19|20)\d{2})年")
+#: A plan's own year range in a title: 行动方案(2024—2027年), 行动计划(2023—2027).
+YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?P<end>(?:19|20)\d{2})(?:年|(?=\)))")
 
 
 @dataclass(frozen=True)

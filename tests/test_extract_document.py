@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b9, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b10, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -441,3 +441,34 @@ def test_a_subject_and_jiang_lead_the_clauses_after_them() -> None:
     records = read("在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个数字化医疗设备配置,"
                    "建成数字化接种门诊162个、污水处理设施60个。", "重庆市2019年卫生健康工作会", dt.date(2019, 1, 23))
     assert [(r.value, r.year) for r in records if r.kind == "target"] == [(90, 2019), (162, 2019), (60, 2019)]
+
+
+def test_a_plan_period_in_parentheses_without_nian_frames_the_items() -> None:
+    """b10/p_lvyou_xiaofei_2027: 行动计划(2023—2027) dates the bare items under it."""
+    records = read("3.推进全国红色旅游融合发展示范区、重点区建设,全市红色旅游A 级景区达到30个。",
+                   "提升旅游消费推动旅游业高质量发展行动计划(2023—2027)", dt.date(2024, 4, 28))
+    assert [(r.value, r.year, r.year_source) for r in records if r.kind == "target"] == [(30, 2027, "title")]
+
+
+def test_growth_over_the_plans_base_year_stays_in_the_plan() -> None:
+    """b10/p_lvyou_shisanwu_2020: 到2020年…达到5.26亿人次,比2015年增长34%以上: both targets."""
+    records = read("按照《规划》,到2020年,旅游总人数达到5.26亿人次,比2015年增长34%以上。",
+                   "《重庆市建设国际知名旅游目的地“十三五”规划》发布", dt.date(2017, 3, 4))
+    assert [(r.value, r.year) for r in records if r.kind == "target"] == [(5.26e8, 2020), (34, 2020)]
+
+
+def test_progress_after_a_count_and_differences_from_the_plan_are_reports() -> None:
+    """b10/s_wenlv_jiedai_2025 and s_wanzhou_msss_2024: 项目共46个,已完成投资… reports the
+    year's list; 比年度计划高20.3个百分点 is a difference, never a record."""
+    records = read("项目建设持续推进方面,今年市级重点文旅项目共46个,已完成投资39.41亿元。"
+                   "完成投资5.04亿元,比年度计划高20.3个百分点。", "截至今年7月 重庆全市共接待国内游客2.79亿人次",
+                   dt.date(2025, 9, 29))
+    assert targets(records) == []
+    assert 20.3 not in {r.value for r in records}
+
+
+def test_jiang_as_ba_moves_an_object_and_plans_nothing() -> None:
+    """b10/p_dikong_qijiangdian_2027: 将梁平区、武隆区等14个区县纳入…名单."""
+    records = read("日前,重庆市经济和信息化委员会发布《关于印发低空装备产业发展试点区县名单的通知》(下称《通知》),"
+                   "将梁平区、武隆区等14个区县纳入低空装备产业发展试点区县名单。", "重庆低空装备产业试点", dt.date(2024, 7, 15))
+    assert targets(records) == []
