@@ -34,7 +34,7 @@ _CLAUSE_BREAK = re.compile(r"[,:;]")
 _COMPARATOR_BEFORE = [
     (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上)$"), ">="),
     (re.compile(r"(?:不超过|不高于|不多于|控制在|以内)$"), "<="),
-    (re.compile(r"(?<!不)(?:超过|突破|跨越|跨过|超|逾|高于)$"), ">"),
+    (re.compile(r"(?<!不)(?:超过|突破|跨越|跨过|迈过|超|逾|高于)$"), ">"),
     (re.compile(r"(?:低于|不到)$"), "<"),
     (re.compile(r"(?:大约|约|近|左右)$"), "~"),
 ]
@@ -46,7 +46,7 @@ _COMPARATOR_AFTER = [
 #: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
 _ANAPHORIC = re.compile(
     r"(?:达到|达|突破|超过|提升至|提升到|提高到|提高至|增至|增加到|增长到|增长至|跃升至|跃升到|上升到|上升至"
-    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于|完成|迈上|跃上|跨过|跨越)$"
+    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于|完成|迈上|跃上|跨过|迈过|跨越)$"
 )
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
@@ -227,7 +227,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
         kind = frame_at(framed[:number.start], deadline.start if deadline else None, clause_start)
-        if reading.context.report and not (deadline and deadline.end > 0):
+        if reading.context.report and not (deadline and deadline.end > 0) \
+                and not _GOAL_LIST.search(sentence, 0, number.start):
             kind = "statistic"
         elif kind == "target" and not PLAN_MARKERS.search(prefix) \
                 and _reported_after(sentence, number.end + len(tail), deadline, reading.published):
@@ -264,7 +265,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         elif list_verb and clause_of_verb == clause_start and len(indicator) <= 3:
             indicator = list_verb + indicator
         consumed = number.end + (consumed_to if consumed_to else len(tail))
-        unit = number.unit or ("人" if indicator.endswith("人口") else "")
+        unit = number.unit or _NAMED_UNIT.get(indicator[-2:], _NAMED_UNIT.get(indicator[-1:], ""))
         planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))
         if (reading.off_at is not None and number.start >= reading.off_at) \
                 or never_record(sentence, number.start, indicator, unit, kind, planned):
@@ -273,6 +274,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
+        if _FACILITY.search(sentence, clause_start, number.start) or _PROGRESS.search(indicator):
+            kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
         if DESCRIPTIVE.search(indicator) or (indicator.endswith("项目") and _LIST_COST.match(after)):
             kind = "statistic"  # a project list describes itself: 项目90个、总投资2.38万亿元
         if number.plan_only and kind != "target":
@@ -327,6 +330,12 @@ def _doubled(indicator: str) -> list[str]:
     return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]
 
 
+#: The unit a bare multiple takes from its indicator (常住人口3200万, 接待游客人次突破2亿).
+_NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "户"}
+#: A facility's numbers once it runs (达产后将年产…): what it will make, not a policy target.
+_FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用)后")
+#: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan.
+_PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 #: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
 #: The opening of this year's list of goals, which may run on past the sentence's end.

@@ -41,7 +41,7 @@ CARRIED_REGIONS = {*DISTRICTS.values(), *(v for k, v in OTHER_PLACES.items() if 
 _REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *CITY_AREAS, *_HOME, *_PROVINCE_HOME],
                        key=len, reverse=True)
 #: Place names that start a facility's or a project's name, not a subject (江北国际机场, 江北嘴).
-_NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路)"
+_NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际至]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路|到[\u4e00-\u9fff]{2})"
 #: A region named at the start of a clause, as its subject (also after a time word: 今年万州将…).
 REGION_SUBJECT = re.compile(
     r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?"
@@ -62,6 +62,8 @@ _LEADING = re.compile(
     r"|力争|确保|争取|努力|计划|预计|可以|可|有望|预期|主要预期目标|目标|是|为|累计|共计|共有|拥有|现有|共(?!同)|已经|已|成功|经过"
     r"|将|还将|要(?![素求点])|实现|推动|完成|进一步|再|今年|明年|到(?!位)|至|期间|时期|年底|底前|前|里|内)+"
 )
+#: The words that announce the goals (经济社会发展的主要预期目标是…): not what is measured.
+_GOAL_OPENING = re.compile(r"^[^,;:]*?目标(?:是|为)")
 _ADVERB_VERB = re.compile(
     r"^(?:加快|大力|精心|着力|全力|积极|深入|持续|稳步|扎实|全面|有序|早日|力求|加速|奋力)"
     r"[\u4e00-\u9fff]{2}"
@@ -69,7 +71,7 @@ _ADVERB_VERB = re.compile(
 _QUALITY_VERB = re.compile(r"^(?:优化升级|提质升级|提档升级|提质|优化|升级|完善|推进|迈向|跃上|迈上)")
 _TRAILING = re.compile(
     r"(?:达到了|达到|达|跃升至|跃升到|上升至|上升到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|增至|升至|扩大至"
-    r"|扩大到|超过|突破|跨越|跨过|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|(?<![行作认成])为|是"
+    r"|扩大到|超过|突破|跨越|跨过|迈过|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|(?<![行作认成])为|是"
     r"|拥有|共有|共|总计|合计|累计|仅需|迈上|跃上|迈向|早日|尽快|就|才|也|都|还|预计|降至|降到|降低到"
     r"|下降到|减少到|减至|稳定在|保持在|维持在|稳定|保持|同比|比上年|较上年|比去年|较去年|可以|可"
     r"|有望|目标|预期|了|已|将|分别|在|的|力争|确保|争取|努力|实现|成为|第\d+大|第[一二三四五六七八九十]+大"
@@ -182,6 +184,7 @@ def clean_indicator(phrase: str) -> str:
     previous = None
     while previous != phrase:
         previous = phrase
+        phrase = _GOAL_OPENING.sub("", phrase)
         phrase = _LEADING.sub("", phrase)
         phrase = _REGION_PREFIX.sub("", phrase)
         phrase = _ADVERB_VERB.sub("", phrase)
@@ -289,6 +292,9 @@ def _places() -> _Places:
                    frozenset(counties))
 
 
+_SITE_NAME = re.compile(r"网|日报|在线|新闻|电视台|卫视|晚报|商报")
+
+
 def other_place(text: str) -> str | None:
     """A province, city or county outside Chongqing that ``text`` names (湖北省, 成都市,
     涪城区), or None.
@@ -302,7 +308,8 @@ def other_place(text: str) -> str | None:
     if _PAIR_NAMES.search(text):
         return None
     places = _places()
-    found = [places.full_name[m.group(0)] for m in places.pattern.finditer(text)]
+    found = [places.full_name[m.group(0)] for m in places.pattern.finditer(text)
+             if not _SITE_NAME.match(text, m.end())]  # 中国西藏网 is a site, not a subject
     for level in (places.counties, places.cities):
         named = next((name for name in found if name in level), None)
         if named:

@@ -17,11 +17,11 @@ _AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
 UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
-              "位置", "片区", "件事", "间隔", "度假"}
+              "位置", "片区", "件事", "间隔", "度假", "方面", "方向", "方式", "方案", "方法", "方位"}
 _COVERAGE = re.compile(r"全覆盖")
 #: A size class as a target (成为第5大万亿级产业集群): at least that much, in 元. After a count
 #: (打造3个千亿级产业集群) the class only names what is counted.
-_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{2,8}?(?:集群|产业|企业|园区|基地|商圈|市场))")
+_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{2,14}?(?:集群|产业|企业|园区|基地|商圈|市场))")
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
 #: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
 _BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}

@@ -28,7 +28,7 @@ PLAN_WORDS = re.compile(
     r"目标|任务|计划|规划|预期|力争|确保|展望|安排|部署|重点工作|方案|行动|实事|将|(?<![需重主只摘纪])要(?![素求点闻])"
 )
 #: Words of a heading that make the numbers under it reported facts.
-REPORT_WORDS = re.compile(r"回顾|成绩|成效|成就|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说")
+REPORT_WORDS = re.compile(r"回顾|成绩|成效|成就|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
 #: A plan's own year range in a title: 行动方案(2024—2027年), 行动计划(2023—2027).
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?P<end>(?:19|20)\d{2})(?:年|(?=\)))")
 

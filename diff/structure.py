@@ -31,7 +31,7 @@ _CARD_WORDS = re.compile(r"^(?:约|近|超|超过|突破|达|达到|增长|下�
 #: Page furniture and bylines: they open no section and name no subject.
 FURNITURE = re.compile(
     r"记者|通讯员|报道$|讯$|编辑|责编|来源[::]|发布时间|发布日期|时间[::]|字号|分享到|浏览次数|打印"
-    r"|当前位置|首页>|^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?$"
+    r"|当前位置|首页>|^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?$|>[^>]+>"
 )
 #: The longest line read as a heading or a card label.
 HEADING_LENGTH = 30

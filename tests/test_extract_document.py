@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b10, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b11, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -472,3 +472,40 @@ def test_jiang_as_ba_moves_an_object_and_plans_nothing() -> None:
     records = read("日前,重庆市经济和信息化委员会发布《关于印发低空装备产业发展试点区县名单的通知》(下称《通知》),"
                    "将梁平区、武隆区等14个区县纳入低空装备产业发展试点区县名单。", "重庆低空装备产业试点", dt.date(2024, 7, 15))
     assert targets(records) == []
+
+
+def test_a_route_names_no_subject_and_a_site_name_no_place() -> None:
+    """b11/p_jiaotong_huiyi_2026 and n_quxian_touzi_2023: 黔江至吉首高铁 is a line, not 黔江区's;
+    中國西藏網 is the mirror's name, not 西藏's."""
+    records = read("开工建设黔江至吉首高铁等2个项目265公里,新建高速公路服务区重卡充换电站8座。",
+                   "黔江至吉首高铁开工、奉节至建始高速建成! 今年重庆出行将更方便→", dt.date(2026, 1, 20))
+    assert {r.region for r in records if r.kind == "target"} == {"重庆市"}
+    source = read("中國西藏網 > 即時新聞 > 地方\n今年全市将新建充电桩1万个。", "重慶七成以上區縣完成投資實現同比增長",
+                  dt.date(2023, 11, 16), "中國西藏網镜像(來源:重慶日報網)")
+    assert {r.region for r in source} == {"重庆市"}
+
+
+def test_a_facility_after_it_runs_and_a_plans_progress_are_reports() -> None:
+    """b11/n_quxian_touzi_2023: 達產后將年產… and 年度计划投资进度达138% are no targets."""
+    records = read("目前,項目工藝設備已全部采購完成,預計12月底建成投產,達產后將年產新能源整車超28萬輛、年產值超500億元。"
+                   "前三季度,该项目已累计完成投资18亿元,年度计划投资进度达138%。",
+                   "重慶七成以上區縣完成投資實現同比增長", dt.date(2023, 11, 16))
+    assert targets(records) == []
+
+
+def test_a_five_year_hand_in_reports_and_a_goal_statement_overrides_a_report() -> None:
+    """b11/s_wenlv_shisiwu_2025: 十四五交卷 reports; b11/p_shizhang_jiedu_2025: 主要预期目标是…
+    plans this year even under a 近年来 headline."""
+    hand_in = read("产品供给持续丰富,A级旅游景区从209家增至323家。",
+                   "重庆文旅“十四五”交卷:产业增加值双破千亿元 “诗与远方”触手可及", dt.date(2025, 9, 17))
+    assert targets(hand_in) == []
+    goals = read("胡衡华市长强调,重庆经济社会发展的主要预期目标是地区生产总值增长6%左右。",
+                 "重庆市,作为我国西部地区的经济中心,近年来在市长胡衡华的领导下,正以全新的面貌迎接挑战与机遇",
+                 dt.date(2025, 1, 19))
+    assert targets(goals) == [("地区生产总值增速", 6, "%", "~", 2025, "重庆市")]
+
+
+def test_fangmian_after_a_number_counts_aspects_not_cubic_metres() -> None:
+    """b11/p_zhongda_xiangmu_2023: 将突出4方面重点."""
+    records = read("今年的重大建設項目將突出4方面重點:產業優化升級領域年度計劃投資868億元。", "", dt.date(2023, 2, 14))
+    assert [r.unit for r in records] == ["元"]
