@@ -199,8 +199,9 @@ def articles_reading(db: Database, key: str, region: str, year: int | None, publ
             params.update(until=following[0], until_article=following[1])
             limit = (" AND (published < :until OR (published = :until"
                      " AND article_id <= :until_article))")
+    # by position: the key's other indexes put kind first and would read all its mentions
     rows = db.execute(
-        f"""SELECT DISTINCT article_id FROM targets
+        f"""SELECT DISTINCT article_id FROM targets INDEXED BY idx_targets_key_position
             WHERE indicator_key = :key AND region = :region AND is_baseline = 0
               AND {after}{limit}""", params).fetchall()
     return {article for (article,) in rows}

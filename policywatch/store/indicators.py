@@ -32,7 +32,7 @@ SELECT g.indicator_key FROM (
       AND length BETWEEN :shortest AND :longest
 ) g
 WHERE EXISTS (
-    SELECT 1 FROM targets t
+    SELECT 1 FROM targets t INDEXED BY idx_targets_key_position
     WHERE t.indicator_key = g.indicator_key AND t.region = :region AND t.published <= :published
       AND (t.published < :published OR t.article_id < :article)
 ) OR EXISTS (
