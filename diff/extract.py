@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from diff.context import Context
+from diff.context import PAIR, Context
 from diff.coordination import ITEM_SPLIT, Respectively, list_comparator
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
@@ -19,7 +19,7 @@ from diff.kinds import (
     frame_at,
 )
 from diff.numbers import to_float
-from diff.phrases import clean_indicator, is_indicator, noun_after
+from diff.phrases import CHONGQING, clean_indicator, is_indicator, noun_after
 from diff.quantities import Candidate, find_candidates
 from diff.record import Document, Target
 from diff.scopes import Scopes
@@ -290,6 +290,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         else:
             year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"
         region, region_source = reading.region_at(number.start)
+        if region == CHONGQING and _JOINT.search(indicator):
+            region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
         names = _doubled(indicator) if unit == "倍" else [indicator]
         names += respective.also(indicator, clean_indicator)
         for name in names:
@@ -332,6 +334,8 @@ def _doubled(indicator: str) -> list[str]:
 
 #: The unit a bare multiple takes from its indicator (常住人口3200万, 接待游客人次突破2亿).
 _NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "户"}
+#: An indicator that counts what both places build together (川渝共建项目, 成渝共建).
+_JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济圈)?(?:共建|合作)|共建成渝")
 #: A facility's numbers once it runs (达产后将年产…): what it will make, not a policy target.
 _FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用)后")
 #: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan.

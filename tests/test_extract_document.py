@@ -509,3 +509,9 @@ def test_fangmian_after_a_number_counts_aspects_not_cubic_metres() -> None:
     """b11/p_zhongda_xiangmu_2023: 将突出4方面重点."""
     records = read("今年的重大建設項目將突出4方面重點:產業優化升級領域年度計劃投資868億元。", "", dt.date(2023, 2, 14))
     assert [r.unit for r in records] == ["元"]
+
+
+def test_what_both_places_build_together_is_chuanyus() -> None:
+    """b1/p_jiusong_summary_2025: 320个川渝共建项目 is the pair's list, not Chongqing's alone."""
+    records = read("今年将建设成渝中线高铁等320个川渝共建项目。", "", dt.date(2025, 1, 20))
+    assert [(r.value, r.region) for r in records if r.kind == "target"] == [(320, "川渝")]
