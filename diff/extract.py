@@ -19,7 +19,7 @@ from diff.kinds import (
     frame_at,
 )
 from diff.numbers import to_float
-from diff.phrases import CHONGQING, clean_indicator, is_indicator, noun_after
+from diff.phrases import CHONGQING, clean_indicator, is_indicator, noun_after, official_name
 from diff.quantities import Candidate, find_candidates
 from diff.record import Document, Target
 from diff.scopes import Scopes
@@ -297,7 +297,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         for name in names:
             yield Target(
                 kind=kind,
-                indicator=name,
+                indicator=official_name(name),
                 value=to_float(number.value),
                 unit=unit,
                 comparator=comparator,

@@ -194,6 +194,19 @@ def clean_indicator(phrase: str) -> str:
     return phrase
 
 
+#: GDP as news writes it (GDP增速, 人均GDP): the statistical term 地区生产总值 is what plans and
+#: the annotators write. Not inside a share (研发投入占GDP比重). 经济总量 stays as written.
+_GDP = re.compile(r"(?<!占)GDP")
+
+
+def official_name(indicator: str) -> str:
+    """An indicator in the statistical terms plans use: GDP增速 → 地区生产总值增速.
+
+    :param indicator: a cleaned indicator
+    """
+    return _GDP.sub("地区生产总值", indicator)
+
+
 def is_indicator(phrase: str) -> bool:
     """Whether a cleaned phrase can name what is measured (two or more letters or characters).
 

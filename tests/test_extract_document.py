@@ -235,7 +235,7 @@ def test_a_plan_for_the_year_without_its_year_is_the_publication_years() -> None
     主要预期目标 is this year's plan."""
     body = "报告指出,年南川区主要预期目标是:GDP增长7%左右,规上工业增加值增长7%左右。"
     found = targets(read(body, "1月9日,南川区第十八届人民代表大会第一次会议开幕", dt.date(2022, 1, 9)))
-    assert found == [("GDP增速", 7, "%", "~", 2022, "南川区"),
+    assert found == [("地区生产总值增速", 7, "%", "~", 2022, "南川区"),
                      ("规上工业增加值增速", 7, "%", "~", 2022, "南川区")]
 
 
