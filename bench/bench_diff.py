@@ -217,6 +217,8 @@ def measure(cached: Path, size: int, args: argparse.Namespace) -> dict:
         stale.unlink()
     shutil.copy(cached, work)
     db = open_db(work)
+    with db.atomic():  # the generated archive stands for what today's extractor stored
+        db.execute("UPDATE articles SET extractor_version = ?", [EXTRACTOR_VERSION])
     targets = db["targets"].count
     last = db.execute("SELECT max(published) FROM articles").fetchone()[0]
     after = (dt.date.fromisoformat(last) + dt.timedelta(days=1)).isoformat()

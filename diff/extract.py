@@ -26,7 +26,7 @@ from diff.scopes import Scopes
 from diff.structure import Block, read_blocks
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -274,7 +274,10 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
-        if _FACILITY.search(sentence, clause_start, number.start) or _PROGRESS.search(indicator):
+        if unit not in MEASURE_WORDS and _PROJECT_SIZE.match(after, len(tail)):
+            continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
+        if _FACILITY.search(sentence, 0, number.start) or _PROGRESS.search(indicator) \
+                or (kind == "target" and _COPULA.search(prefix) and not planned):
             kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
         if DESCRIPTIVE.search(indicator) or (indicator.endswith("项目") and _LIST_COST.match(after)):
             kind = "statistic"  # a project list describes itself: 项目90个、总投资2.38万亿元
@@ -337,7 +340,11 @@ _NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "
 #: An indicator that counts what both places build together (川渝共建项目, 成渝共建).
 _JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济圈)?(?:共建|合作)|共建成渝")
 #: A facility's numbers once it runs (达产后将年产…): what it will make, not a policy target.
-_FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用)后")
+_FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用|通车)(?:以)?后")
+#: A project named right after a quantity (50万头生猪养殖一体化项目): the quantity is its size.
+_PROJECT_SIZE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程)(?=[,;。、]|$)")
+#: A number stated with 为/是 and no plan word (今年,重庆岗位需求总数为242万人): a fact.
+_COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 #: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan.
 _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 #: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.

@@ -7,7 +7,7 @@ import re
 #: Words that make what follows a reported fact.
 STATISTIC_MARKERS = re.compile(
     r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
-    r"|过去|完成了|实现了|达到了|共有|现有|拥有|目前有"
+    r"|过去|完成了|实现了|达到了|共有|现有|拥有|目前有|排名"
     r"|建成后|投产后|达产后|该项目|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
 )
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
@@ -27,12 +27,12 @@ SUBJECT_WILL = re.compile(
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(
     r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
-    r"|气温|水位|降雨|降水|洪峰|台风|气象|寒潮|高温"
+    r"|气温|水位|降雨|降水|洪峰|台风|气象|寒潮|高温|车流量|客流量|人流量|预测"
 )
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
 MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超过|超)了?(?:年度|全年|既定)?"
-    r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总投资"
+    r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总投资|完成“?十[三四五六]五”?规划"
 )
 #: Quoted names and titles (“八项行动计划”, 《规划纲要》) and 预期寿命: their words frame nothing.
 NAMES = re.compile(r"“[^”]*”|《[^》]*》|预期寿命")

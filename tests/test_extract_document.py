@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b11, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b12, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -515,3 +515,21 @@ def test_what_both_places_build_together_is_chuanyus() -> None:
     """b1/p_jiusong_summary_2025: 320个川渝共建项目 is the pair's list, not Chongqing's alone."""
     records = read("今年将建设成渝中线高铁等320个川渝共建项目。", "", dt.date(2025, 1, 20))
     assert [(r.value, r.region) for r in records if r.kind == "target"] == [(320, "川渝")]
+
+
+def test_rankings_and_a_roads_length_after_it_opens_are_no_targets() -> None:
+    """b12/n_baiqiang_qiye_2021 and n_gaosu_tongche_2021."""
+    ranking = read("上游新闻记者现场获悉,今年重庆百强企业的入围门槛提高至37亿元,创历史新高;营收总额达到2.26万亿。",
+                   "2021重庆企业100强发布", dt.date(2021, 9, 1))
+    road = read("大內高速全線建成以後,重慶大足到四川內江的高速公路里程將由90公里縮短至50公里,"
+                "時間將從現在的1小時縮短至30分鐘左右。", "大内高速通车", dt.date(2021, 12, 30))
+    assert targets(ranking) == targets(road) == []
+
+
+def test_a_projects_size_and_a_stated_total_are_no_targets() -> None:
+    """b12/p_zhongxian_gzbg_2018: 50万头生猪养殖一体化项目 sizes one project; b12/p_jiuye_shijian_2021:
+    今年,…总数为242万人 states a fact. 改造老旧果园1万亩 stays the year's work."""
+    records = read("启动建设1万亩柑橘果园生态示范基地,改造老旧果园1万亩;加快推进50万头生猪养殖一体化项目。"
+                   "在公共人力资源市场就业岗位需求方面,今年,重庆岗位需求总数为242万人。",
+                   "忠县今年要办长江三峡国际电竞节", dt.date(2018, 1, 16))
+    assert [(r.indicator, r.value) for r in records if r.kind == "target"] == [("改造老旧果园", 10000)]
