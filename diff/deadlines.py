@@ -78,6 +78,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         strong = bool(match["tail"]) or bool(match["lead"])
         if not strong and not sentence.startswith((",", ":"), match.end()):
             continue
+        if published and PLAN_PERIODS[match["period"]] < published.year:
+            continue  # “十三五”时期…取得新的历史成就 in 2021: a period that is over reports
         found.append(Deadline(PLAN_PERIODS[match["period"]], match.start(), match.end(), strong))
     for match in RELATIVE_DEADLINE.finditer(sentence):
         rel = match["rel"]

@@ -339,4 +339,18 @@ def home_region(text: str) -> str | None:
     """
     if not re.search(r"[\u4e00-\u9fff]", text):
         return None
-    return district_named(text) or other_place(text)
+    return district_named(text) or new_area(text) or other_place(text)
+
+
+#: A new area built across borders (川渝高竹新区) or a joint zone (川南渝西地区) a headline names:
+#: its own name is the subject, not the provinces in it.
+_NEW_AREA = re.compile(r"(?:^|(?<=[\s:“”]))(?P<area>[\u4e00-\u9fff]{2,6}?(?:新区|(?<=[南北东西])地区))")
+
+
+def new_area(text: str) -> str | None:
+    """A new area or joint zone a headline opens with (川渝高竹新区…), or None.
+
+    :param text: a headline or heading
+    """
+    match = _NEW_AREA.search(text)
+    return match["area"] if match else None

@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b12, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b13, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -533,3 +533,17 @@ def test_a_projects_size_and_a_stated_total_are_no_targets() -> None:
                    "在公共人力资源市场就业岗位需求方面,今年,重庆岗位需求总数为242万人。",
                    "忠县今年要办长江三峡国际电竞节", dt.date(2018, 1, 16))
     assert [(r.indicator, r.value) for r in records if r.kind == "target"] == [("改造老旧果园", 10000)]
+
+
+def test_a_new_area_in_the_headline_is_the_subject() -> None:
+    """b13/p_gaozhu_fangan_2025: 川渝高竹新区's figures are the area's, not Chongqing's or 川渝's."""
+    records = read("到2025年,常住人口达到15万人以上。", "川渝高竹新区总体方案:5年后人口超15万GDP超120亿",
+                   dt.date(2021, 12, 1))
+    assert targets(records) == [("常住人口", 150000, "人", ">=", 2025, "川渝高竹新区")]
+
+
+def test_a_plan_period_that_is_over_reports() -> None:
+    """b13/p_5g_jizhan_2021: in 2021, “十三五”时期…年均增长77% is a result."""
+    records = read("“十三五”时期,全市信息通信业高质量发展取得新的历史成就,全市电信业务总量年均增长77%。",
+                   "重庆信息通信业工作会议", dt.date(2021, 2, 1))
+    assert targets(records) == []
