@@ -8,15 +8,23 @@ the term becomes :func:`policywatch.search.phrase_query` (also Datasette's ``esc
 Datasette's own search would look every match up and sort them all by date: a common word
 matches most of the archive. Here a term that matches many rows is answered by reading the
 table newest first and keeping the matches (the first page needs a few hundred rows), a rare
-one by looking its matches up. For canned queries the plugin registers ``phrase_query(term)``
-and ``search_snippet(text, term)``; a snippet cell is shown as HTML with the match in
-``<mark>`` and everything else escaped.
+one by looking its matches up. Reading newest first, a term of Han words is checked against
+each row's own text (:func:`policywatch.search.contains_words`, exactly what its index query
+matches) rather than by collecting every match from the index first. A page's row count
+("1,000+ rows", and its "count all") is read from the index alone (:func:`count_from_index`).
+
+For canned queries the plugin registers ``phrase_query(term)`` and ``search_snippet(text,
+term)``; a snippet cell is shown as HTML with the match in ``<mark>`` and everything else
+escaped.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from datasette import hookimpl
@@ -24,11 +32,46 @@ from datasette.filters import FilterArguments
 from markupsafe import Markup
 
 from policywatch.datasette_counts import COUNT_LIMIT
-from policywatch.search import MARK_START, marked_html, phrase_query, snippet
+from policywatch.search import (
+    MARK_START,
+    contains_words,
+    marked_html,
+    phrase_query,
+    snippet,
+    substring_words,
+)
 
 NO_MATCH = '""'
-#: the tables the search box searches, and their FTS5 index (kept by policywatch.store)
-SEARCHABLE = {"articles": "articles_fts", "targets": "targets_fts"}
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """A table the search box searches, and its FTS5 index (kept by policywatch.store)."""
+
+    fts: str
+    #: the indexed columns
+    columns: tuple[str, str]
+    #: the rows the index holds (``m009_bigram_search``), when not all
+    indexed: str | None = None
+
+    def clause(self, form: str) -> str:
+        """The search's WHERE clause: ``lookup`` the matches, ``scan`` the table keeping rows in
+        the matches, or ``text``: scan the table checking each row's own text."""
+        if form == "text":
+            check = f"contains_search(:search, {', '.join(self.columns)})"
+            return f"({self.indexed} and {check})" if self.indexed else check
+        column = "+rowid" if form == "scan" else "rowid"
+        return f"{column} in (select rowid from {self.fts} where {self.fts} match escape_fts(:search))"
+
+
+SEARCHABLE = {
+    "articles": Searchable("articles_fts", ("title", "body"), "dup_of is null and body is not null"),
+    "targets": Searchable("targets_fts", ("indicator", "sentence")),
+}
+FORMS = ("lookup", "scan", "text")
+_LIMITED_COUNT = re.compile(r"select count\(\*\) from \(select \* from (\w+) where (.+?)\s+limit (\d+)\)",
+                            re.S)
+_COUNT = re.compile(r"select count\(\*\) from (\w+) where (.+?)", re.S)
 #: matching rows a table page reads at most: its rows, and its row count ("1,000+ rows")
 PAGE_WORK = COUNT_LIMIT + 1
 
@@ -43,7 +86,8 @@ def fts_query(term: str | None) -> str:
 
 @hookimpl(trylast=True)
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """Override Datasette's ``escape_fts``; add ``phrase_query`` and ``search_snippet``.
+    """Override Datasette's ``escape_fts``; add ``phrase_query``, ``search_snippet`` and
+    ``contains_search(term, text, …)`` (:func:`policywatch.search.contains_words`).
 
     ``trylast`` makes this run after Datasette's own hook, so its ``escape_fts`` is replaced.
 
@@ -52,6 +96,53 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function("phrase_query", 1, fts_query, deterministic=True)
     conn.create_function("search_snippet", 2, snippet, deterministic=True)
+    conn.create_function("contains_search", -1, contains_words, deterministic=True)
+
+
+def _search_alone(table: str, where: str) -> Searchable | None:
+    """The searched table when ``where`` is one of its search clauses and nothing else."""
+    searchable = SEARCHABLE.get(table)
+    return searchable if searchable and where in {searchable.clause(f) for f in FORMS} else None
+
+
+def count_from_index(sql: str) -> str:
+    """``sql``, or when it counts the rows of a search and nothing else (a table page's count up
+    to a limit, or "count all"), the same count from the search index alone.
+
+    Every row of the index is a row of its table (``policywatch.store`` adds and removes both
+    together), so the counts are equal; the index's costs a millisecond where reading the
+    table, or collecting every match of a common word first, costs tens.
+
+    :param sql: a query Datasette is about to run
+    """
+    text = sql.strip()
+    if (found := _LIMITED_COUNT.fullmatch(text)) and (searchable := _search_alone(found[1], found[2])):
+        return (f"select count(*) from (select rowid from {searchable.fts} where {searchable.fts}"
+                f" match escape_fts(:search) limit {found[3]})")
+    if (found := _COUNT.fullmatch(text)) and (searchable := _search_alone(found[1], found[2])):
+        return f"select count(*) from {searchable.fts} where {searchable.fts} match escape_fts(:search)"
+    return sql
+
+
+def counting_from_index(execute: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """Wrap ``Database.execute`` so it runs :func:`count_from_index` of each query.
+
+    :param execute: the database's own ``execute``
+    """
+    async def execute_counting_from_index(sql: str, *args: Any, **kwargs: Any) -> Any:
+        return await execute(count_from_index(sql), *args, **kwargs)
+
+    return execute_counting_from_index
+
+
+@hookimpl
+def startup(datasette: Any) -> None:
+    """Count the rows of a search from its index (:func:`count_from_index`) in every database.
+
+    :param datasette: the Datasette instance
+    """
+    for database in datasette.databases.values():
+        database.execute = counting_from_index(database.execute)
 
 
 async def many_match(database: Any, table: str, fts: str, term: str) -> bool:
@@ -74,12 +165,26 @@ async def many_match(database: Any, table: str, fts: str, term: str) -> bool:
     return found >= enough
 
 
+def stops_early(args: Any, config: dict[str, Any]) -> bool:
+    """Whether a table page reads its rows in the order of the table's own sort column (an
+    index) and stops after a page: no other sort, and no facet, which counts every match.
+
+    :param args: the request's arguments
+    :param config: the table's configuration (``datasette.yml``)
+    """
+    own = config.get("sort_desc") or config.get("sort")
+    sorts = {args.get("_sort"), args.get("_sort_desc")} - {None}
+    facets = config.get("facets") or any(key.startswith("_facet") for key in args.keys())
+    return own is not None and sorts <= {own} and not facets
+
+
 @hookimpl
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
     """``?_search=`` on ``articles`` and ``targets``: the rows whose index matches the term.
 
-    A term that matches many rows filters with ``+rowid in (…)``, which keeps SQLite from
-    looking every match up, so it reads the table in page order and stops after a page.
+    A term that matches many rows keeps SQLite from looking every match up, so it reads the
+    table in page order and stops after a page: checking each row's own text for a term of
+    Han words on a page in the table's order, else keeping the rows in ``+rowid in (…)``.
 
     :param request: the table page's request
     :param database: the database name
@@ -91,12 +196,13 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         return None
 
     async def inner() -> FilterArguments:
-        fts = SEARCHABLE[table]
-        dense = await many_match(datasette.get_database(database), table, fts, term)
-        column = "+rowid" if dense else "rowid"
-        return FilterArguments(
-            [f"{column} in (select rowid from {fts} where {fts} match escape_fts(:search))"],
-            params={"search": term}, human_descriptions=[f'search matches "{term}"'])
+        searchable = SEARCHABLE[table]
+        form = "lookup"
+        if await many_match(datasette.get_database(database), table, searchable.fts, term):
+            config = await datasette.table_config(database, table)
+            form = "text" if substring_words(term) and stops_early(request.args, config) else "scan"
+        return FilterArguments([searchable.clause(form)], params={"search": term},
+                               human_descriptions=[f'search matches "{term}"'])
 
     return inner
 

@@ -16,6 +16,7 @@ of the bodies; :func:`snippet` cuts the marked excerpt from the stored text itse
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -24,6 +25,7 @@ from policywatch.normalize import to_simplified
 _HAN = (r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff")
 _PIECES = re.compile(rf"[{_HAN}]+|[^{_HAN}]+")
 _IS_HAN = re.compile(rf"[{_HAN}]")
+_ALL_HAN = re.compile(rf"[{_HAN}]+")
 _WORD = re.compile(r"\w")
 #: Private-use characters around the match in :func:`snippet` (see :func:`marked_html`).
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -72,6 +74,31 @@ def search_words(term: str) -> list[str]:
     :param term: what the user typed
     """
     return to_simplified(term or "").split()
+
+
+@lru_cache(maxsize=256)
+def substring_words(term: str) -> tuple[str, ...]:
+    """The words of ``term`` when its query matches exactly the texts that contain them all.
+
+    That holds for words of Han characters only: their bigram phrase matches a text just when
+    the word is a substring of it. Other words match FTS5 tokens, case-folded (``pm2.5`` finds
+    PM2.5 but not PM2.50), so a term with any such word gives ``()``.
+
+    :param term: what the user typed
+    """
+    words = search_words(term)
+    return tuple(words) if words and all(_ALL_HAN.fullmatch(word) for word in words) else ()
+
+
+def contains_words(term: str | None, *texts: str | None) -> bool:
+    """Whether every word of ``term`` occurs in one of ``texts``: exactly what the FTS query of
+    ``term`` matches in the indexed columns, when :func:`substring_words` gives its words.
+
+    :param term: what the user typed, all Han words (else no text contains it)
+    :param texts: the indexed columns' stored text (normalised, simplified Chinese)
+    """
+    words = substring_words(term or "")
+    return bool(words) and all(any(text and word in text for text in texts) for word in words)
 
 
 def phrase_query(term: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from policywatch.datasette_search import SEARCHABLE, count_from_index
 from policywatch.store import open_db
 from tests.publishing_data import EVIL_TITLE, build_sample, start_datasette
 
@@ -65,12 +66,14 @@ def test_snippets_escape_crawled_html(site):
 
 
 CROWD, COMMON = 1100, 1060  # 城 in 1,060 of 1,100 articles: more than sqrt(1001 * 1100) matches
+DUPLICATE_TITLE = "城市重复稿"  # a reprint: stored without a body, so outside the search index
 
 
 @pytest.fixture(scope="module")
 def crowd(tmp_path_factory):
-    """1,100 articles, nearly all with 城 and three with 罕见, each published on another day
-    (Datasette's first page breaks no ties); yields (base URL, articles)."""
+    """1,100 articles, nearly all with 城 and CBD and three with 罕见, each published on another
+    day (Datasette's first page breaks no ties), and one reprint whose title has 城;
+    yields (base URL, articles)."""
     from datetime import date, timedelta
 
     from policywatch.store.articles import upsert_article
@@ -79,11 +82,14 @@ def crowd(tmp_path_factory):
     db_path = folder / "policywatch.db"
     db = open_db(db_path)
     for n in range(CROWD):
-        body = f"第{n}号: " + ("城区更新。" if n < COMMON else "乡村振兴。") + ("罕见" * (n % 500 == 7))
+        body = f"第{n}号: " + ("城区更新CBD。" if n < COMMON else "乡村振兴。") + ("罕见" * (n % 500 == 7))
         upsert_article(db, {"url": f"https://www.cqrb.cn/crowd/{n}.html", "source": "cqrb",
                             "title": f"新闻{n}", "body": body,
                             "published": str(date(2020, 1, 1) + timedelta(days=n * 7919 % CROWD))})
+    upsert_article(db, {"url": "https://www.cqrb.cn/crowd/reprint.html", "source": "cqrb",
+                        "title": DUPLICATE_TITLE, "body": "第0号: 城区更新CBD。", "published": "2024-01-01"})
     articles = list(db["articles"].rows)
+    assert [a["dup_of"] for a in articles if a["title"] == DUPLICATE_TITLE] != [None]
     db.close()
     process, base = start_datasette(db_path, folder / "digests")
     yield base, articles
@@ -105,14 +111,38 @@ def all_pages(base: str, **params) -> tuple[list[dict], str]:
             return found, sql
 
 
-@pytest.mark.parametrize("term,dense", [("城", True), ("城区", True), ("罕见", False), ("乡村", False)])
-def test_a_common_term_scans_newest_first_a_rare_one_looks_its_matches_up(crowd, term, dense):
+def containing(articles: list[dict], term: str) -> list[dict]:
+    """The articles the search index holds (not reprints) whose body contains ``term``."""
+    return [a for a in articles if a["body"] and term.casefold() in a["body"].casefold()]
+
+
+@pytest.mark.parametrize("term,form", [("城", "text"), ("城区", "text"), ("cbd", "scan"),
+                                       ("罕见", "lookup"), ("乡村", "lookup")])
+def test_a_common_term_scans_newest_first_a_rare_one_looks_its_matches_up(crowd, term, form):
+    """A common Han term checks each row's text, newest first; a common term with other
+    characters (matched case-folded, as words) keeps the rows among the index's matches."""
     base, articles = crowd
     found, sql = all_pages(base, _search=term)
-    expected = [a for a in articles if term in a["body"]]
+    expected = containing(articles, term)
     assert sorted(r["id"] for r in found) == sorted(a["id"] for a in expected)
     assert [r["published"] for r in found] == sorted((a["published"] for a in expected), reverse=True)
-    assert ("+rowid in (select rowid from articles_fts" in sql) is dense
+    assert SEARCHABLE["articles"].clause(form) in sql
+    assert DUPLICATE_TITLE not in {r["title"] for r in found}
+
+
+@pytest.mark.parametrize("params", [{"_sort": "title"}, {"_facet": "source"}])
+def test_a_common_term_in_another_order_or_with_a_facet_keeps_the_index_matches(crowd, params):
+    """Sorted by another column, or counted by a facet, every match is read: from the index."""
+    base, articles = crowd
+    body = httpx.get(base + "/policywatch/articles.json", timeout=10, params={
+        "_search": "城", "_size": "max", "_extra": "query,facet_results", **params}).json()
+    expected = containing(articles, "城")
+    assert SEARCHABLE["articles"].clause("scan") in body["query"]["sql"]
+    if "_sort" in params:
+        assert [r["title"] for r in body["rows"]] == sorted(a["title"] for a in expected)[:1000]
+    else:
+        counts = body["facet_results"]["results"]["source"]["results"]
+        assert [(f["value"], f["count"]) for f in counts] == [("cqrb", len(expected))]
 
 
 def test_a_page_counts_up_to_1000_rows_and_a_rare_term_exactly(crowd):
@@ -125,14 +155,42 @@ def test_a_page_counts_up_to_1000_rows_and_a_rare_term_exactly(crowd):
     assert rare["count"] == 3 and rare["count_truncated"] is False
     page = httpx.get(base + "/policywatch/articles", params={"_search": "城"}, timeout=10).text
     assert "1,000+ rows" in page and 'name="_search" value="城"' in page
+    for term, count, truncated in (("城", 1001, True), ("罕见", 3, False)):  # with another filter
+        body = httpx.get(base + "/policywatch/articles.json", params={
+            "_search": term, "source": "cqrb", "_extra": "count,count_truncated"}, timeout=10).json()
+        assert (body["count"], body["count_truncated"]) == (count, truncated)
+
+
+def test_count_all_counts_every_match_and_no_reprint(crowd):
+    base, articles = crowd
+    for term in ("城", "cbd", "罕见"):
+        response = httpx.post(base + "/policywatch/articles/-/count", params={"_search": term},
+                              timeout=10)
+        assert response.status_code == 200, response.text[:300]
+        assert response.json()["count"] == len(containing(articles, term))
+
+
+def test_a_search_alone_is_counted_from_its_index(crowd):
+    """Datasette's count of a search's rows (its "count all", and a page's count up to 1,001
+    rows) reads the index alone; a count with another filter stays as it is."""
+    base, _ = crowd
+    for term in ("城", "cbd", "罕见"):
+        count_sql = httpx.get(base + "/policywatch/articles.json", params={
+            "_search": term, "_extra": "count_sql", "_size": "0"}, timeout=10).json()["count_sql"]
+        from_sql = count_sql.removeprefix("select count(*) ")
+        index = "articles_fts where articles_fts match escape_fts(:search)"
+        assert count_from_index(count_sql) == f"select count(*) from {index}"
+        assert count_from_index(f"select count(*) from (select * {from_sql} limit 1001)") == \
+            f"select count(*) from (select rowid from {index} limit 1001)"
+        other = count_sql.replace(" where ", " where source = :p0 and ")
+        assert count_from_index(other) == other
 
 
 def test_the_search_query_reads_a_common_word_newest_first_and_pages(crowd):
     base, articles = crowd
-    expected = sorted((a for a in articles if "城" in a["body"]), key=lambda a: a["published"],
-                      reverse=True)
+    expected = sorted(containing(articles, "城"), key=lambda a: a["published"], reverse=True)
     pages = [[r for r in rows(base, "/policywatch/search.json", q="城", page=str(page))
               if r["类别"] == "文章"] for page in (1, 2)]
     assert [r["编号"] for r in pages[0] + pages[1]] == [a["id"] for a in expected[:100]]
     rare = rows(base, "/policywatch/search.json", q="罕见")
-    assert sorted(r["编号"] for r in rare) == sorted(a["id"] for a in articles if "罕见" in a["body"])
+    assert sorted(r["编号"] for r in rare) == sorted(a["id"] for a in containing(articles, "罕见"))

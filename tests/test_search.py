@@ -7,10 +7,12 @@ import pytest
 from policywatch.search import (
     MARK_END,
     MARK_START,
+    contains_words,
     index_terms,
     marked_html,
     phrase_query,
     snippet,
+    substring_words,
 )
 from policywatch.store.articles import upsert_article
 
@@ -56,6 +58,18 @@ def test_search_finds_exactly_the_substrings(fresh_db, term, hits):
     upsert_article(fresh_db, ARTICLE)
     sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
     assert fresh_db.execute(sql, [phrase_query(term)]).fetchone()[0] == hits
+    stored = next(iter(fresh_db["articles"].rows))
+    if substring_words(term):  # the same answer from the stored text itself
+        assert contains_words(term, stored["title"], stored["body"]) is bool(hits)
+
+
+@pytest.mark.parametrize("term,words", [
+    ("城", ("城",)), ("城市 更新", ("城市", "更新")), ("重慶", ("重庆",)), ("2027年", ()),
+    ("PM2.5", ()), ("城市 cbd", ()), ("", ()), (" ", ()),
+])
+def test_only_han_words_are_searched_as_substrings(term, words):
+    assert substring_words(term) == words
+    assert contains_words(term, "PM2.5 cbd 2027年", None) is False
 
 
 def test_the_index_keeps_no_copy_of_the_text_and_follows_updates(fresh_db):
