@@ -19,7 +19,15 @@ from diff.kinds import (
     frame_at,
 )
 from diff.numbers import to_float
-from diff.phrases import CHONGQING, clean_indicator, is_indicator, noun_after, official_name
+from diff.phrases import (
+    CHONGQING,
+    clean_indicator,
+    is_indicator,
+    noun_after,
+    official_name,
+    start_of_clause,
+)
+from diff.qualitative import qualitative_goals
 from diff.quantities import Candidate, find_candidates
 from diff.record import Document, Target
 from diff.scopes import Scopes
@@ -30,7 +38,6 @@ EXTRACTOR_VERSION = "4"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
-_CLAUSE_BREAK = re.compile(r"[,:;]")
 _COMPARATOR_BEFORE = [
     (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上)$"), ">="),
     (re.compile(r"(?:不超过|不高于|不多于|控制在|以内)$"), "<="),
@@ -79,14 +86,6 @@ _PRICE = re.compile(
     r"(?:每[^,;。]{0,3}|上涨|下跌|上调|下调|涨了|跌了|票价|门票|售价|价格|原价|特价|单价|均价|收费|仅售|(?<![零销])售|罚金|罚款|首付|月供|租金"
     r"|赔偿|月薪|工资)[^,;。]{0,2}$"
 )
-_OUTCOME = re.compile(
-    r"实现(?P<goal>[^,;。]{1,20}?目标)|基本建成|全面建成|基本实现|全面实现"
-    r"|取得[^,;。]{0,10}?进展|建成(?=[^,;。]{4})(?!投用|投产|通车|开放|运营)"
-    r"|(?:位居|走在|进入|保持)(?:全国|西部|全球)前列|(?:全国|西部|全球)领先|迈上新台阶"
-)
-_QUALITATIVE_CUT = re.compile(r"[和、]")
-#: A project finished by a deadline (渝湘高铁…力争2026年底建成通车): the project is the goal's subject.
-_PROJECT_DONE = re.compile(r"(?:全面|全线|基本)?建成(?:通车|投用|投产|运营|开放)")
 
 
 def extract(document: Document) -> list[Target]:
@@ -215,7 +214,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     for number in numbers:
         if number.start < consumed:
             continue
-        clause_start = _clause_start(sentence, number.start)
+        clause_start = start_of_clause(sentence, number.start)
         deadline = _last_deadline(deadlines, number.start)
         item_start = max(clause_start, deadline.end if deadline else 0)
         first_item = consumed <= item_start
@@ -313,7 +312,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 year_source=year_source if year is not None else "default",
                 region_source=region_source,
             )
-    yield from _qualitative(reading, deadlines, numbers)
+    yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
 
 
 def _part_of_total(name: str, total: str) -> str:
@@ -376,14 +375,6 @@ def _past_reference(clause: str, published: dt.date | None) -> bool:
     """Whether a clause measures a change from a year before publication (较2024年增长)."""
     return published is not None and any(
         int(m["year"]) < published.year for m in _PAST_REFERENCE.finditer(clause))
-
-
-def _clause_start(sentence: str, position: int) -> int:
-    """Offset just after the last clause break before ``position``."""
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, position):
-        start = match.end()
-    return start
 
 
 def _last_deadline(deadlines: list[Deadline], position: int) -> Deadline | None:
@@ -455,58 +446,3 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
     if _BARE_RATE.fullmatch(indicator):
         return indicator, 0
     return (indicator if is_indicator(indicator) else None), 0
-
-
-def _qualitative(reading: _Reading, deadlines: list[Deadline],
-                 numbers: list[Candidate]) -> Iterator[Target]:
-    """Qualitative goals: an outcome in the first clause after an explicit deadline."""
-    sentence, offset = reading.sentence, reading.offset
-    for deadline in deadlines:
-        if not deadline.strong:
-            continue
-        start = deadline.end
-        while start < len(sentence) and sentence[start] in ",:":
-            start += 1
-        stop = _CLAUSE_BREAK.search(sentence, start)
-        end = stop.start() if stop else len(sentence.rstrip("。!?;"))
-        if any(start <= number.start < end for number in numbers):
-            continue
-        clause = sentence[start:end]
-        project = _project_goal(sentence, deadline, clause)
-        if project:
-            goal_start = _clause_start(sentence, deadline.start)
-            region, region_source = reading.region_at(goal_start)
-            yield Target(
-                kind="qualitative", indicator=project, value=None, unit="", comparator="",
-                year=deadline.year, region=region, sentence=sentence,
-                start=offset + goal_start, end=offset + end, region_source=region_source,
-            )
-            continue
-        outcome = _OUTCOME.search(clause)
-        if not outcome:
-            continue
-        if outcome["goal"]:
-            goal_start = start + outcome.start("goal")
-            goal = outcome["goal"]
-        else:
-            cut = _QUALITATIVE_CUT.search(clause, outcome.end())
-            goal = clean_indicator(clause[:cut.start()] if cut else clause)
-            goal_start = start + clause.find(goal) if goal in clause else start
-        if not is_indicator(goal):
-            continue
-        region, region_source = reading.region_at(goal_start)
-        yield Target(
-            kind="qualitative", indicator=goal, value=None, unit="", comparator="",
-            year=deadline.year, region=region, sentence=sentence,
-            start=offset + goal_start, end=offset + goal_start + len(goal),
-            region_source=region_source,
-        )
-
-
-def _project_goal(sentence: str, deadline: Deadline, clause: str) -> str:
-    """"项目建成通车" when a named project is due by an explicit deadline, else ""."""
-    done = _PROJECT_DONE.match(clause)
-    if not done or deadline.start == 0:
-        return ""
-    subject = clean_indicator(sentence[_clause_start(sentence, deadline.start):deadline.start])
-    return subject + done.group(0) if is_indicator(subject) else ""

@@ -176,6 +176,18 @@ def subject_at(sentence: str, district: str | None = None,
     return region, district
 
 
+def start_of_clause(sentence: str, position: int) -> int:
+    """Offset just after the last clause break (,;:) before ``position``.
+
+    :param sentence: one normalised sentence
+    :param position: an offset in it
+    """
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, position):
+        start = match.end()
+    return start
+
+
 def clean_indicator(phrase: str) -> str:
     """Strip frame words, region words, adverb-led verbs and comparators from a noun phrase.
 
