@@ -29,7 +29,7 @@ PERIOD_DEADLINE = re.compile(
 #: Relative years resolved from the publication date.
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
-    r"(?P<rel>今后五年|未来五年|今后5年|未来5年|今年|明年|本年度|年内)(?P<tail>底前|底|末)?"
+    r"(?P<rel>今后五年|未来五年|今后5年|未来5年|今年|明年|本年度|(?<![\d一二两三四五六七八九十])年内)(?P<tail>底前|底|末)?"
     rf"(?!以来|\d|[一二三四五六七八九十]+月|前[一二三四五六七八九十]|上半年|下半年|[一二三四]季度|{HOLIDAYS})"
 )
 
@@ -91,6 +91,10 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
             year = published.year + offset
         period = rel.startswith(("今后", "未来"))  # a plan period, as explicit as 到2030年
         found.append(Deadline(year, match.start(), match.end(), period))
+    for match in YEARS_WITHIN.finditer(sentence):
+        if published:  # 力争3年内新增1万张 (2019) → 2021
+            years = int(match["n"]) if match["n"].isdigit() else CN_DIGITS[match["n"]]
+            found.append(Deadline(published.year + years - 1, match.start(), match.end(), True))
     for match in FULL_YEAR.finditer(sentence):
         clause = _CLAUSE.search(sentence, match.start())
         text = MET_PLAN.sub(lambda met: "■" * len(met.group(0)), sentence)
@@ -100,6 +104,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     return found
 
 
+#: A span of years a plan gives itself (力争3年内, 用两年时间), counted from the publication year.
+YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用)(?P<n>[1-9一二两三四五])年(?:内|时间)")
 #: 全年 dates a number only after plan words in its sentence (全年…力争突破60万辆, 我们将…,全年…).
 FULL_YEAR = re.compile(r"(?<![年今])全年")
 _CLAUSE = re.compile(r"[,;。]")

@@ -265,6 +265,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = list_verb + indicator
         consumed = number.end + (consumed_to if consumed_to else len(tail))
         unit = number.unit or _NAMED_UNIT.get(indicator[-2:], _NAMED_UNIT.get(indicator[-1:], ""))
+        if not unit and number.multiplier_only and _PEOPLE_AFTER.match(after, len(tail)):
+            unit = "人"  # 解决200万城乡居民的饮水安全问题
         planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))
         if (reading.off_at is not None and number.start >= reading.off_at) \
                 or never_record(sentence, number.start, indicator, unit, kind, planned):
@@ -284,6 +286,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue
         if kind == "target":
             year, year_source = reading.year_of(deadline)
+            closing = _closing_deadline(deadlines, sentence, number.end)
+            if closing is not None and (deadline is None or deadline.end == 0):
+                year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
             if year is None and reading.published and (
                     "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])):
                 year, year_source = reading.published.year, "sentence"  # this year's plan
@@ -338,6 +343,8 @@ def _doubled(indicator: str) -> list[str]:
 _NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "户"}
 #: An indicator that counts what both places build together (川渝共建项目, 成渝共建).
 _JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济圈)?(?:共建|合作)|共建成渝")
+#: People named right after a bare multiple (200万城乡居民).
+_PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:居民|群众|农民|人口|学生|职工|市民)")
 #: A facility's numbers once it runs (达产后将年产…): what it will make, not a policy target.
 _FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用|通车)(?:以)?后")
 #: A project named right after a quantity (50万头生猪养殖一体化项目): the quantity is its size.
@@ -384,6 +391,16 @@ def _last_deadline(deadlines: list[Deadline], position: int) -> Deadline | None:
         if deadline.end <= position:
             last = deadline
     return last
+
+
+#: A deadline that closes a list of tasks (…800个,设立…5180个,到2022年全部完成).
+_CLOSING = re.compile(r"(?:全部|基本|全面)?(?:完成|建成|实现|到位)[^,;。\d]{0,6}[。;!]?$")
+
+
+def _closing_deadline(deadlines: list[Deadline], sentence: str, position: int) -> Deadline | None:
+    """An explicit deadline after ``position`` that closes the sentence's tasks, or None."""
+    return next((deadline for deadline in deadlines if deadline.start >= position
+                 and deadline.strong and _CLOSING.match(sentence, deadline.end)), None)
 
 
 def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:

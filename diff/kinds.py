@@ -32,7 +32,7 @@ EVENT = re.compile(
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
 MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超过|超)了?(?:年度|全年|既定)?"
-    r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总投资|完成“?十[三四五六]五”?规划"
+    r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总投资|完成“?十[三四五六]五”?规划|已(?:初步)?(?:规划|计划)"
 )
 #: Quoted names and titles (“八项行动计划”, 《规划纲要》) and 预期寿命: their words frame nothing.
 NAMES = re.compile(r"“[^”]*”|《[^》]*》|预期寿命")

@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b13, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b14, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -547,3 +547,18 @@ def test_a_plan_period_that_is_over_reports() -> None:
     records = read("“十三五”时期,全市信息通信业高质量发展取得新的历史成就,全市电信业务总量年均增长77%。",
                    "重庆信息通信业工作会议", dt.date(2021, 2, 1))
     assert targets(records) == []
+
+
+def test_a_deadline_that_closes_the_list_dates_it_and_years_within_count_from_now() -> None:
+    """b14/p_yanglao_jiedao_2020: …800个,设立…5180个,到2022年全部完成; b14/p_yanglao_shequ_2019:
+    力争3年内新增1万张 (2019) ends in 2021; 现有804个乡镇 stays a fact."""
+    records = read("重庆现有804个乡镇、8029个行政村,计划建设乡镇养老服务中心800个,设立村级互助养老点5180个,"
+                   "到2022年全部完成。力争3年内新增1万张普惠性养老床位。", "重庆2020年推进社区养老服务全覆盖",
+                   dt.date(2019, 2, 10))
+    assert [(r.value, r.year) for r in records if r.kind == "target"] == [(800, 2022), (5180, 2022), (10000, 2021)]
+
+
+def test_a_bare_multiple_before_people_counts_people() -> None:
+    """b14/p_shuili_yinshui_2010: 解决200万城乡居民的饮水安全问题."""
+    records = read("据介绍,2010年,重庆水利工作将更加突出民生,解决200万城乡居民的饮水安全问题。", "", dt.date(2010, 1, 20))
+    assert [(r.value, r.unit) for r in records if r.kind == "target"] == [(2e6, "人")]
