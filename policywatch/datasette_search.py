@@ -72,8 +72,8 @@ FORMS = ("lookup", "scan", "text")
 _LIMITED_COUNT = re.compile(r"select count\(\*\) from \(select \* from (\w+) where (.+?)\s+limit (\d+)\)",
                             re.S)
 _COUNT = re.compile(r"select count\(\*\) from (\w+) where (.+?)", re.S)
-#: matching rows a table page reads at most: its rows, and its row count ("1,000+ rows")
-PAGE_WORK = COUNT_LIMIT + 1
+#: matching rows a page reads when it counts them itself ("1,000+ rows")
+COUNT_WORK = COUNT_LIMIT + 1
 
 
 def fts_query(term: str | None) -> str:
@@ -145,24 +145,45 @@ def startup(datasette: Any) -> None:
         database.execute = counting_from_index(database.execute)
 
 
-async def many_match(database: Any, table: str, fts: str, term: str) -> bool:
+async def many_match(database: Any, table: str, fts: str, term: str, work: int) -> bool:
     """Whether ``term`` matches so many rows of ``table`` that a scan beats lookups.
 
-    Looking the matches up costs one row read per match; scanning the table until
-    :data:`PAGE_WORK` matches costs ``PAGE_WORK * rows / matches`` reads. They break even at
-    ``sqrt(PAGE_WORK * rows)`` matches, so at most that many are counted.
+    Looking the matches up costs one row read per match; scanning the table until ``work``
+    matches costs ``work * rows / matches`` reads. They break even at ``sqrt(work * rows)``
+    matches, so at most that many are counted.
 
     :param database: the Datasette database
     :param table: the searched table
     :param fts: its FTS5 index
     :param term: what the user typed
+    :param work: the matching rows the page reads
     """
     rows = (await database.execute(f"select coalesce(max(rowid), 0) from {table}")).single_value()
-    enough = max(math.isqrt(PAGE_WORK * rows), 1)
+    enough = max(math.isqrt(work * rows), 1)
     found = (await database.execute(
         f"select count(*) from (select rowid from {fts} where {fts} match :query limit :enough)",
         {"query": fts_query(term), "enough": enough})).single_value()
     return found >= enough
+
+
+def page_work(args: Any, datasette: Any) -> int:
+    """The matching rows a page in the table's order reads when its count comes from the index
+    (:func:`count_from_index`, the search its only filter): its rows and one more; else
+    :data:`COUNT_WORK`, as it counts up to that many matching rows itself.
+
+    :param args: the request's arguments
+    :param datasette: the Datasette instance
+    """
+    if any(not key.startswith("_") for key in args.keys()):  # a column filter: counted by hand
+        return COUNT_WORK
+    largest = datasette.setting("max_returned_rows")
+    size = args.get("_size")
+    if size == "max":
+        return largest + 1
+    try:
+        return min(max(int(size), 1), largest) + 1
+    except (TypeError, ValueError):
+        return datasette.setting("default_page_size") + 1
 
 
 def stops_early(args: Any, config: dict[str, Any]) -> bool:
@@ -182,9 +203,10 @@ def stops_early(args: Any, config: dict[str, Any]) -> bool:
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
     """``?_search=`` on ``articles`` and ``targets``: the rows whose index matches the term.
 
-    A term that matches many rows keeps SQLite from looking every match up, so it reads the
-    table in page order and stops after a page: checking each row's own text for a term of
-    Han words on a page in the table's order, else keeping the rows in ``+rowid in (…)``.
+    A term that matches many rows for the rows the page needs (:func:`page_work`) keeps SQLite
+    from looking every match up, so it reads the table in page order and stops after a page:
+    checking each row's own text for a term of Han words on a page in the table's order
+    (:func:`stops_early`), else keeping the rows in ``+rowid in (…)``.
 
     :param request: the table page's request
     :param database: the database name
@@ -197,10 +219,11 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
 
     async def inner() -> FilterArguments:
         searchable = SEARCHABLE[table]
+        in_order = stops_early(request.args, await datasette.table_config(database, table))
+        work = page_work(request.args, datasette) if in_order else COUNT_WORK
         form = "lookup"
-        if await many_match(datasette.get_database(database), table, searchable.fts, term):
-            config = await datasette.table_config(database, table)
-            form = "text" if substring_words(term) and stops_early(request.args, config) else "scan"
+        if await many_match(datasette.get_database(database), table, searchable.fts, term, work):
+            form = "text" if in_order and substring_words(term) else "scan"
         return FilterArguments([searchable.clause(form)], params={"search": term},
                                human_descriptions=[f'search matches "{term}"'])
 

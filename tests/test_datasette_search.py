@@ -82,12 +82,13 @@ def crowd(tmp_path_factory):
     db_path = folder / "policywatch.db"
     db = open_db(db_path)
     for n in range(CROWD):
-        body = f"第{n}号: " + ("城区更新CBD。" if n < COMMON else "乡村振兴。") + ("罕见" * (n % 500 == 7))
+        body = f"第{n}号: " + ("城区更新CBD。" if n < COMMON else "乡村振兴。") + ("罕见" * (n % 500 == 7)) \
+            + ("中频" * (n % 3 == 0))
         upsert_article(db, {"url": f"https://www.cqrb.cn/crowd/{n}.html", "source": "cqrb",
                             "title": f"新闻{n}", "body": body,
                             "published": str(date(2020, 1, 1) + timedelta(days=n * 7919 % CROWD))})
     upsert_article(db, {"url": "https://www.cqrb.cn/crowd/reprint.html", "source": "cqrb",
-                        "title": DUPLICATE_TITLE, "body": "第0号: 城区更新CBD。", "published": "2024-01-01"})
+                        "title": DUPLICATE_TITLE, "body": "第1号: 城区更新CBD。", "published": "2024-01-01"})
     articles = list(db["articles"].rows)
     assert [a["dup_of"] for a in articles if a["title"] == DUPLICATE_TITLE] != [None]
     db.close()
@@ -159,6 +160,21 @@ def test_a_page_counts_up_to_1000_rows_and_a_rare_term_exactly(crowd):
         body = httpx.get(base + "/policywatch/articles.json", params={
             "_search": term, "source": "cqrb", "_extra": "count,count_truncated"}, timeout=10).json()
         assert (body["count"], body["count_truncated"]) == (count, truncated)
+
+
+@pytest.mark.parametrize("params,form", [({}, "text"), ({"_size": "max"}, "lookup"),
+                                         ({"source": "cqrb"}, "lookup")])
+def test_a_term_is_common_for_the_rows_a_page_reads(crowd, params, form):
+    """中频 (367 of 1,100 articles) is common for a page of 50 rows, whose count comes from the
+    index, and rare for a page of 1,000 rows, or one that counts its rows itself."""
+    base, articles = crowd
+    body = httpx.get(base + "/policywatch/articles.json", timeout=10, params={
+        "_search": "中频", "_extra": "query,count", **params}).json()
+    expected = sorted(containing(articles, "中频"), key=lambda a: a["published"], reverse=True)
+    assert SEARCHABLE["articles"].clause(form) in body["query"]["sql"]
+    assert body["count"] == len(expected) == 367
+    assert [r["id"] for r in body["rows"]] == [a["id"] for a in expected][:len(body["rows"])]
+    assert len(body["rows"]) == (367 if params.get("_size") else 50)
 
 
 def test_count_all_counts_every_match_and_no_reprint(crowd):
