@@ -8,9 +8,10 @@ the term becomes :func:`policywatch.search.phrase_query` (also Datasette's ``esc
 Datasette's own search would look every match up and sort them all by date: a common word
 matches most of the archive. Here a term that matches many rows is answered by reading the
 table newest first and keeping the matches (the first page needs a few hundred rows), a rare
-one by looking its matches up. Reading newest first, a term of Han words is checked against
+one by looking its matches up. A term of Han words that matches most rows is checked against
 each row's own text (:func:`policywatch.search.contains_words`, exactly what its index query
-matches) rather than by collecting every match from the index first. A page's row count
+matches) rather than by collecting every match from the index first (:func:`search_form`).
+A page's row count
 ("1,000+ rows", and its "count all") is read from the index alone (:func:`count_from_index`).
 
 For canned queries the plugin registers ``phrase_query(term)`` and ``search_snippet(text,
@@ -53,6 +54,9 @@ class Searchable:
     columns: tuple[str, str]
     #: the rows the index holds (``m009_bigram_search``), when not all
     indexed: str | None = None
+    #: checking a row's text against collecting one match from the index, in time (measured
+    #: at 100,000 articles: a body of 1,500 characters read and searched, a short sentence)
+    text_cost: int = 10
 
     def clause(self, form: str) -> str:
         """The search's WHERE clause: ``lookup`` the matches, ``scan`` the table keeping rows in
@@ -65,7 +69,8 @@ class Searchable:
 
 
 SEARCHABLE = {
-    "articles": Searchable("articles_fts", ("title", "body"), "dup_of is null and body is not null"),
+    "articles": Searchable("articles_fts", ("title", "body"), "dup_of is null and body is not null",
+                           text_cost=40),
     "targets": Searchable("targets_fts", ("indicator", "sentence")),
 }
 FORMS = ("lookup", "scan", "text")
@@ -86,8 +91,9 @@ def fts_query(term: str | None) -> str:
 
 @hookimpl(trylast=True)
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """Override Datasette's ``escape_fts``; add ``phrase_query``, ``search_snippet`` and
-    ``contains_search(term, text, …)`` (:func:`policywatch.search.contains_words`).
+    """Override Datasette's ``escape_fts``; add ``phrase_query``, ``search_snippet``,
+    ``contains_search(term, text, …)`` (:func:`policywatch.search.contains_words`),
+    ``searches_text(term)`` and ``break_even(work, rows)`` (for the canned query ``search``).
 
     ``trylast`` makes this run after Datasette's own hook, so its ``escape_fts`` is replaced.
 
@@ -97,6 +103,26 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("phrase_query", 1, fts_query, deterministic=True)
     conn.create_function("search_snippet", 2, snippet, deterministic=True)
     conn.create_function("contains_search", -1, contains_words, deterministic=True)
+    conn.create_function("searches_text", 1, searches_text, deterministic=True)
+    conn.create_function("break_even", 2, break_even, deterministic=True)
+
+
+def searches_text(term: str | None) -> bool:
+    """Whether ``contains_search`` answers ``term`` as its index query would (Han words only).
+
+    :param term: what the user typed
+    """
+    return bool(substring_words(term or ""))
+
+
+def break_even(work: int, rows: int | None) -> int:
+    """The matches past which reading a table in page order until ``work`` matches beats
+    looking every match up: ``sqrt(work * rows)``, at least 1.
+
+    :param work: the matching rows the page needs
+    :param rows: the table's rows (its largest rowid)
+    """
+    return max(math.isqrt(max(work, 1) * (rows or 0)), 1)
 
 
 def _search_alone(table: str, where: str) -> Searchable | None:
@@ -145,25 +171,33 @@ def startup(datasette: Any) -> None:
         database.execute = counting_from_index(database.execute)
 
 
-async def many_match(database: Any, table: str, fts: str, term: str, work: int) -> bool:
-    """Whether ``term`` matches so many rows of ``table`` that a scan beats lookups.
+async def search_form(database: Any, table: str, term: str, work: int, text: bool) -> str:
+    """How a page finds the rows of ``table`` that ``term`` matches (:meth:`Searchable.clause`).
 
     Looking the matches up costs one row read per match; scanning the table until ``work``
-    matches costs ``work * rows / matches`` reads. They break even at ``sqrt(work * rows)``
-    matches, so at most that many are counted.
+    matches costs ``work * rows / matches`` reads: they break even at ``sqrt(work * rows)``
+    matches. A scan keeps rows among the matches, collected from the index first; checking each
+    row's own text instead (``text``: the term is Han words and the page reads in the table's
+    order) skips that collection but costs :attr:`Searchable.text_cost` times as much a row, so
+    it wins past ``sqrt(work * rows * text_cost)`` matches. At most that many are counted.
 
     :param database: the Datasette database
     :param table: the searched table
-    :param fts: its FTS5 index
     :param term: what the user typed
     :param work: the matching rows the page reads
+    :param text: whether the page may check each row's own text
     """
+    searchable = SEARCHABLE[table]
     rows = (await database.execute(f"select coalesce(max(rowid), 0) from {table}")).single_value()
-    enough = max(math.isqrt(work * rows), 1)
+    scan = break_even(work, rows)
+    checked = break_even(work * searchable.text_cost, rows) if text else scan
+    fts = searchable.fts
     found = (await database.execute(
         f"select count(*) from (select rowid from {fts} where {fts} match :query limit :enough)",
-        {"query": fts_query(term), "enough": enough})).single_value()
-    return found >= enough
+        {"query": fts_query(term), "enough": max(scan, checked)})).single_value()
+    if text and found >= checked:
+        return "text"
+    return "scan" if found >= scan else "lookup"
 
 
 def page_work(args: Any, datasette: Any) -> int:
@@ -204,9 +238,9 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
     """``?_search=`` on ``articles`` and ``targets``: the rows whose index matches the term.
 
     A term that matches many rows for the rows the page needs (:func:`page_work`) keeps SQLite
-    from looking every match up, so it reads the table in page order and stops after a page:
-    checking each row's own text for a term of Han words on a page in the table's order
-    (:func:`stops_early`), else keeping the rows in ``+rowid in (…)``.
+    from looking every match up, so it reads the table in page order and stops after a page,
+    keeping the rows in ``+rowid in (…)`` or, for a term of Han words in most rows on a page in
+    the table's order (:func:`stops_early`), checking each row's own text (:func:`search_form`).
 
     :param request: the table page's request
     :param database: the database name
@@ -221,9 +255,8 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         searchable = SEARCHABLE[table]
         in_order = stops_early(request.args, await datasette.table_config(database, table))
         work = page_work(request.args, datasette) if in_order else COUNT_WORK
-        form = "lookup"
-        if await many_match(datasette.get_database(database), table, searchable.fts, term, work):
-            form = "text" if in_order and substring_words(term) else "scan"
+        form = await search_form(datasette.get_database(database), table, term, work,
+                                 in_order and bool(substring_words(term)))
         return FilterArguments([searchable.clause(form)], params={"search": term},
                                human_descriptions=[f'search matches "{term}"'])
 

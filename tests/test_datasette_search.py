@@ -67,6 +67,11 @@ def test_snippets_escape_crawled_html(site):
 
 CROWD, COMMON = 1100, 1060  # 城 in 1,060 of 1,100 articles: more than sqrt(1001 * 1100) matches
 DUPLICATE_TITLE = "城市重复稿"  # a reprint: stored without a body, so outside the search index
+TARGETS = 600  # of the first article; 590 of them 城区绿地率: more than sqrt(51 * 600 * 10)
+
+
+def articles_id(db, n: int) -> str:
+    return next(db["articles"].rows_where("url = ?", [f"https://www.cqrb.cn/crowd/{n}.html"]))["id"]
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +82,7 @@ def crowd(tmp_path_factory):
     from datetime import date, timedelta
 
     from policywatch.store.articles import upsert_article
+    from policywatch.store.targets import replace_targets
 
     folder = tmp_path_factory.mktemp("crowd")
     db_path = folder / "policywatch.db"
@@ -89,6 +95,11 @@ def crowd(tmp_path_factory):
                             "published": str(date(2020, 1, 1) + timedelta(days=n * 7919 % CROWD))})
     upsert_article(db, {"url": "https://www.cqrb.cn/crowd/reprint.html", "source": "cqrb",
                         "title": DUPLICATE_TITLE, "body": "第1号: 城区更新CBD。", "published": "2024-01-01"})
+    replace_targets(db, db["articles"].get(articles_id(db, 0)), [
+        {"kind": "target", "indicator": "城区绿地率" if n % 60 else "乡村绿化率",
+         "indicator_key": "绿地率", "value": n, "value_max": None, "unit": "%", "comparator": "=",
+         "year": 2027, "region": "重庆市", "sentence": f"到2027年第{n}片绿地率达到{n}%。",
+         "start": n, "end": n + 1} for n in range(TARGETS)], "test-1")
     articles = list(db["articles"].rows)
     assert [a["dup_of"] for a in articles if a["title"] == DUPLICATE_TITLE] != [None]
     db.close()
@@ -98,13 +109,13 @@ def crowd(tmp_path_factory):
     process.wait(10)
 
 
-def all_pages(base: str, **params) -> tuple[list[dict], str]:
+def all_pages(base: str, size: str = "500", **params) -> tuple[list[dict], str]:
     """Every row of a search, newest first, following ``next``; and the SQL of the first page."""
     found, sql, after = [], "", None
     while True:
         extra = {"_next": after} if after else {}
         page = httpx.get(base + "/policywatch/articles.json", timeout=10, params={
-            "_size": "500", "_extra": "query", **params, **extra}).json()
+            "_size": size, "_extra": "query", **params, **extra}).json()
         found += page["rows"]
         sql = sql or page["query"]["sql"]
         after = page.get("next")
@@ -117,13 +128,16 @@ def containing(articles: list[dict], term: str) -> list[dict]:
     return [a for a in articles if a["body"] and term.casefold() in a["body"].casefold()]
 
 
-@pytest.mark.parametrize("term,form", [("城", "text"), ("城区", "text"), ("cbd", "scan"),
-                                       ("罕见", "lookup"), ("乡村", "lookup")])
-def test_a_common_term_scans_newest_first_a_rare_one_looks_its_matches_up(crowd, term, form):
-    """A common Han term checks each row's text, newest first; a common term with other
-    characters (matched case-folded, as words) keeps the rows among the index's matches."""
+@pytest.mark.parametrize("term,size,form", [
+    ("城", "20", "text"), ("城区", "500", "scan"), ("cbd", "500", "scan"), ("罕见", "500", "lookup"),
+    ("乡村", "10", "lookup")])
+def test_a_common_term_scans_newest_first_a_rare_one_looks_its_matches_up(crowd, term, size, form):
+    """A common term is read newest first: a Han term that a small page finds in the first few
+    rows checks each row's text (its matches: more than sqrt(21 * 1,101 * 40)), another keeps
+    the rows among the index's matches (a term with other characters is matched case-folded,
+    as words); a rare term looks its matches up."""
     base, articles = crowd
-    found, sql = all_pages(base, _search=term)
+    found, sql = all_pages(base, size, _search=term)
     expected = containing(articles, term)
     assert sorted(r["id"] for r in found) == sorted(a["id"] for a in expected)
     assert [r["published"] for r in found] == sorted((a["published"] for a in expected), reverse=True)
@@ -162,7 +176,7 @@ def test_a_page_counts_up_to_1000_rows_and_a_rare_term_exactly(crowd):
         assert (body["count"], body["count_truncated"]) == (count, truncated)
 
 
-@pytest.mark.parametrize("params,form", [({}, "text"), ({"_size": "max"}, "lookup"),
+@pytest.mark.parametrize("params,form", [({}, "scan"), ({"_size": "max"}, "lookup"),
                                          ({"source": "cqrb"}, "lookup")])
 def test_a_term_is_common_for_the_rows_a_page_reads(crowd, params, form):
     """中频 (367 of 1,100 articles) is common for a page of 50 rows, whose count comes from the
@@ -210,3 +224,19 @@ def test_the_search_query_reads_a_common_word_newest_first_and_pages(crowd):
     assert [r["编号"] for r in pages[0] + pages[1]] == [a["id"] for a in expected[:100]]
     rare = rows(base, "/policywatch/search.json", q="罕见")
     assert sorted(r["编号"] for r in rare) == sorted(a["id"] for a in containing(articles, "罕见"))
+
+
+def test_common_targets_are_read_newest_first_checking_their_text(crowd):
+    """城区 is in 590 of 600 targets: the table page and the canned query check each target's
+    text, newest first (here all of one day: the canned query pages by rowid within a day)."""
+    base, _ = crowd
+    body = httpx.get(base + "/policywatch/targets.json", timeout=10, params={
+        "_search": "城区", "_extra": "query,count,count_truncated"}).json()
+    assert SEARCHABLE["targets"].clause("text") in body["query"]["sql"]
+    assert len(body["rows"]) == 50 and all(r["indicator"] == "城区绿地率" for r in body["rows"])
+    assert (body["count"], body["count_truncated"]) == (590, False)
+    found = [r for page in ("1", "2") for r in rows(base, "/policywatch/search.json", q="城区", page=page)
+             if r["类别"] == "目标"]
+    expected = [n for n in reversed(range(TARGETS)) if n % 60][:100]
+    assert [r["标题"] for r in found] == ["城区绿地率"] * 100
+    assert sorted(r["摘要"] for r in found) == sorted(f"到2027年第{n}片绿地率达到{n}%。" for n in expected)
