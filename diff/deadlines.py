@@ -96,6 +96,9 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
             years = int(match["n"]) if match["n"].isdigit() else CN_DIGITS[match["n"]]
             found.append(Deadline(published.year + years - 1, match.start(), match.end(), True))
     for match in FULL_YEAR.finditer(sentence):
+        if published and (stated_year(sentence[:match.start()], published) or published.year) \
+                < published.year:
+            continue  # 2024年,…全年地区生产总值…: the year the sentence reports
         clause = _CLAUSE.search(sentence, match.start())
         text = MET_PLAN.sub(lambda met: "■" * len(met.group(0)), sentence)
         if published and _PLAN_IN_CLAUSE.search(text, 0, clause.end() if clause else len(sentence)):

@@ -85,7 +85,7 @@ _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(
-    r"^(?:具体|主要|配套|务实|硬核|功能性|行业)?(?:大|方面|关键词|指标|措施|意见|任务|举措|行动|领域|定位|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
+    r"^(?:具体|主要|配套|务实|硬核|功能性|行业|约束性|预期性)?(?:大|方面|关键词|指标|措施|意见|任务|举措|行动|领域|定位|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
     r"|条例|文件|政策|板块|维度|步骤|类|种|点|句|段|字|版|页|篇|章|节|届|次会议|号)"
 )
 #: Fixed expressions with numerals that never measure anything.

@@ -17,7 +17,8 @@ _AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
 UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
-              "位置", "片区", "件事", "间隔", "度假", "方面", "方向", "方式", "方案", "方法", "方位"}
+              "位置", "片区", "件事", "间隔", "度假", "方面", "方向", "方式", "方案", "方法", "方位",
+              "个多", "个小", "个半"}
 _COVERAGE = re.compile(r"全覆盖(?!工作|会议|行动|工程|专项|试点)")
 #: A size class as a target (成为第5大万亿级产业集群): at least that much, in 元. After a count
 #: (打造3个千亿级产业集群) the class only names what is counted.

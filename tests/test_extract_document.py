@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b14, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b15, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -562,3 +562,14 @@ def test_a_bare_multiple_before_people_counts_people() -> None:
     """b14/p_shuili_yinshui_2010: 解决200万城乡居民的饮水安全问题."""
     records = read("据介绍,2010年,重庆水利工作将更加突出民生,解决200万城乡居民的饮水安全问题。", "", dt.date(2010, 1, 20))
     assert [(r.value, r.unit) for r in records if r.kind == "target"] == [(2e6, "人")]
+
+
+def test_the_full_year_of_a_reported_past_year_is_no_deadline() -> None:
+    """b15/s_fengjie_jihua_2025: 2024年,…全年…: results of 2024 in a 2025 report; 5项约束性指标 counts
+    the plan's own indicators; 1个多小时 is a duration."""
+    records = read("2024年,全县上下攻坚克难,全年实现地区生产总值411.5亿元、增长6.6%。"
+                   "40项指标中,空气质量优良天数等5项约束性指标全部完成。现在两地通勤还要1个多小时。",
+                   "受县人民政府委托,现将2024年国民经济和社会发展计划执行情况及2025年计划草案提请大会审查",
+                   dt.date(2025, 3, 25), "奉节县人民政府网")
+    assert targets(records) == []
+    assert 5 not in {r.value for r in records} and 1 not in {r.value for r in records}
