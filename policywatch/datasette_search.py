@@ -222,7 +222,8 @@ def page_work(args: Any, datasette: Any) -> int:
 
 def stops_early(args: Any, config: dict[str, Any]) -> bool:
     """Whether a table page reads its rows in the order of the table's own sort column (an
-    index) and stops after a page: no other sort, and no facet, which counts every match.
+    index; later pages in that of ``idx_*_newest``) and stops after a page: no other sort, and
+    no facet, which counts every match.
 
     :param args: the request's arguments
     :param config: the table's configuration (``datasette.yml``)

@@ -83,3 +83,16 @@ def test_a_page_of_the_timeline_view_and_its_count_sort_nothing(fresh_db):
     count = plan(fresh_db, "select count(*) from (select * from indicator_timeline limit 10001)", [])
     first = plan(fresh_db, "select * from indicator_timeline order by indicator_key limit 51", [])
     assert "TEMP B-TREE" not in count and "TEMP B-TREE" not in first
+
+
+@pytest.mark.parametrize("table", ["articles", "targets"])
+def test_a_later_page_of_a_large_table_reads_newest_first_from_an_index(fresh_db, table):
+    """Datasette's ``?_next=`` page (a search's too) sorts nothing."""
+    from policywatch.datasette_search import SEARCHABLE, prepare_connection
+
+    prepare_connection(fresh_db.conn)
+    for where in ("", f"{SEARCHABLE[table].clause('text')} and "):
+        sql = (f"select * from {table} where {where}(published < :p or published is null or"
+               " (published = :p and ((id > :i)))) order by published desc, id limit 51")
+        steps = plan(fresh_db, sql, {"p": "2026-11-20", "i": "x", "search": "城市"})
+        assert f"idx_{table}_newest" in steps and "TEMP B-TREE" not in steps
