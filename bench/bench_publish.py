@@ -8,7 +8,8 @@ and ``diff`` would store them, search index included). Then it times ``build_dig
 week (the Atom feed included) and, through a real Datasette started with ``datasette_args``,
 ``?_search=`` for 1-, 2- and 4-character terms (common ones, and 数字经济 and 新能源汽车, which
 match 8% of the articles and 0.2% of the targets), every read-only canned query of
-``datasette.yml`` and every visible table's default page, printing p50 and max of 10 requests.
+``datasette.yml``, every visible table's default page, and the second page (``?_next=``) of
+each search and of ``articles`` and ``targets``, printing p50 and max of 10 requests.
 
 Run: .venv/bin/python bench/bench_publish.py [--articles 100000] [--targets 10] [--changes 500]
 """
@@ -157,6 +158,18 @@ def pages() -> list[tuple[str, str, dict[str, str]]]:
     return out
 
 
+def later_pages(client: httpx.Client, base: str) -> list[tuple[str, str, dict[str, str]]]:
+    """(label, path, params) of the second page (``?_next=``) of each search and large table."""
+    out = []
+    for table, term in [*SEARCHES, ("articles", ""), ("targets", "")]:
+        params = {"_search": term} if term else {}
+        after = client.get(f"{base}/policywatch/{table}.json", params=params).json().get("next")
+        if after:
+            label = f"{table} {'_search=' + term + ' ' if term else ''}page 2"
+            out.append((label, f"/policywatch/{table}", {**params, "_next": after}))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100000)
@@ -189,7 +202,7 @@ def main() -> None:
     process, base = start_datasette(db_path, digests)
     try:
         client = httpx.Client(timeout=60)
-        for label, path, params in pages():
+        for label, path, params in pages() + later_pages(client, base):
             response = client.get(base + path, params=params)  # warm up
             if response.status_code != 200:
                 print(f"{label:<48} HTTP {response.status_code}: {response.text[:80]!r}", flush=True)
