@@ -59,7 +59,7 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
             yield number
     if "百分之" in sentence:
         yield from _percent_words(sentence)
-    if "番" in sentence:
+    if "番" in sentence or "倍增" in sentence:
         yield from _doublings(sentence)
     if "全覆盖" in sentence:
         for match in _COVERAGE.finditer(sentence):
@@ -79,7 +79,7 @@ def _percent_words(sentence: str) -> Iterator[Candidate]:
 
 
 def _doublings(sentence: str) -> Iterator[Candidate]:
-    """Multiples written as doublings (翻一番, 翻两番)."""
+    """Multiples written as doublings (翻一番, 翻两番, 实现双倍增)."""
     for match in DOUBLING.finditer(sentence):
         if inside_quotes(sentence, match.start()):  # “两个翻番”: a slogan, not a measure
             continue

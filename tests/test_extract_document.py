@@ -573,3 +573,12 @@ def test_the_full_year_of_a_reported_past_year_is_no_deadline() -> None:
                    dt.date(2025, 3, 25), "奉节县人民政府网")
     assert targets(records) == []
     assert 5 not in {r.value for r in records} and 1 not in {r.value for r in records}
+
+
+def test_double_doubling_doubles_each_item_and_a_named_campaign_does_not() -> None:
+    """b15/p_weilai_wunian_2027: 高新技术企业、科技型企业实现双倍增 → two 2倍 targets; b6/p_jiangjin_gzbg_2025:
+    推进“双倍增”行动 names a campaign."""
+    records = read("2、科教实力:到2027年,高新技术企业、科技型企业实现双倍增。推进“双倍增”行动。",
+                   "未来五年重庆定下这些小目标", dt.date(2023, 1, 13))
+    assert [(r.indicator, r.value, r.unit, r.year) for r in records if r.kind == "target"] == [
+        ("高新技术企业", 2, "倍", 2027), ("科技型企业", 2, "倍", 2027)]
