@@ -32,6 +32,7 @@ from diff.quantities import Candidate, find_candidates
 from diff.record import Document, Target
 from diff.scopes import Scopes
 from diff.structure import Block, read_blocks
+from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
 EXTRACTOR_VERSION = "4"
@@ -117,8 +118,24 @@ def extract(document: Document) -> list[Target]:
                 if key not in seen:
                     seen.add(key)
                     records.append(record)
+    records.extend(_table_targets(document, scopes, seen))
     records.sort(key=lambda record: record.start)
     return records
+
+
+def _table_targets(document: Document, scopes: Scopes, seen: set[tuple]) -> Iterator[Target]:
+    """Targets in the future year columns of flattened tables (:mod:`diff.tables`)."""
+    region, region_source = scopes.document_subject()
+    for cell in table_values(document.body, document.published):
+        indicator = official_name(clean_indicator(cell.indicator))
+        key = ("target", indicator, cell.year, region, float(cell.value), cell.unit)
+        if not is_indicator(indicator) or key in seen:
+            continue
+        seen.add(key)
+        yield Target(kind="target", indicator=indicator, value=to_float(cell.value), unit=cell.unit,
+                     comparator="=", year=cell.year, region=region, sentence=cell.row,
+                     start=cell.start, end=cell.end, year_source="heading",
+                     region_source=region_source)
 
 
 def extract_targets(text: str, published: dt.date | None = None, title: str = "",

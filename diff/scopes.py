@@ -175,6 +175,14 @@ class Scopes:
                 return inherited
         return self._inherited()
 
+    def document_subject(self) -> tuple[str, str]:
+        """The region the headline, 引题/副题 or source make the document's, and where from."""
+        inherited = Inherited()
+        for scope in self.document:
+            if scope.region is not None:
+                inherited.region, inherited.region_source = scope.region, scope.source
+        return inherited.region, inherited.region_source
+
     def _inherited(self) -> Inherited:
         """The innermost frame, topic and subject of the open scopes."""
         inherited = Inherited()

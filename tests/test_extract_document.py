@@ -582,3 +582,48 @@ def test_double_doubling_doubles_each_item_and_a_named_campaign_does_not() -> No
                    "未来五年重庆定下这些小目标", dt.date(2023, 1, 13))
     assert [(r.indicator, r.value, r.unit, r.year) for r in records if r.kind == "target"] == [
         ("高新技术企业", 2, "倍", 2027), ("科技型企业", 2, "倍", 2027)]
+
+
+TABLE = """表1 重庆市数字经济创新发展主要指标
+类别 |
+主要指标 |
+单位 |
+2022年 |
+2027年 |
+来源 |
+总体 |
+数字经济增加值占GDP的比重 |
+% |
+45.4 |
+50 |
+市统计局 |
+数字经济重点企业 |
+家 |
+/ |
+500 |
+市经济信息委 |
+|
+数字产业化 |
+数字经济核心产业增加值 |
+亿元 |
+2240 |
+4000 |
+市统计局 |
+其中:创新工厂(含5G工厂) |
+个 |
+/ |
+50 |
+市经济信息委 |"""
+
+
+def test_a_flattened_table_gives_the_future_columns_values() -> None:
+    """b15/p_shuzi_jingji_2027: one cell a line; the 2027 column holds targets, the 2022 column
+    base values, merged category cells and an empty cell change nothing."""
+    records = read(TABLE, "重庆市数字经济创新发展行动计划", dt.date(2023, 12, 13))
+    assert targets(records) == [
+        ("数字经济增加值占GDP的比重", 50, "%", "=", 2027, "重庆市"),
+        ("数字经济重点企业", 500, "家", "=", 2027, "重庆市"),
+        ("数字经济核心产业增加值", 4e11, "元", "=", 2027, "重庆市"),
+        ("创新工厂", 50, "个", "=", 2027, "重庆市"),
+    ]
+    assert {r.year_source for r in records if r.kind == "target"} == {"heading"}
