@@ -4,11 +4,9 @@ retries after a failing receiver, and changes reviewed wrong left out."""
 from __future__ import annotations
 
 import re
-import socket
 from email import message_from_bytes
 
 import pytest
-from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 
 from policywatch.baseline import load_baseline
@@ -21,11 +19,11 @@ from reports.alerts import render, send_alerts
 from reports.digest import build_digest
 from reports.weekly import publish_week
 from scheduler.jobs import crawl_source, run_alerts
+from tests.mailbox import local_smtp
 from tests.publishing_data import WEEK, build_sample
 from tests.sitedata import _gov_article
 from tests.sites import ROBOTS, TEST_ENV, SiteServer, html_page
 from tests.test_diff_cli import DOCUMENTS, EXPECTED, add, article_id, url
-from tests.test_notify import _Mailbox
 from tests.test_reviews import shifted
 from tests.webhook import WebhookReceiver, running
 
@@ -60,6 +58,19 @@ def receiver():
 
 def entries(text: str):
     return parse_config(f"sources: []\nnotify:\n{text}").notify_entries("change")
+
+
+def alert_on_every_change(db, receiver):
+    """One entry alerting on every change, its first (empty) run, then the diff: the changes
+    now wait for it. Returns the configured entries."""
+    config = entries(f"""
+  - name: all
+    url: {receiver.url()}
+    when: change
+""")
+    send_alerts(db, config)
+    run_diff(db)
+    return config
 
 
 @pytest.fixture
@@ -121,13 +132,7 @@ def test_a_change_alert_with_filters_sends_exactly_the_matching_changes_once(db,
 
 
 def test_a_reprocess_that_renumbers_the_changes_alerts_nothing_twice(db, receiver):
-    config = entries(f"""
-  - name: all
-    url: {receiver.url()}
-    when: change
-""")
-    send_alerts(db, config)
-    run_diff(db)
+    config = alert_on_every_change(db, receiver)
     [first] = send_alerts(db, config)
     before = {r["id"] for r in db["changes"].rows}
     run_diff(db, reprocess=True, version="shifted", extract=shifted)
@@ -137,13 +142,7 @@ def test_a_reprocess_that_renumbers_the_changes_alerts_nothing_twice(db, receive
 
 
 def test_a_failing_receiver_is_retried_and_succeeds_later(db, receiver):
-    config = entries(f"""
-  - name: all
-    url: {receiver.url()}
-    when: change
-""")
-    send_alerts(db, config)
-    run_diff(db)
+    config = alert_on_every_change(db, receiver)
     receiver.status = 500
     [first] = send_alerts(db, config)
     assert not first.ok and "500" in first.error and first.changes == len(EXPECTED)
@@ -163,13 +162,7 @@ def test_a_failing_receiver_is_retried_and_succeeds_later(db, receiver):
 
 def test_a_change_reviewed_wrong_is_absent_from_the_next_digest_feed_and_alert(db, receiver,
                                                                               tmp_path):
-    config = entries(f"""
-  - name: all
-    url: {receiver.url()}
-    when: change
-""")
-    send_alerts(db, config)
-    run_diff(db)
+    config = alert_on_every_change(db, receiver)
     wrong = next(db["changes"].rows_where("indicator_key = '科技型企业|count'"))
     add_review(db, "change", wrong["id"], "wrong", "李分析", "误读")
     [result] = send_alerts(db, config)
@@ -183,13 +176,7 @@ def test_a_change_reviewed_wrong_is_absent_from_the_next_digest_feed_and_alert(d
 
 
 def test_a_change_reviewed_wrong_while_its_alert_waits_is_withdrawn(db, receiver):
-    config = entries(f"""
-  - name: all
-    url: {receiver.url()}
-    when: change
-""")
-    send_alerts(db, config)
-    run_diff(db)
+    config = alert_on_every_change(db, receiver)
     receiver.status = 503
     send_alerts(db, config)
     wrong = next(db["changes"].rows_where("indicator_key = '地区生产总值|money'"))
@@ -203,13 +190,7 @@ def test_a_change_reviewed_wrong_while_its_alert_waits_is_withdrawn(db, receiver
 
 
 def test_an_entry_removed_while_failing_is_dropped_not_forgotten(db, receiver):
-    config = entries(f"""
-  - name: all
-    url: {receiver.url()}
-    when: change
-""")
-    send_alerts(db, config)
-    run_diff(db)
+    config = alert_on_every_change(db, receiver)
     receiver.status = 500
     send_alerts(db, config)
     assert send_alerts(db, []) == []
@@ -219,13 +200,7 @@ def test_an_entry_removed_while_failing_is_dropped_not_forgotten(db, receiver):
 
 
 def test_a_change_alert_by_email_to_a_local_smtp_server(db):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    mailbox = _Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with local_smtp() as (port, mailbox):
         config = entries(f"""
   - name: districts
     url: "mailto://127.0.0.1:{port}?from=policywatch@example.cn&to=analyst@example.cn&mode=insecure"
@@ -236,8 +211,6 @@ def test_a_change_alert_by_email_to_a_local_smtp_server(db):
         run_diff(db)
         [result] = send_alerts(db, config)
         assert send_alerts(db, config) == []
-    finally:
-        controller.stop()
     assert result.ok, result.error
     [envelope] = mailbox.messages
     message = message_from_bytes(envelope.content)

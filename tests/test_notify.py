@@ -7,7 +7,6 @@ import socket
 from email import message_from_bytes
 
 import pytest
-from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 
 from policywatch.cli import cli
@@ -16,6 +15,7 @@ from policywatch.store.notifications import failed_notifications, get_notificati
 from reports import notify
 from reports.digest import build_digest
 from reports.weekly import publish_week
+from tests.mailbox import local_smtp
 from tests.publishing_data import EMPTY_WEEK, WEEK, build_sample
 from tests.webhook import WebhookReceiver, running
 
@@ -141,28 +141,11 @@ def test_secrets_are_not_stored(built):
     assert "s3cret" not in json.dumps(row) and "user" in row["target"]
 
 
-class _Mailbox:
-    def __init__(self) -> None:
-        self.messages: list = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        self.messages.append(envelope)
-        return "250 OK"
-
-
 def test_digest_by_email_to_a_local_smtp_server(built):
     db, digest = built
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    mailbox = _Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with local_smtp() as (port, mailbox):
         url = f"mailto://127.0.0.1:{port}?from=policywatch@example.cn&to=analyst@example.cn&mode=insecure"
         [result] = notify.send_digest(db, WEEK, digest.changes, digest.html, [url])
-    finally:
-        controller.stop()
     assert result.ok, result.error
     [envelope] = mailbox.messages
     assert envelope.rcpt_tos == ["analyst@example.cn"]
