@@ -8,7 +8,8 @@ each number gets its own item, and a head noun written once after the last item 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+
+from diff.phrases import clean_indicator
 
 #: Words that join the items of a list.
 ITEM_SPLIT = re.compile(r"、|和|及|与")
@@ -60,17 +61,17 @@ class Respectively:
             self.shared = []
         return self.items[self.index] + self.verb
 
-    def also(self, indicator: str, clean: Callable[[str], str]) -> list[str]:
+    def also(self, indicator: str) -> list[str]:
         """The indicators of the other items when one value holds for the whole list:
         进出口总额增速 → 实际利用外资增速, 引进外省到位资金增速.
 
         :param indicator: the indicator read for the first item
-        :param clean: how an item's words become an indicator
         """
-        first = clean(self.items[0]) if self.items else ""
+        first = clean_indicator(self.items[0]) if self.items else ""
         if not self.shared or not first or not indicator.startswith(first):
             return []
-        return [clean(item) + indicator[len(first):] for item in self.shared if clean(item)]
+        return [clean_indicator(item) + indicator[len(first):] for item in self.shared
+                if clean_indicator(item)]
 
 
 #: A number followed by another in a list (7.8亿吨、2470万吨、350亿方).

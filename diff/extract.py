@@ -28,7 +28,7 @@ from diff.phrases import (
     start_of_clause,
 )
 from diff.qualitative import qualitative_goals
-from diff.quantities import Candidate, find_candidates
+from diff.quantities import COUNT_UNITS, Candidate, find_candidates
 from diff.record import Document, Target
 from diff.scopes import Scopes
 from diff.structure import Block, read_blocks
@@ -78,7 +78,7 @@ _LIST_VERB = re.compile(
 #: A verb alone before a quantity: what it measures is the noun after the quantity.
 _VERB_ONLY = re.compile(r"新增|新建|建设|建成|改造|培育|打造|引进|完成|实施|开工|新开工|种植|植树|治理|修复")
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
-MEASURE_WORDS = set("个家条处座所名户台项辆套间张件场轮批艘栋株棵床片册部款列天")
+MEASURE_WORDS = COUNT_UNITS | {"天"}
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
 _BARE_COMPARATOR = re.compile(r"(?:不到|不足|至少|仅|约|近|超过|达到|达|就|只)+$")
 #: The reference of a change ("比前一天增加", "与2008年同期相比上升"): not part of the indicator.
@@ -281,7 +281,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         elif list_verb and clause_of_verb == clause_start and len(indicator) <= 3:
             indicator = list_verb + indicator
         consumed = number.end + (consumed_to if consumed_to else len(tail))
-        unit = number.unit or _NAMED_UNIT.get(indicator[-2:], _NAMED_UNIT.get(indicator[-1:], ""))
+        unit = number.unit or _NAMED_UNIT.get(indicator[-2:], "")
         if not unit and number.multiplier_only and _PEOPLE_AFTER.match(after, len(tail)):
             unit = "人"  # 解决200万城乡居民的饮水安全问题
         planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))
@@ -317,7 +317,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         if region == CHONGQING and _JOINT.search(indicator):
             region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
         names = _doubled(indicator) if unit == "倍" else [indicator]
-        names += respective.also(indicator, clean_indicator)
+        names += respective.also(indicator)
         for name in names:
             yield Target(
                 kind=kind,

@@ -48,6 +48,8 @@ def table_values(body: str, published: dt.date | None) -> Iterator[TableValue]:
     :param body: normalised text, one line a cell inside a table
     :param published: publication date: columns of earlier years hold base values
     """
+    if "|" not in body:  # most bodies hold no table: no second pass over their lines
+        return
     for cells in _runs(body):
         yield from _values(cells, published)
 
