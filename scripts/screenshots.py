@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-import httpx
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,10 +25,10 @@ sys.path.insert(0, str(ROOT))
 from policywatch.baseline import load_baseline  # noqa: E402
 from policywatch.changes import run_diff  # noqa: E402
 from policywatch.normalize import normalize_text  # noqa: E402
-from policywatch.publish import datasette_args  # noqa: E402
 from policywatch.store import open_db  # noqa: E402
 from policywatch.store.articles import upsert_article  # noqa: E402
 from reports.digest import build_digest  # noqa: E402
+from tests.publishing_data import start_datasette  # noqa: E402
 
 FOLLOWUPS = ROOT / "tests" / "fixtures" / "followups"
 WEEK = "2026-W03"
@@ -65,26 +62,6 @@ def sample_database(folder: Path) -> Path:
     run_diff(db)
     db.close()
     return path
-
-
-def start_datasette(db_path: Path, digests: Path) -> tuple[subprocess.Popen, str]:
-    """Datasette on a free loopback port, started as ``policywatch serve`` starts it."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = (db_path.parent / "datasette.log").open("wb")
-    process = subprocess.Popen(datasette_args(db_path, "127.0.0.1", port, digests),
-                               stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"{base}/-/versions.json", timeout=1).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit(f"Datasette did not start: see {db_path.parent / 'datasette.log'}")
 
 
 def screenshot(url: str, png: Path, profile: Path) -> Path:
