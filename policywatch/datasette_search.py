@@ -220,18 +220,37 @@ def page_work(args: Any, datasette: Any) -> int:
         return datasette.setting("default_page_size") + 1
 
 
-def stops_early(args: Any, config: dict[str, Any]) -> bool:
-    """Whether a table page reads its rows in the order of the table's own sort column (an
-    index; later pages in that of ``idx_*_newest``) and stops after a page: no other sort, and
-    no facet, which counts every match.
+def own_order(args: Any, config: dict[str, Any]) -> bool:
+    """Whether a table page reads in the table's own order (``datasette.yml``: ``published``, an
+    index): no other sort.
 
     :param args: the request's arguments
     :param config: the table's configuration (``datasette.yml``)
     """
     own = config.get("sort_desc") or config.get("sort")
-    sorts = {args.get("_sort"), args.get("_sort_desc")} - {None}
-    facets = config.get("facets") or any(key.startswith("_facet") for key in args.keys())
-    return own is not None and sorts <= {own} and not facets
+    return own is not None and {args.get("_sort"), args.get("_sort_desc")} - {None} <= {own}
+
+
+async def reads_in_order(database: Any, table: str, args: Any, config: dict[str, Any]) -> bool:
+    """Whether a table page reads its rows in the order of an index and stops after a page: its
+    sort column (the table's own, or ``?_sort=``/``?_sort_desc=``) leads an index (``title`` of
+    articles and ``indicator`` of targets: ``m017_sort_indexes``), and no facet, which counts
+    every match.
+
+    :param database: the Datasette database
+    :param table: the searched table
+    :param args: the request's arguments
+    :param config: the table's configuration (``datasette.yml``)
+    """
+    if config.get("facets") or any(key.startswith("_facet") for key in args.keys()):
+        return False
+    if own_order(args, config):
+        return True
+    column = args.get("_sort") or args.get("_sort_desc")
+    leading = await database.execute(
+        "select count(*) from pragma_index_list(:table) l, pragma_index_info(l.name) i"
+        " where i.seqno = 0 and i.name = :column", {"table": table, "column": column})
+    return bool(leading.single_value())
 
 
 @hookimpl
@@ -240,8 +259,11 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
 
     A term that matches many rows for the rows the page needs (:func:`page_work`) keeps SQLite
     from looking every match up, so it reads the table in page order and stops after a page,
-    keeping the rows in ``+rowid in (…)`` or, for a term of Han words in most rows on a page in
-    the table's order (:func:`stops_early`), checking each row's own text (:func:`search_form`).
+    keeping the rows in ``+rowid in (…)`` (in the order of any index: :func:`reads_in_order`)
+    or, for a term of Han words in most rows on a page in the table's own order
+    (:func:`own_order`), checking each row's own text (:func:`search_form`). Text is not checked
+    in another order: a word in the sorted column (口袋公园 in indicators sorted by indicator)
+    may sit far from the start of its index, where each row read costs a text check.
 
     :param request: the table page's request
     :param database: the database name
@@ -254,10 +276,12 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
 
     async def inner() -> FilterArguments:
         searchable = SEARCHABLE[table]
-        in_order = stops_early(request.args, await datasette.table_config(database, table))
+        db = datasette.get_database(database)
+        config = await datasette.table_config(database, table)
+        in_order = await reads_in_order(db, table, request.args, config)
         work = page_work(request.args, datasette) if in_order else COUNT_WORK
-        form = await search_form(datasette.get_database(database), table, term, work,
-                                 in_order and bool(substring_words(term)))
+        text = in_order and own_order(request.args, config) and bool(substring_words(term))
+        form = await search_form(db, table, term, work, text)
         return FilterArguments([searchable.clause(form)], params={"search": term},
                                human_descriptions=[f'search matches "{term}"'])
 

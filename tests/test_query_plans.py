@@ -96,3 +96,14 @@ def test_a_later_page_of_a_large_table_reads_newest_first_from_an_index(fresh_db
                " (published = :p and ((id > :i)))) order by published desc, id limit 51")
         steps = plan(fresh_db, sql, {"p": "2026-11-20", "i": "x", "search": "城市"})
         assert f"idx_{table}_newest" in steps and "TEMP B-TREE" not in steps
+
+
+@pytest.mark.parametrize("table,column", [("articles", "title"), ("targets", "indicator")])
+def test_a_search_sorted_by_the_label_column_reads_its_index_in_order(fresh_db, table, column):
+    """m017_sort_indexes: a common word's page in title (indicator) order stops after a page."""
+    fts = f"{table}_fts"
+    sql = (f"select * from {table} where +rowid in (select rowid from {fts} where {fts} match ?)"
+           f" order by {column} limit 51")
+    steps = plan(fresh_db, sql, ['"城"'])
+    assert f"SCAN {table} USING INDEX idx_{table}_{column}" in steps
+    assert "TEMP B-TREE" not in steps
