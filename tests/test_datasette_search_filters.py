@@ -19,7 +19,7 @@ from tests.publishing_data import start_datasette
 
 ARTICLES = 600
 SOURCES = ("cqrb", "cqnews", "gov")
-INDICATORS = ("城区绿地率", "口袋公园数量", "新能源汽车产量", "乡村公路里程")
+INDICATORS = ("全市城区绿地率", "全市口袋公园数量", "全市新能源汽车产量", "全市乡村公路里程")
 REGIONS = ("重庆市", "万州区", "渝北区")
 # 城 and cbd are in 95% of the bodies, 中频 in a third, 罕见 in two
 TERMS = ("城", "城区", "cbd", "中频", "罕见")
@@ -161,3 +161,19 @@ def test_a_common_term_sorted_by_an_indexed_column_reads_that_index(site, params
     body = httpx.get(site + "/policywatch/articles.json", timeout=10, params={
         "_search": "城", "_extra": "query", **params}).json()
     assert SEARCHABLE["articles"].clause(form) in body["query"]["sql"]
+
+
+@pytest.mark.parametrize("word", ["全市", "公", "绿地", "鲸"])
+def test_the_timeline_query_gives_the_rows_of_a_plain_scan(archive, site, word):
+    """全市 is in every indicator (600: checked in date order, more than sqrt(51 * 600 * 10)),
+    公 in half (scanned in date order keeping its matches), 绿地 in a quarter (looked up)."""
+    _, _, targets = archive
+    expected = [t["id"] for t in sorted((t for t in targets if word in t["indicator"]),
+                                        key=lambda t: (t["published"], t["year"], t["id"]))]
+    found, page = [], 1
+    while rows := httpx.get(f"{site}/policywatch/timeline.json", timeout=10, params={
+            "indicator": word, "page": str(page), "_shape": "array"}).json():
+        assert len(rows) == 50 or len(found) + len(rows) == len(expected)
+        found += [row["target_id"] for row in rows]
+        page += 1
+    assert found == expected
