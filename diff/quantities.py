@@ -148,15 +148,19 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
 _APPROXIMATE = re.compile(r"一两|两三|三四|四五|五六|六七|七八|八九")
 #: Units that count things: a range of them (1—2个, 2~5个) is never one target.
 COUNT_UNITS = set("个家条处座所名户台项辆套间张件场轮批艘栋株棵床片册部款列")
-_LISTED_BEFORE = re.compile(r"([^,;:]*)等$|([^,;:]*、[^,;:]*),$")
 
 
 def _tally(sentence: str, start: int, value: Decimal) -> bool:
     """Whether a count only tallies the names listed just before it (渝万高铁、渝宜高铁、
     涪陵北站扩容等3个铁路项目; A医院、B医院、C医院、D医院,4个输入医院), as opposed to
     成渝中线高铁等320个川渝共建项目."""
-    listed = _LISTED_BEFORE.search(sentence, 0, start)
-    return listed is not None and value == (listed.group(1) or listed.group(2)).count("、") + 1
+    mark = sentence[start - 1:start]
+    if mark not in ("等", ","):
+        return False
+    clause = sentence[max(sentence.rfind(c, 0, start - 1) for c in ",;:") + 1:start - 1]
+    if mark == "," and "、" not in clause:
+        return False
+    return value == clause.count("、") + 1
 
 
 def _chinese_count(numeral: str) -> bool:
