@@ -18,9 +18,11 @@ _YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八�
 #: An explicit year deadline: 到2027年, 力争到2030年底, 2027年底前, 2026年主要预期目标.
 YEAR_DEADLINE = re.compile(
     rf"(?P<lead>(?:力争|确保|争取|计划|努力)?(?:到|至|在|于)?)"
-    rf"{_YEAR}年(?P<tail>底前|末前|年底|底|末|前(?![一二三四五六七八九十两\d])|以前|内)?"
+    rf"{_YEAR}年(?P<tail>底前|末前|年底|底|末|前后|左右|前(?![一二三四五六七八九十两\d])|以前|内)?"
     rf"(?![\d〇零一二三四五六七八九十]+月|\d|{HOLIDAYS})"
 )
+#: From this month of a plan period's last year, the period is summed up, not planned.
+_LAST_QUARTER = 10
 #: Plan periods: “十五五”期间, 十四五时期, 十五五末.
 PERIOD_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)“?(?P<period>十[三四五六]五)”?"
@@ -80,6 +82,9 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
             continue
         if published and PLAN_PERIODS[match["period"]] < published.year:
             continue  # “十三五”时期…取得新的历史成就 in 2021: a period that is over reports
+        if published and PLAN_PERIODS[match["period"]] == published.year \
+                and published.month >= _LAST_QUARTER and not match["lead"]:
+            continue  # “十四五”期间,重庆建成…41所 in October 2025: the period's results
         found.append(Deadline(PLAN_PERIODS[match["period"]], match.start(), match.end(), strong))
     for match in RELATIVE_DEADLINE.finditer(sentence):
         rel = match["rel"]

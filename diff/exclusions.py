@@ -24,9 +24,9 @@ ORGANISATION = re.compile(
 #: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会).
 ATTENDANCE = re.compile(r"出席|列席|参会")
 _PEOPLE = {"名", "人", "个", "位", "人次", "家"}
-#: People taking part in one activity (吸引市民2000余人参加).
+#: People taking part in one activity (吸引市民2000余人参加) or reading the page (29人围观).
 _TAKING_PART = re.compile(
-    r"[\d.,万余多]+(?:名|人次|人|位|家单位|家企业|个单位|个部门)(?:参加|参与|参赛|到场|观看|观演|参观|观展)"
+    r"[\d.,万余多]+(?:名|人次|人|位|家单位|家企业|个单位|个部门)(?:参加|参与|参赛|到场|观看|观演|参观|观展|围观|阅读|浏览|点赞|转发)"
 )
 _OFF_TOPIC = re.compile("|".join(f"(?:{p.pattern})" for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).

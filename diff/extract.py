@@ -35,7 +35,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -69,6 +69,9 @@ _PERIOD_COMPARISON = re.compile(r"(同比|环比)(?:增长|下降|提高|上升|
 _ATTRIBUTE = re.compile(r"(?:年度)?(?:计划|预计)?(?:完成)?投资|产值|营业收入|营收|总投资")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
+#: Only a listing comma between two quantities: the second measures the same item in another
+#: unit (城市规模达到50平方公里、50万人).
+_SECOND_QUANTITY = re.compile(r"、")
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|缩小)(?:了)?$")
@@ -242,7 +245,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         comparator, tail = _comparator(prefix, after, number.comparator)
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
-        kind = frame_at(framed[:number.start], deadline.start if deadline else None, clause_start)
+        kind = frame_at(framed[:number.start], deadline.start if deadline else None, clause_start,
+                        _only_this_year(deadline, reading.published))
         if reading.context.report and not (deadline and deadline.end > 0) \
                 and not _GOAL_LIST.search(sentence, 0, number.start):
             kind = "statistic"
@@ -258,14 +262,20 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 last_indicator = clean_indicator(prefix[:origin.start()])
             consumed = number.end
             continue
-        indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods)
+        goal_listed = _goal_listed(sentence, clause_start, number.end)
+        noun = noun_after(after[len(tail):]) if goal_listed else ""
+        if noun:  # 建成100万亩优质粮油基地、100万头生猪基地的发展目标: the noun follows its size
+            indicator, consumed_to = noun, len(tail) + len(noun)
+        else:
+            indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods)
         if indicator is None:
             continue
         base = _RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
         if indicator in _PERIOD_ONLY and last_indicator:
             indicator = base + indicator
         if _BARE_RATE.fullmatch(indicator):
-            if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)):
+            if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
+                                      and not _SECOND_QUANTITY.fullmatch(prefix)):
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
@@ -292,8 +302,10 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
-        if unit not in MEASURE_WORDS and _PROJECT_SIZE.match(after, len(tail)):
+        if unit not in MEASURE_WORDS and not goal_listed and _PROJECT_SIZE.match(after, len(tail)):
             continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
+        if goal_listed:
+            kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
         if _FACILITY.search(sentence, 0, number.start) or _PROGRESS.search(indicator) \
                 or (kind == "target" and _COPULA.search(prefix) and not planned):
             kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
@@ -307,7 +319,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             if closing is not None and (deadline is None or deadline.end == 0):
                 year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
             if year is None and reading.published and (
-                    "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])):
+                    "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
+                    or _RATE_SUFFIX.search(indicator)):
                 year, year_source = reading.published.year, "sentence"  # this year's plan
             if "年均" in indicator and not (deadline and deadline.strong):
                 year = None  # an annual average runs over a period a single year cannot date
@@ -316,7 +329,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         region, region_source = reading.region_at(number.start)
         if region == CHONGQING and _JOINT.search(indicator):
             region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
-        names = _doubled(indicator) if unit == "倍" else [indicator]
+        names = _each(indicator) if unit == "倍" or _EACH.search(indicator) else [indicator]
         names += respective.also(indicator)
         for name in names:
             yield Target(
@@ -350,9 +363,14 @@ def _part_of_total(name: str, total: str) -> str:
     return name + measure.group(0)
 
 
-def _doubled(indicator: str) -> list[str]:
-    """The indicators a multiple applies to: A、B和C翻一番 doubles each of them."""
-    names = [name for name in ITEM_SPLIT.split(indicator) if name]
+#: 均 after coordinated names gives the value to each (工业总产值和GDP均突破1000亿元).
+_EACH = re.compile(r"(?<![人年日月])均$")
+
+
+def _each(indicator: str) -> list[str]:
+    """The indicators a value applies to one by one: A、B和C翻一番 doubles each of them, and
+    A和B均突破N gives N to each."""
+    names = [name for name in ITEM_SPLIT.split(_EACH.sub("", indicator)) if name]
     return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]
 
 
@@ -364,8 +382,22 @@ _JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济
 _PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:居民|群众|农民|人口|学生|职工|市民)")
 #: A facility's numbers once it runs (达产后将年产…): what it will make, not a policy target.
 _FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用|通车)(?:以)?后")
-#: A project named right after a quantity (50万头生猪养殖一体化项目): the quantity is its size.
-_PROJECT_SIZE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程)(?=[,;。、]|$)")
+#: A project named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站): the
+#: quantity is its size.
+_PROJECT_SIZE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂)(?=[,;。、]|$)")
+#: A list that a goal word closes (确定了建成100万亩优质粮油基地、…的发展目标): each item is a goal.
+_GOAL_CLOSES = re.compile(r"的(?:发展|奋斗|总体|主要|工作)?目标")
+#: What sets the goal that closes such a list (确定了, 提出); 实现了…的目标 reports one met.
+_GOAL_SET = re.compile(r"确定|提出|明确|定下|设定|锁定|制定|瞄准|围绕|聚焦|朝着|向着")
+_CLAUSE_END = re.compile(r"[,;。!?]")
+
+
+def _goal_listed(sentence: str, clause_start: int, position: int) -> bool:
+    """Whether a number at ``position`` is an item of a list that a goal word closes."""
+    end = _CLAUSE_END.search(sentence, position)
+    end = end.start() if end else len(sentence)
+    return bool(_GOAL_CLOSES.search(sentence, position, end)
+                and _GOAL_SET.search(sentence, clause_start, position))
 #: A number stated with 为/是 and no plan word (今年,重庆岗位需求总数为242万人): a fact.
 _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 #: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan.
@@ -399,6 +431,12 @@ def _past_reference(clause: str, published: dt.date | None) -> bool:
     """Whether a clause measures a change from a year before publication (较2024年增长)."""
     return published is not None and any(
         int(m["year"]) < published.year for m in _PAST_REFERENCE.finditer(clause))
+
+
+def _only_this_year(deadline: Deadline | None, published: dt.date | None) -> bool:
+    """Whether a sentence is dated only by its own 今年 (or the bare current year)."""
+    return deadline is not None and deadline.end > 0 and not deadline.strong \
+        and published is not None and deadline.year == published.year
 
 
 def _last_deadline(deadlines: list[Deadline], position: int) -> Deadline | None:

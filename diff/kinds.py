@@ -8,10 +8,10 @@ import re
 STATISTIC_MARKERS = re.compile(
     r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
     r"|过去|完成了|实现了|达到了|共有|现有|拥有|目前有|排名"
-    r"|建成后|投产后|达产后|该项目|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
+    r"|建成后|投产后|达产后|该项目|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
 )
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
-UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计|有望")
+UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计")
 #: Words that make what follows a plan.
 PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|(?<!累)计划|力求|规划|(?<![未已])拟|任务")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
@@ -57,34 +57,45 @@ LAST_YEAR_AFTER = re.compile(
 ANNUAL_PLAN = re.compile(r"主要预期目标|预期目标|年度目标|目标任务|年度计划|全年")
 
 
-def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0) -> str:
+def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
+             only_this_year: bool = False) -> str:
     """``"target"`` or ``"statistic"``: the nearest frame word before a number decides.
 
-    One day's operations are always facts.
+    One day's operations are always facts. A forecast (预计) makes a later 将 or 要 part of
+    it (预计平均亩产526.5公斤,总产量将达到22.25万吨), and a sentence dated only by its own
+    今年 can still forecast or tally (今年…预计, 今年…累计) or state what the year has
+    (今年…面积达42.3万亩) when no plan word precedes.
 
     :param prefix: the sentence text before the number
     :param deadline_position: offset of the last deadline before the number, or None
     :param clause_start: where the number's clause starts; weak plan words count only after it
+    :param only_this_year: the deadline is the sentence's own 今年 (or the bare current year)
     """
     if ONE_DAY.search(prefix):
         return "statistic"
     prefix = NAMES.sub(_mask, MET_PLAN.sub(_mask, prefix))
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
-    if not EVENT.search(prefix):
+    if not EVENT.search(prefix) and "预计" not in prefix:
         weak = CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
         plan = max(plan, max((m.start() for m in weak), default=-1))
         subject_will = SUBJECT_WILL.search(prefix, 0, clause_start)
         if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain
             plan = max(plan, subject_will.start("will"))
+    if only_this_year and plan < 0 and _STATE.search(prefix):
+        return "statistic"  # 今年忠县种植水稻面积达42.3万亩: what this year has, no plan word
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)
-    if deadline_position is None:
+    if deadline_position is None or only_this_year:
         undated = UNDATED_STATISTIC_MARKERS.finditer(prefix)
         stat = max(stat, max((m.start() for m in undated), default=-1))
     if plan > stat:
         return "target"
     return "statistic"
+
+
+#: A verb that states what there is (达, 达到) right before a number.
+_STATE = re.compile(r"(?:达|达到)$")
 
 
 def _mask(match: re.Match[str]) -> str:

@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-#: Chongqing's districts and counties (short name → official name) and the two new areas.
+#: Chongqing's districts and counties (short name → official name: the four autonomous counties
+#: by their full names) and the two new areas.
 DISTRICTS = {
     **{name: name + "区" for name in (
         "万州 涪陵 渝中 大渡口 江北 沙坪坝 九龙坡 南岸 北碚 綦江 大足 渝北 巴南 黔江 长寿 江津 "
         "合川 永川 南川 璧山 铜梁 潼南 荣昌 开州 梁平 武隆").split()},
     **{name: name + "县" for name in "城口 丰都 垫江 云阳 奉节 巫山 巫溪".split()},
-    "忠县": "忠县", "石柱": "石柱县", "秀山": "秀山县", "酉阳": "酉阳县", "彭水": "彭水县",
+    "忠县": "忠县", "石柱": "石柱土家族自治县", "秀山": "秀山土家族苗族自治县",
+    "酉阳": "酉阳土家族苗族自治县", "彭水": "彭水苗族土家族自治县",
     "两江新区": "两江新区", "西部科学城重庆高新区": "西部科学城重庆高新区",
     "万盛经开区": "万盛经开区", "万盛经济技术开发区": "万盛经开区", "万盛": "万盛经开区",
     "重庆高新区": "西部科学城重庆高新区",
@@ -74,7 +76,7 @@ _TRAILING = re.compile(
     r"|扩大到|超过|突破|跨越|跨过|迈过|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|(?<![行作认成])为|是"
     r"|拥有|共有|共|总计|合计|累计|仅需|迈上|跃上|迈向|早日|尽快|就|才|也|都|还|预计|降至|降到|降低到"
     r"|下降到|减少到|减至|稳定在|保持在|维持在|稳定|保持|同比|比上年|较上年|比去年|较去年|可以|可"
-    r"|有望|目标|预期|了|已|将|分别|在|的|力争|确保|争取|努力|实现|成为|第\d+大|第[一二三四五六七八九十]+大"
+    r"|有望|目标|预期|了|已|将|分别|在|的|力争|确保|争取|努力|实现|成为|稳步|逐步|进一步|第\d+大|第[一二三四五六七八九十]+大"
     r"|,|、|:|\s)+$"
 )
 _REGION_PREFIX = re.compile(
@@ -94,7 +96,7 @@ IDIOMS = ("千家万户", "千行百业", "万众一心", "千街万巷", "一�
 #: A noun phrase after a count ("18轮强降雨", "3个千亿级产业集群").
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?(?=[,、;。:()和与及的]|$)")
 _NOT_NOUN_START = re.compile(
-    r"^(?:以上|以下|以内|左右|上下|之内|之间|多|余|台阶|大关|的|和|、|目标|以来|来|后|前|内|左|间"
+    r"^(?:”|以上|以下|以内|左右|上下|之内|之间|多|余|台阶|大关|的|和|、|目标|以来|来|后|前|内|左|间"
     r"|期间|同比|比|较|增长|下降|提高|减少|占|达|是|为|分别|已|至|到|次)"
 )
 #: Verbs that may stand before a count of objects ("打造3个", "应对了18轮").
@@ -351,7 +353,24 @@ def home_region(text: str) -> str | None:
     """
     if not re.search(r"[\u4e00-\u9fff]", text):
         return None
-    return district_named(text) or new_area(text) or other_place(text)
+    text = _DATELINE.sub("", text)
+    named = district_named(text) or new_area(text) or other_place(text)
+    if named is None and _NATIONAL_ISSUER.search(text) and not _CHONGQING_NAMED.search(text):
+        return "全国"
+    return named
+
+
+#: A news agency's dateline (新华社北京3月13日电, 人民网重庆9月6日电): where the report was
+#: filed, not whose numbers it gives.
+_DATELINE = re.compile(r"^[^,。:;\s]{0,10}?(?:\d{1,2}月)?\d{1,2}日电\s*")
+#: The national government issuing a plan (国务院印发…, 国家发展改革委发布…): its targets are the
+#: whole country's.
+_NATIONAL_ISSUER = re.compile(
+    r"(?:国务院|国务院办公厅|中共中央|党中央|中办|国办|国家发展改革委|国家发改委|工业和信息化部|工信部"
+    r"|财政部|商务部|农业农村部|生态环境部|教育部|住房城乡建设部|交通运输部|国家[\u4e00-\u9fff]{1,6}?(?:局|委|署))"
+    r"(?:[\u4e00-\u9fff、]{0,12}?)(?:印发|发布|出台|公布|联合印发)"
+)
+_CHONGQING_NAMED = re.compile(r"重庆|渝")
 
 
 #: A new area built across borders (川渝高竹新区) or a joint zone (川南渝西地区) a headline names:

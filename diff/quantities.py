@@ -24,6 +24,10 @@ _COVERAGE = re.compile(r"全覆盖(?!工作|会议|行动|工程|专项|试点)"
 #: (打造3个千亿级产业集群) the class only names what is counted.
 _LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{2,14}?(?:集群|产业|企业|园区|基地|商圈|市场))")
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
+#: A size class after an amount of money (7万亿级, 50亿级): the amount is in 元.
+_MONEY_MAGNITUDES = {"亿", "万亿", "千亿", "百亿"}
+_MONEY_CLASS = re.compile(r"级")
+_COUNTED = re.compile(r"(?:\d|[一二三四五六七八九十两几])个$")
 #: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
 _BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}
 _CLASS_NOUN = re.compile(r"(?!以上|左右|以内|以下|规模|级)[\u4e00-\u9fff]")
@@ -135,6 +139,10 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None
     if match["n2"] and match["u2"] and UNITS.get(unit) in COUNT_UNITS:
         return None  # 布局2~5个中心: a range of counts commits to no single number
+    if not unit and match["m1"] in _MONEY_MAGNITUDES and _MONEY_CLASS.match(sentence, end):
+        if _COUNTED.search(sentence, max(0, start - 4), start):
+            return None  # 两个50亿级产业集群: the clusters' class, counted
+        unit, end = "元", end + 1  # 提升至7万亿级: a size class of money
     value = scale(value, match["m1"] or (match["m2"] if match["u2"] and not match["u1"] else None))
     value_max = None
     if match["n2"] and match["u2"]:

@@ -86,7 +86,7 @@ def test_regions_follow_the_configuration(weeks, tmp_path):
 
 def test_regions_in_sources_yml():
     assert parse_config(SOURCES).regions == DEFAULT_REGIONS
-    assert {"重庆市", "万州区", "渝北区", "石柱县", "两江新区"} <= set(DEFAULT_REGIONS)
+    assert {"重庆市", "万州区", "渝北区", "石柱土家族自治县", "两江新区"} <= set(DEFAULT_REGIONS)
     assert "成都市" not in DEFAULT_REGIONS
     assert parse_config(SOURCES + "regions: [重庆市, 万州区]\n").regions == ["重庆市", "万州区"]
     with pytest.raises(ConfigError, match='field "regions", name at least one region'):

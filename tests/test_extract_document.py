@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b15, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b17, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -627,3 +627,69 @@ def test_a_flattened_table_gives_the_future_columns_values() -> None:
         ("创新工厂", 50, "个", "=", 2027, "重庆市"),
     ]
     assert {r.year_source for r in records if r.kind == "target"} == {"heading"}
+
+
+def test_a_goal_spelled_out_in_quotes_gives_each_name_and_each_quantity() -> None:
+    """b16/p_zhongxian_mubiao_2025: 2029年前后 is a deadline; 均 gives 1000亿元 to both names; a
+    second quantity after 、 measures the same item; a planned growth rate with no year is
+    the year's."""
+    records = read(
+        "忠县聚焦“2029年前后全县工业总产值和GDP均突破1000亿元,2035年城市规模达到50平方公里、"
+        "50万人”的“双千亿”“双50”主要支撑目标,推动经济社会高质量发展。\n"
+        "聚焦“双千亿”目标,忠县将持续壮大“2+4”现代制造业集群,力争规上工业增加值增长11%以上。",
+        "", dt.date(2025, 1, 1))
+    assert targets(records) == [
+        ("工业总产值", 1e11, "元", ">", 2029, "忠县"),
+        ("地区生产总值", 1e11, "元", ">", 2029, "忠县"),
+        ("城市规模", 50, "平方公里", "=", 2035, "忠县"),
+        ("城市规模", 500000, "人", "=", 2035, "忠县"),
+        ("规上工业增加值增速", 11, "%", ">=", 2025, "忠县"),
+    ]
+
+
+def test_a_dateline_names_no_subject_and_a_national_plan_is_the_countrys() -> None:
+    """b17/p_shebei_gengxin_2027: 新华社北京…电 is where the report was filed; 国务院印发 makes
+    the plan's targets 全国's."""
+    records = read(
+        "《行动方案》提出,到2027年,规模以上工业企业数字化研发设计工具普及率、关键工序数控化率分别超过90%、75%。",
+        "新华社北京3月13日电 日前,国务院印发《推动大规模设备更新和消费品以旧换新行动方案》",
+        dt.date(2024, 3, 13))
+    assert {r.region for r in records if r.kind == "target"} == {"全国"}
+    assert [r.value for r in records if r.kind == "target"] == [90, 75]
+
+
+def test_a_size_class_of_money_is_in_yuan_unless_counted() -> None:
+    """b17/p_hubei_zhidian_2027: 提升至7万亿级 is 7万亿元; b16/p_chengkou_fabuhui_2024:
+    两个50亿级产业集群 counts clusters of a class, no amount of its own."""
+    records = read("到2027年,力争全省工业规模稳步提升至7万亿级,服务业规模提升至4万亿级\n"
+                   "打造中药材、老腊肉两个50亿级产业集群。",
+                   "一图读懂湖北支点建设七大战略行动方案", dt.date(2025, 5, 6))
+    assert targets(records) == [("工业规模", 7e12, "元", "=", 2027, "湖北省"),
+                                ("服务业规模", 4e12, "元", "=", 2027, "湖北省")]
+
+
+def test_a_list_closed_by_a_goal_word_gives_goals_and_a_works_size_none() -> None:
+    """b16/p_pengshui_tese_2009: 确定了建成100万亩…基地的发展目标 lists goals, each noun after
+    its size; 6万千瓦的马岩洞电站 sizes one works; the autonomous county by its full name."""
+    records = read(
+        "这是彭水苗族土家族自治县贯彻落实国务院3号文件的一个缩影。县委、政府组织对3号文件的仔细研读,"
+        "确定了建成100万亩优质粮油基地、100万亩经济作物基地、100万头生猪基地的发展目标。\n"
+        "县发改委负责人介绍,今年彭水将全面完工175万千瓦的乌江彭水水电站、6万千瓦的马岩洞电站。",
+        "彭水:量身发展优势特色产业", dt.date(2009, 3, 31))
+    assert targets(records) == [
+        ("优质粮油基地", 1e6, "亩", "=", None, "彭水苗族土家族自治县"),
+        ("经济作物基地", 1e6, "亩", "=", None, "彭水苗族土家族自治县"),
+        ("生猪基地", 1e6, "头", "=", None, "彭水苗族土家族自治县"),
+    ]
+
+
+def test_forecasts_readers_and_a_finished_plan_period_are_no_targets() -> None:
+    """b17/n_dikong_shangyou_2024: 据相关机构测算…2030年有望达到 forecasts;
+    b17/p_sichuan_dikong_2027: 29人围观 counts readers; b17/s_jiaoyu_shisiwu_2025: in October
+    2025 “十四五”期间…建成 sums the period up."""
+    assert targets(read("“五一”低空消费热度飙升背后,据相关机构测算,2023年我国低空经济规模超5000亿元,"
+                        "2030年有望达到2万亿元。", "", dt.date(2024, 5, 6))) == []
+    assert targets(read("到2027年建成20个通用机场。\n评论列表 (暂无评论,29人围观)参与讨论",
+                        "", dt.date(2024, 10, 1))) == [("通用机场", 20, "个", "=", 2027, "重庆市")]
+    assert targets(read("“十四五”期间,重庆建成特殊教育学校41所,义务教育阶段适龄残疾儿童青少年入学率达98.99%;",
+                        "", dt.date(2025, 10, 20))) == []
