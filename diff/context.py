@@ -21,6 +21,8 @@ from diff.scopes import Inherited
 
 #: Words that turn a paragraph to reporting what was done.
 REVIEW = re.compile(r"过去一年|过去五年|一年来|五年来|成效显著|回顾")
+#: A sentence that opens on last year (去年,全市…;建设…1个,获批…4个): its paragraph reports.
+_LAST_YEAR_OPENING = re.compile(r"(?:去年|上年|过去一年)(?:以来|全年)?[,,]")
 #: The pair of places 两地/双方 refer back to.
 PAIR = "川渝"
 
@@ -127,13 +129,14 @@ class Context:
         """The plan frame a sentence inherits, placed at its start.
 
         The paragraph's frame first, then a plan frame of the scopes around the block. A
-        sentence that states a past year of its own (2025年,全市…) reports, and inherits none.
+        sentence that states a past year of its own (2025年,全市…) or opens on last year
+        (去年,…) reports, and inherits none.
 
         :param sentence: one normalised sentence
         :param published: publication date
         """
-        if published is not None and (stated_year(sentence, published) or published.year) \
-                < published.year:
+        if (published is not None and (stated_year(sentence, published) or published.year)
+                < published.year) or _LAST_YEAR_OPENING.match(sentence):
             self.paragraph.report = True
             return None
         frame = self.paragraph.frame

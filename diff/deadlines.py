@@ -15,9 +15,10 @@ PLAN_PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六
 #: Holidays and seasons after a year make a date (2026年元旦假期), not a deadline.
 HOLIDAYS = r"元旦|春节|春运|清明|“?五一|端午|暑期|暑假|寒假|中秋|国庆"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
-#: An explicit year deadline: 到2027年, 力争到2030年底, 2027年底前, 2026年主要预期目标.
+#: An explicit year deadline: 到2027年, 力争到2030年底, 2027年底前, 2026年主要预期目标 (the 在 of
+#: 正在2025年…发布会上 leads none).
 YEAR_DEADLINE = re.compile(
-    rf"(?P<lead>(?:力争|确保|争取|计划|努力)?(?:到|至|在|于)?)"
+    rf"(?P<lead>(?:力争|确保|争取|计划|努力)?(?:到|至|(?<!正)在|于)?)"
     rf"{_YEAR}年(?P<tail>底前|末前|年底|底|末|前后|左右|前(?![一二三四五六七八九十两\d])|以前|内)?"
     rf"(?![\d〇零一二三四五六七八九十]+月|\d|{HOLIDAYS})"
 )

@@ -239,7 +239,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         item_start = max(clause_start, deadline.end if deadline else 0)
         first_item = consumed <= item_start
         item_start = max(item_start, consumed)
-        prefix = sentence[item_start:number.start]
+        prefix = _after_earlier_items(sentence[item_start:number.start])
         prefix = respective.prefix_for(prefix, clause_start, sentence[number.end:])
         after = sentence[number.end:]
         comparator, tail = _comparator(prefix, after, number.comparator)
@@ -348,6 +348,15 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 region_source=region_source,
             )
     yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
+
+
+def _after_earlier_items(prefix: str) -> str:
+    """The words of a number's own item: after the last 、 that closes an item with a number
+    of its own (高校新增博士学位授予单位1至2所、硕士学位授予单位1所)."""
+    cut = prefix.rfind("、")
+    if cut > 0 and any(ch.isdigit() for ch in prefix[:cut]):
+        return prefix[cut + 1:]
+    return prefix
 
 
 def _part_of_total(name: str, total: str) -> str:

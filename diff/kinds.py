@@ -7,7 +7,7 @@ import re
 #: Words that make what follows a reported fact.
 STATISTIC_MARKERS = re.compile(
     r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
-    r"|过去|完成了|实现了|达到了|共有|现有|拥有|目前有|排名"
+    r"|过去|完成了|实现了|达到了|共有|现有|拥有(?![量率])|目前有|排名"
     r"|建成后|投产后|达产后|该项目|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
 )
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).

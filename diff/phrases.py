@@ -75,7 +75,7 @@ _TRAILING = re.compile(
     r"(?:达到了|达到|达|跃升至|跃升到|上升至|上升到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|增至|升至|扩大至"
     r"|扩大到|超过|突破|跨越|跨过|迈过|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|(?<![行作认成])为|是"
     r"|拥有|共有|共|总计|合计|累计|仅需|迈上|跃上|迈向|早日|尽快|就|才|也|都|还|预计|降至|降到|降低到"
-    r"|下降到|减少到|减至|稳定在|保持在|维持在|稳定|保持|同比|比上年|较上年|比去年|较去年|可以|可"
+    r"|下降到|减少到|减至|稳定在|保持在|维持在|巩固在|稳定|保持|巩固|同比|比上年|较上年|比去年|较去年|可以|可"
     r"|有望|目标|预期|了|已|将|分别|在|的|力争|确保|争取|努力|实现|成为|稳步|逐步|进一步|第\d+大|第[一二三四五六七八九十]+大"
     r"|,|、|:|\s)+$"
 )
@@ -87,7 +87,7 @@ _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(
-    r"^(?:具体|主要|配套|务实|硬核|功能性|行业|约束性|预期性)?(?:大|方面|关键词|指标|措施|意见|任务|举措|行动|领域|定位|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
+    r"^(?:具体|主要|配套|务实|硬核|功能性|行业|约束性|预期性|重点)?(?:大|民生实事|实事|方面|关键词|指标|措施|意见|任务|举措|行动|领域|定位|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
     r"|条例|文件|政策|板块|维度|步骤|类|种|点|句|段|字|版|页|篇|章|节|届|次会议|号)"
 )
 #: Fixed expressions with numerals that never measure anything.
@@ -96,7 +96,7 @@ IDIOMS = ("千家万户", "千行百业", "万众一心", "千街万巷", "一�
 #: A noun phrase after a count ("18轮强降雨", "3个千亿级产业集群").
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?(?=[,、;。:()和与及的]|$)")
 _NOT_NOUN_START = re.compile(
-    r"^(?:”|以上|以下|以内|左右|上下|之内|之间|多|余|台阶|大关|的|和|、|目标|以来|来|后|前|内|左|间"
+    r"^(?:”|等|以上|以下|以内|左右|上下|之内|之间|多|余|台阶|大关|的|和|、|目标|以来|来|后|前|内|左|间"
     r"|期间|同比|比|较|增长|下降|提高|减少|占|达|是|为|分别|已|至|到|次)"
 )
 #: Verbs that may stand before a count of objects ("打造3个", "应对了18轮").
@@ -320,6 +320,8 @@ def _places() -> _Places:
 
 
 _SITE_NAME = re.compile(r"网|日报|在线|新闻|电视台|卫视|晚报|商报")
+#: Where a meeting is held (人民代表大会…在昆明开幕): a venue, not the subject.
+_VENUE = re.compile(r"(?:市)?(?:开幕|召开|举行|举办|闭幕)")
 
 
 def other_place(text: str) -> str | None:
@@ -336,7 +338,8 @@ def other_place(text: str) -> str | None:
         return None
     places = _places()
     found = [places.full_name[m.group(0)] for m in places.pattern.finditer(text)
-             if not _SITE_NAME.match(text, m.end())]  # 中国西藏网 is a site, not a subject
+             if not _SITE_NAME.match(text, m.end())  # 中国西藏网 is a site, not a subject
+             and not (text[m.start() - 1:m.start()] == "在" and _VENUE.match(text, m.end()))]
     for level in (places.counties, places.cities):
         named = next((name for name in found if name in level), None)
         if named:

@@ -13,7 +13,7 @@ from diff.phrases import META_NOUNS, in_idiom, inside_quotes
 #: Words that make the number after them an order, a price or part of a code (第, 前, 售价,
 #: 第二个百万辆: the second milestone of a million).
 _BEFORE_NUMBER_BAD = re.compile(r"(?:第|第[一二三四五六七八九十\d]+个|前|仅|只需|只要|特价|售价|低至|[\d.:/A-Za-z])$")
-_AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
+_AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z制]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
 UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",

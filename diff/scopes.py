@@ -152,8 +152,13 @@ class Scopes:
             self.listing = None
             level = block.level if block.numbered else 0
             scope = read_scope(block.text, "heading", self.published, level)
-            if level or not self.after_heading:
-                self.sections = [s for s in self.sections if s.level < level] if level else []
+            if level:
+                self.sections = [s for s in self.sections if s.level < level]
+            elif not self.after_heading:
+                # a topic heading inside a review (“十四五”时期工作回顾 / 经济实力迈上新台阶 / …
+                # 民族团结进步示范区建设结出新硕果) goes on reporting; a plan heading ends it
+                plan = scope.frame is not None or PLAN_WORDS.search(block.text)
+                self.sections = [s for s in self.sections if s.report and not plan]
             # an unnumbered heading right under another (1 坚定不移转变发展方式 /
             # 高质量发展之路越走越宽广) is its second line: it closes nothing
             self.sections.append(scope)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from diff.numbers import QUANTITY
+from diff.phrases import META_NOUNS
 
 #: Numbered headings and items, outermost first: 一、 / 第一章 (1), (一) (2), 1. (3), (1) ① (4).
 _NUMBERED = (
@@ -92,11 +93,13 @@ def is_card_value(line: str) -> bool:
 
 
 def has_quantity(text: str) -> bool:
-    """Whether text holds a number with a unit or a multiplier (1.92万平方公里, 80%).
+    """Whether text holds a number with a unit or a multiplier (1.92万平方公里, 80%), other
+    than a count of the text's own parts (重点抓好8个方面工作).
 
     :param text: a line or part of one
     """
-    return any(m["n1"][0].isdigit() and (m["u1"] or m["m1"]) for m in QUANTITY.finditer(text))
+    return any(m["n1"][0].isdigit() and (m["u1"] or m["m1"]) and not META_NOUNS.match(text, m.end())
+               for m in QUANTITY.finditer(text))
 
 
 def is_short_label(line: str) -> bool:

@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b17, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b19, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -693,3 +693,52 @@ def test_forecasts_readers_and_a_finished_plan_period_are_no_targets() -> None:
                         "", dt.date(2024, 10, 1))) == [("通用机场", 20, "个", "=", 2027, "重庆市")]
     assert targets(read("“十四五”期间,重庆建成特殊教育学校41所,义务教育阶段适龄残疾儿童青少年入学率达98.99%;",
                         "", dt.date(2025, 10, 20))) == []
+
+
+def test_last_year_reports_and_an_item_starts_after_the_one_before() -> None:
+    """b18/p_jiaoyu_mubiao_2024: a paragraph opening on 去年 reports through its semicolons; an
+    item starts after the 、 that closes a ranged item (1至2所); 等 starts no noun; 巩固在 is a
+    comparator verb."""
+    records = read(
+        "据悉,今年全市将完成高校新增博士学位授予单位1至2所、硕士学位授予单位1所等十大主要目标。\n"
+        "去年,全市中小学党建“五双工程”被中央教育工作领导小组刊发推广;建设大中小学思政课一体化全国重点共同体1个,"
+        "获批国家级儿童青少年近视防控试点县和改革试验区4个;基础教育全年新增学位6.3万个;\n"
+        "在基础教育方面,重庆将完成公办园在园幼儿占比保持在54%以上、普惠率巩固在90%以上等目标。",
+        "2024年重庆教育将完成十大主要目标", dt.date(2024, 3, 12))
+    assert targets(records) == [
+        ("硕士学位授予单位", 1, "所", "=", 2024, "重庆市"),
+        ("公办园在园幼儿占比", 54, "%", ">=", 2024, "重庆市"),
+        ("普惠率", 90, "%", ">=", 2024, "重庆市"),
+    ]
+
+
+def test_a_review_goes_on_under_its_topic_headings_and_a_venue_is_no_subject() -> None:
+    """b19/s_yunnan_gzbg_2026: “十四五”时期工作回顾 holds over the topic headings under it;
+    在昆明开幕 names where the congress meets, not whose figures these are."""
+    records = read("“十四五”时期工作回顾\n经济实力迈上新台阶\n• 新增铁路里程989公里\n"
+                   "民族团结进步示范区建设结出新硕果\n• 打造1000个民族村寨旅游提升示范村、30个边境旅游示范村",
+                   "1月28日 ,云南省第十四届人民代表大会第四次会议 在昆明开幕", dt.date(2026, 1, 28))
+    assert targets(records) == []
+    assert {r.region for r in records} == {"云南省"}
+
+
+def test_company_payouts_named_formats_and_counts_of_a_lists_items_are_no_targets() -> None:
+    """b18/n_chongpi_nianbao_2026: a dividend; b19/p_fengdu_msss_2026: 这十件民生实事 counts the
+    list, 5人制 names a format; b18/p_nongye_fabuhui_2025: 正在2025年 dates nothing."""
+    assert targets(read("年报显示,重庆啤酒拟向全体股东每股派发现金红利1.20元(含税)。", "",
+                        dt.date(2026, 2, 1))) == []
+    assert targets(read("李道波介绍,这十件民生实事涵盖出行便利、居住安全等多个关键领域。"
+                        "新建龙河东体育公园,将重点建设5人制足球场。", "丰都县2026年民生实事",
+                        dt.date(2026, 1, 26))) == []
+    assert targets(read("2月11日上午,正在2025年推进城乡融合发布会上获悉,2024年,粮食产量1100万吨。", "",
+                        dt.date(2025, 2, 11))) == []
+
+
+def test_a_heading_counting_its_own_parts_is_a_heading_and_a_holding_is_no_verb() -> None:
+    """b18/p_weijian_huiyi_2026: 重点抓好8个方面工作 counts the text's parts, so the line is a
+    heading; b19/p_anhui_jihua_2026: 专利拥有量 names an indicator, 拥有 there reports nothing."""
+    blocks = list(read_blocks("2026年,全市卫生健康领域重点抓好8个方面工作\n深入落实健康优先发展战略。"))
+    assert [block.kind for block in blocks] == ["heading", "paragraph"]
+    records = read("2026年全省经济社会发展的主要预期目标是:每万人口高价值发明专利拥有量14件左右。", "",
+                   dt.date(2026, 1, 25))
+    assert targets(records) == [("每万人口高价值发明专利拥有量", 14, "件", "~", 2026, "重庆市")]
