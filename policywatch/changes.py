@@ -229,7 +229,7 @@ def run_diff(db: Database, reprocess: bool = False, version: str | None = None,
     if any(article["is_baseline"] for article in pending):
         pending.sort(key=lambda a: (not a["is_baseline"], a["published"] or "", a["id"]))
     for number, article in enumerate(pending):
-        if run.out_of_time():
+        if number and run.out_of_time():  # the first article always runs: every run progresses
             run.summary.left = len(pending) - number + queue_length(db)
             return run.summary
         run.process(article)
