@@ -240,3 +240,16 @@ def test_common_targets_are_read_newest_first_checking_their_text(crowd):
     expected = [n for n in reversed(range(TARGETS)) if n % 60][:100]
     assert [r["标题"] for r in found] == ["城区绿地率"] * 100
     assert sorted(r["摘要"] for r in found) == sorted(f"到2027年第{n}片绿地率达到{n}%。" for n in expected)
+
+
+@pytest.mark.parametrize("work,rows,threshold,start", [
+    (51, 1100, 236, 0),  # a table up to SAMPLE rows is counted whole: sqrt(51 * 1,100)
+    (51, 100_000, 225, 90_000),  # sqrt(51 * 100,000) = 2,258 matches, 1/10 of them in the sample
+    (1001 * 40, 100_000, 6327, 90_000),
+    (51, 0, 1, 0)])
+def test_how_common_a_term_is_is_counted_among_the_last_rows(work, rows, threshold, start):
+    """The break-even point of a scan, as matches among the table's last SAMPLE rows."""
+    from policywatch.datasette_search import SAMPLE, break_even, sample_start
+
+    assert SAMPLE == 10_000
+    assert (break_even(work, rows), sample_start(rows)) == (threshold, start)
