@@ -30,6 +30,7 @@ from typing import Any
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
+from datasette.utils import escape_sqlite
 from markupsafe import Markup
 
 from policywatch.datasette_counts import COUNT_LIMIT
@@ -82,6 +83,9 @@ COUNT_WORK = COUNT_LIMIT + 1
 #: how common a term is is estimated from its matches among a table's last rows, the newest
 #: (:func:`search_form`): a bounded read of its index, whatever the archive's size
 SAMPLE = 10_000
+#: a page in another index order checks each row's text when its first rows are this dense in
+#: matches, 1 in DENSE or more (:func:`dense_start`)
+DENSE = 4
 
 
 def fts_query(term: str | None) -> str:
@@ -273,6 +277,31 @@ async def reads_in_order(database: Any, table: str, args: Any, config: dict[str,
     return bool(leading.single_value())
 
 
+async def dense_start(database: Any, table: str, term: str, args: Any, work: int) -> bool:
+    """Whether a first page in another index order (``?_sort=title``) may check each row's text:
+    the first ``work * DENSE`` rows of that order hold ``work`` rows whose text contains the
+    term, so the page reads no more than those. A word of the sorted column itself (口袋公园 in
+    indicators sorted by indicator) may lie far from the index's start, however common: the
+    sample of the newest rows cannot tell. Not for a later page (``_next``), which starts
+    elsewhere, nor with a column filter, which the probe does not apply.
+
+    :param database: the Datasette database
+    :param table: the searched table
+    :param term: what the user typed
+    :param args: the request's arguments
+    :param work: the matching rows the page needs
+    """
+    if args.get("_next") or any(not key.startswith("_") for key in args.keys()):
+        return False
+    column = args.get("_sort") or args.get("_sort_desc")
+    order = escape_sqlite(column) + ("" if args.get("_sort") else " desc")
+    found = await database.execute(
+        f"select count(*) from (select 1 from (select * from {table} order by {order} limit :rows)"
+        f" where {SEARCHABLE[table].clause('text')} limit :work)",
+        {"search": term, "rows": work * DENSE, "work": work})
+    return bool(found.single_value() >= work)
+
+
 @hookimpl
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
     """``?_search=`` on ``articles`` and ``targets``: the rows whose index matches the term.
@@ -280,10 +309,9 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
     A term that matches many rows for the rows the page needs (:func:`page_work`) keeps SQLite
     from looking every match up, so it reads the table in page order and stops after a page,
     keeping the rows in ``+rowid in (…)`` (in the order of any index: :func:`reads_in_order`)
-    or, for a term of Han words in most rows on a page in the table's own order
-    (:func:`own_order`), checking each row's own text (:func:`search_form`). Text is not checked
-    in another order: a word in the sorted column (口袋公园 in indicators sorted by indicator)
-    may sit far from the start of its index, where each row read costs a text check.
+    or, for a term of Han words in most rows, checking each row's own text
+    (:func:`search_form`): in the table's own order (:func:`own_order`), or in another when
+    the first rows of that order hold enough matches (:func:`dense_start`).
 
     :param request: the table page's request
     :param database: the database name
@@ -300,8 +328,10 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         config = await datasette.table_config(database, table)
         in_order = await reads_in_order(db, table, request.args, config)
         work = page_work(request.args, datasette) if in_order else COUNT_WORK
-        text = in_order and own_order(request.args, config) and bool(substring_words(term))
-        form = await search_form(db, table, term, work, text)
+        form = await search_form(db, table, term, work, in_order and bool(substring_words(term)))
+        if form == "text" and not own_order(request.args, config) \
+                and not await dense_start(db, table, term, request.args, work):
+            form = "scan"
         return FilterArguments([searchable.clause(form)], params={"search": term},
                                human_descriptions=[f'search matches "{term}"'])
 

@@ -19,14 +19,15 @@ from tests.publishing_data import start_datasette
 
 ARTICLES = 600
 SOURCES = ("cqrb", "cqnews", "gov")
-INDICATORS = ("全市城区绿地率", "全市口袋公园数量", "全市新能源汽车产量", "全市乡村公路里程")
+# 城镇 in three indicators of four, all after 全市乡村… in indicator order
+INDICATORS = ("全市城镇绿地率", "全市城镇口袋公园数量", "全市城镇新能源汽车产量", "全市乡村公路里程")
 REGIONS = ("重庆市", "万州区", "渝北区")
 # 城 and cbd are in 95% of the bodies, 中频 in a third, 罕见 in two
 TERMS = ("城", "城区", "cbd", "中频", "罕见")
 ARTICLE_PAGES = [{"source": "cqnews"}, {"published__gte": "2021-06-01"}, {"_sort": "title"},
                  {"_sort_desc": "title"}, {"_sort": "title", "source": "gov"},
                  {"_sort": "author"}, {"_sort": "published"}]
-TARGET_TERMS = ("城区", "达到", "新能源汽车", "乡村")
+TARGET_TERMS = ("城镇", "达到", "新能源汽车", "乡村")
 TARGET_PAGES = [{"region": "万州区"}, {"_sort": "indicator"}, {"_sort_desc": "indicator"},
                 {"_sort": "indicator", "region": "渝北区"}]
 
@@ -177,3 +178,17 @@ def test_the_timeline_query_gives_the_rows_of_a_plain_scan(archive, site, word):
         found += [row["target_id"] for row in rows]
         page += 1
     assert found == expected
+
+
+@pytest.mark.parametrize("params,form", [
+    ({"_sort": "indicator"}, "scan"), ({"_sort_desc": "indicator"}, "text"),
+    ({"_sort": "indicator", "_search": "达到"}, "text"), ({"region": "万州区"}, "lookup")])
+def test_another_order_checks_text_when_its_first_rows_hold_the_matches(site, params, form):
+    """城镇 is in 450 of 600 targets (more than sqrt(16 * 600 * 10) for a page of 15): in
+    indicator order its first 150 rows (全市乡村公路里程) hold none, so the page keeps the
+    index's matches; in reverse order, or for 达到 (in every sentence), it checks each row's
+    text. With a column filter the page counts up to 1,001 rows by hand: fewer than
+    sqrt(1,001 * 600) matches are looked up."""
+    body = httpx.get(site + "/policywatch/targets.json", timeout=10, params={
+        "_search": "城镇", "_size": "15", "_extra": "query", **params}).json()
+    assert SEARCHABLE["targets"].clause(form) in body["query"]["sql"]
