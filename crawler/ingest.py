@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crawler.items import ArticleItem, JobSummary
-from crawler.pipelines import store_article
+from crawler.writer import store_article
 from policywatch.errors import PolicywatchError
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from functools import partial
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -12,6 +11,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.extraction import check_body
 from crawler.items import ArticleItem
+from crawler.writer import BatchWriter
 from policywatch.normalize import normalize_line, normalize_text
 
 
@@ -85,28 +85,12 @@ class DeduplicatePipeline:
         return item
 
 
-def store_article(db: Any, item: ArticleItem) -> str:
-    """Upsert one article and its e-paper continuation URLs in one transaction; its status.
-
-    :param db: the open database
-    :param item: a normalised, checked article
-    :return: ``new``, ``updated``, ``unchanged`` or ``duplicate``
-    """
-    from policywatch.store.articles import upsert_article
-    from policywatch.store.crawls import add_aliases
-
-    with db.atomic():
-        ident, status = upsert_article(db, item.to_row())
-        if item.parts:
-            add_aliases(db, ident, item.parts)
-    return status
-
-
 class StorePipeline:
-    """Store each article atomically with ``upsert_article`` (or collect it in a dry run).
+    """Store articles in batches with a :class:`~crawler.writer.BatchWriter` (or collect them
+    in a dry run); an article leaves the pipeline once its batch has committed.
 
     Not used in a Scrapyd job (``POLICYWATCH_REMOTE``): there the job's item feed carries the
-    articles to the central database, which stores them with :func:`store_article`.
+    articles to the central database, which stores them with :func:`crawler.writer.store_article`.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -114,8 +98,10 @@ class StorePipeline:
         self.stats = crawler.stats
         self.db_path = crawler.settings.get("POLICYWATCH_DB")
         self.dry_run = crawler.settings.getbool("POLICYWATCH_DRY_RUN")
+        self.batch_size = crawler.settings.getint("POLICYWATCH_STORE_BATCH")
+        self.batch_wait = crawler.settings.getfloat("POLICYWATCH_STORE_WAIT")
         self.collected: list[dict[str, Any]] = []
-        self.db: Any = None
+        self.writer: BatchWriter | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -127,31 +113,30 @@ class StorePipeline:
         return pipeline
 
     def open_spider(self) -> None:
-        """Open the database (not in a dry run)."""
+        """Open the database and its writer (not in a dry run)."""
         if not self.dry_run:
             from policywatch.store import open_db
 
-            self.db = open_db(self.db_path)
+            self.writer = BatchWriter(open_db(self.db_path), self.batch_size, self.batch_wait)
 
-    def close_spider(self) -> None:
-        """Close the database."""
-        if self.db is not None:
-            self.db.close()
+    async def close_spider(self) -> None:
+        """Store the articles still waiting for their batch, then close the database."""
+        if self.writer is not None:
+            await self.writer.close()
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
-        """Upsert the article and count its status (new, updated, unchanged, duplicate).
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
+        """Upsert the article with its batch and count its status (new, updated, unchanged,
+        duplicate) once the batch has committed.
 
         A busy database is retried; an article that still cannot be stored is a failure of
         the crawl (counted, and fetched again by the next crawl since it is not stored).
         """
-        if self.dry_run:
+        if self.writer is None:
             self.collected.append({**item.to_row(), "parts": item.parts})
             self.stats.inc_value("policywatch/would_store")
             return item
-        from policywatch.store.transactions import retry_busy
-
         try:
-            status = retry_busy(partial(store_article, self.db, item), f"store {item.url}")
+            status = await self.writer.store(item)
         except sqlite3.Error as error:
             self.crawler.spider.record_error(f"{item.url}: not stored: {error}")
             raise DropItem(f"{item.url}: not stored: {error}") from None

@@ -50,6 +50,11 @@ ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 500,
 }
 
+# Articles are stored in batches (crawler/writer.py): up to this many in one transaction, or
+# whatever came within this many seconds of the first.
+POLICYWATCH_STORE_BATCH = 100
+POLICYWATCH_STORE_WAIT = 0.2
+
 LOG_LEVEL = "WARNING"
 LOG_FORMATTER = "crawler.logformat.QuietDropFormatter"
 FEED_EXPORT_ENCODING = "utf-8"
