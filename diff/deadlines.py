@@ -29,12 +29,17 @@ PERIOD_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)“?(?P<period>十[三四五六]五)”?"
     r"(?P<tail>期间|时期|末期|末|规划期)?"
 )
+#: A year written out (2027年, 二〇二七年): YEAR_DEADLINE is scanned only where one is.
+_YEAR_WORD = re.compile(r"[\d〇零一二三四五六七八九]年")
 #: Relative years resolved from the publication date.
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
     r"(?P<rel>今后五年|未来五年|今后5年|未来5年|今年|明年|本年度|(?<![\d一二两三四五六七八九十])年内)(?P<tail>底前|底|末)?"
     rf"(?!以来|\d|[一二三四五六七八九十]+月|前[一二三四五六七八九十]|上半年|下半年|[一二三四]季度|{HOLIDAYS})"
 )
+
+#: The words RELATIVE_DEADLINE needs: it is scanned only where one is.
+_RELATIVE_WORD = re.compile(r"今后|未来|今年|明年|本年度|年内")
 
 
 @dataclass
@@ -68,7 +73,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     found: list[Deadline] = []
     if "年" not in sentence and "五" not in sentence:  # every deadline names 年 or a 五 plan
         return found
-    for match in YEAR_DEADLINE.finditer(sentence):
+    # each pattern is scanned only when a word it needs is there: the scans dominate the cost
+    for match in YEAR_DEADLINE.finditer(sentence) if _YEAR_WORD.search(sentence) else ():
         year = _year_value(match["year"])
         explicit = bool(match["lead"]) or bool(match["tail"] and match["tail"] != "内")
         if published and year < published.year:
@@ -77,7 +83,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         if not explicit and not future and not _plan_near(sentence, match.start(), match.end()):
             continue
         found.append(Deadline(year, match.start(), match.end(), explicit))
-    for match in PERIOD_DEADLINE.finditer(sentence):
+    for match in PERIOD_DEADLINE.finditer(sentence) if "五" in sentence else ():
         strong = bool(match["tail"]) or bool(match["lead"])
         if not strong and not sentence.startswith((",", ":"), match.end()):
             continue
@@ -87,7 +93,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
                 and published.month >= _LAST_QUARTER and not match["lead"]:
             continue  # “十四五”期间,重庆建成…41所 in October 2025: the period's results
         found.append(Deadline(PLAN_PERIODS[match["period"]], match.start(), match.end(), strong))
-    for match in RELATIVE_DEADLINE.finditer(sentence):
+    for match in RELATIVE_DEADLINE.finditer(sentence) if _RELATIVE_WORD.search(sentence) else ():
         rel = match["rel"]
         year = None
         if published:
@@ -97,11 +103,11 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
             year = published.year + offset
         period = rel.startswith(("今后", "未来"))  # a plan period, as explicit as 到2030年
         found.append(Deadline(year, match.start(), match.end(), period))
-    for match in YEARS_WITHIN.finditer(sentence):
+    for match in YEARS_WITHIN.finditer(sentence) if "年" in sentence else ():
         if published:  # 力争3年内新增1万张 (2019) → 2021
             years = int(match["n"]) if match["n"].isdigit() else CN_DIGITS[match["n"]]
             found.append(Deadline(published.year + years - 1, match.start(), match.end(), True))
-    for match in FULL_YEAR.finditer(sentence):
+    for match in FULL_YEAR.finditer(sentence) if "全年" in sentence else ():
         if published and (stated_year(sentence[:match.start()], published) or published.year) \
                 < published.year:
             continue  # 2024年,…全年地区生产总值…: the year the sentence reports

@@ -15,12 +15,18 @@ INCIDENT = re.compile(
     r"|去世|发生(?:侧翻|车祸|爆炸|坍塌|泄漏)|遭遇(?:强降雨|暴雨|洪水|山洪|泥石流|地震|冰雹)|紧急转移"
 )
 #: An organisation speaking of itself (某企业, 该院, 公司股价): its numbers are not the city's.
-ORGANISATION = re.compile(
-    r"(?:某|该|这家|这所|一家)[\u4e00-\u9fff]{0,8}?(?:公司|集团|企业|银行|大学|学校|学院|医院|中学|小学|幼儿园|开发商|房企|楼盘)"
-    r"|该(?:院|校|行|馆|所|中心)|(?:^|(?<=[,:;“”]))(?:公司|集团|企业|学校|医院)(?:负责人|今年|去年|当日|计划|预计|现有)"
-    r"|发布公告|股价|收于|收盘|报收|当日成交|全体股东|现金红利|百强企业|入围门槛|榜单|排行榜"
-    r"|(?:董事长|总经理|总裁|首席执行官|CEO)[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|透露)"
-)
+#: Every alternative opens with a literal word, so the pattern is looked for only where one is.
+_ORGANISATION_NOUN = r"(?:公司|集团|企业|银行|大学|学校|学院|医院|中学|小学|幼儿园|开发商|房企|楼盘)"
+ORGANISATION = re.compile("|".join([
+    *(word + r"[\u4e00-\u9fff]{0,8}?" + _ORGANISATION_NOUN for word in ("某", "该", "这家", "这所", "一家")),
+    r"该(?:院|校|行|馆|所|中心)",
+    # 公司负责人… opening a clause (the look-behind checks what stands before the word)
+    *(word + r"(?<![^,:;“”]..)(?:负责人|今年|去年|当日|计划|预计|现有)"
+      for word in ("公司", "集团", "企业", "学校", "医院")),
+    r"发布公告|股价|收于|收盘|报收|当日成交|全体股东|现金红利|百强企业|入围门槛|榜单|排行榜",
+    *(word + r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|透露)"
+      for word in ("董事长", "总经理", "总裁", "首席执行官", "CEO")),
+]))
 #: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会).
 ATTENDANCE = re.compile(r"出席|列席|参会")
 _PEOPLE = {"名", "人", "个", "位", "人次", "家"}
@@ -28,7 +34,7 @@ _PEOPLE = {"名", "人", "个", "位", "人次", "家"}
 _TAKING_PART = re.compile(
     r"[\d.,万余多]+(?:名|人次|人|位|家单位|家企业|个单位|个部门)(?:参加|参与|参赛|到场|观看|观演|参观|观展|围观|阅读|浏览|点赞|转发)"
 )
-_OFF_TOPIC = re.compile("|".join(f"(?:{p.pattern})" for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
+_OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
 META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款|意见)$|\(含")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积).

@@ -6,17 +6,20 @@ import re
 
 #: Words that make what follows a reported fact.
 STATISTIC_MARKERS = re.compile(
-    r"已经|已(?![经知])|截至|截止|以来|年来|(?<![为除])了(?![解])|同比|比上年|较上年|去年|上年"
+    r"已经|已(?![经知])|截至|截止|以来|年来|了(?<![为除]了)(?![解])|同比|比上年|较上年|去年|上年"
     r"|过去|完成了|实现了|达到了|共有|现有|拥有(?![量率])|目前有|排名"
-    r"|建成后|投产后|达产后|该项目|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月|\d{1,2}(?:-|—|至|到|~)\d{1,2}月"
+    r"|建成后|投产后|达产后|该项目|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
 )
+#: A span of months (1-5月, 1至11月) reports a fact too. Kept apart so that every word above
+#: opens with a literal character, which lets the scan skip most positions.
+MONTH_SPAN = re.compile(r"\d{1,2}(?:-|—|至|到|~)\d{1,2}月")
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
 UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计")
 #: Words that make what follows a plan.
-PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|(?<!累)计划|力求|规划|(?<![未已])拟|任务")
+PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|计划(?<!累计划)|力求|规划|拟(?<![未已]拟)|任务")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
 CLAUSE_PLAN_MARKERS = re.compile(
-    r"(?<!即)将(?!近|其|之)|(?<![需重主只])要(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
+    r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
 )
 #: A subject and 将/要 opening a sentence: the plan governs the clauses that follow
 #: (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
@@ -34,6 +37,8 @@ MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超过|超)了?(?:年度|全年|既定)?"
     r"(?:预期|计划|目标)(?:目标)?(?:任务)?|计划总投资|完成“?十[三四五六]五”?规划|已(?:初步)?(?:规划|计划)"
 )
+#: Every MET_PLAN match holds one of these words: sentences without one are not scanned for it.
+_MET_PLAN_WORD = re.compile(r"预期|计划|目标|规划")
 #: Quoted names and titles (“八项行动计划”, 《规划纲要》) and 预期寿命: their words frame nothing.
 NAMES = re.compile(r"“[^”]*”|《[^》]*》|预期寿命")
 #: A relative growth multiple reported with a statistic (较直辖初增长超20倍): never a record.
@@ -73,7 +78,10 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     """
     if ONE_DAY.search(prefix):
         return "statistic"
-    prefix = NAMES.sub(_mask, MET_PLAN.sub(_mask, prefix))
+    if _MET_PLAN_WORD.search(prefix):
+        prefix = MET_PLAN.sub(_mask, prefix)
+    if "“" in prefix or "《" in prefix or "预期寿命" in prefix:
+        prefix = NAMES.sub(_mask, prefix)
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
     if not EVENT.search(prefix) and "预计" not in prefix:
         weak = CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
@@ -86,6 +94,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)
+    if "月" in prefix:
+        stat = max(stat, max((m.start() for m in MONTH_SPAN.finditer(prefix)), default=-1))
     if deadline_position is None or only_this_year:
         undated = UNDATED_STATISTIC_MARKERS.finditer(prefix)
         stat = max(stat, max((m.start() for m in undated), default=-1))

@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+from diff.numbers import longest_first
 
 #: Chongqing's districts and counties (short name → official name: the four autonomous counties
 #: by their full names) and the two new areas.
@@ -45,14 +48,35 @@ _REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *CITY_AREAS, *_HOME, *_PROVIN
 #: Place names that start a facility's or a project's name, not a subject (江北国际机场, 江北嘴).
 _NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际至]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路|到[\u4e00-\u9fff]{2})"
 #: A region named at the start of a clause, as its subject (also after a time word: 今年万州将…).
-REGION_SUBJECT = re.compile(
-    r"(?:^|(?<=[,:;“”]))(?:“十[三四五六]五”(?:时期|期间),?)?"
-    r"(?:今年|明年|全年|今后五年|未来五年|下半年|近年来|(?:力争)?到?(?:19|20)\d{2}年(?:底|末)?)?"
-    r"(?:当天|当日|昨天|昨日|今天|目前|近日|日前|其中)?(?:在)?"
-    r"(?P<name>"
-    + "|".join([*_REGION_NAMES, *_BACK_REFERENCE, *_PAIR_REFERENCE])
-    + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
+_SUBJECT_TIMES = ("今年", "明年", "全年", "今后五年", "未来五年", "下半年", "近年来")
+_SUBJECT_DAYS = ("当天", "当日", "昨天", "昨日", "今天", "目前", "近日", "日前", "其中")
+_SUBJECT_NAMES = (*_REGION_NAMES, *_BACK_REFERENCE, *_PAIR_REFERENCE)
+_REGION_SUBJECT = (
+    r"(?:“十[三四五六]五”(?:时期|期间),?)?"
+    r"(?:" + "|".join(_SUBJECT_TIMES) + r"|(?:力争)?到?(?:19|20)\d{2}年(?:底|末)?)?"
+    r"(?:" + "|".join(_SUBJECT_DAYS) + r")?(?:在)?"
+    r"(?P<name>" + "|".join(_SUBJECT_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?"
+    + _NOT_SUBJECT_AFTER
 )
+#: What a subject can start with: a break is tried only when one of these follows it.
+_SUBJECT_FIRST = "".join(sorted({word[0] for word in (
+    *_SUBJECT_TIMES, *_SUBJECT_DAYS, *_SUBJECT_NAMES, "“十", "力争", "到", "19", "20", "在")}))
+_SUBJECT_OPENING = re.compile(_REGION_SUBJECT)
+#: The same after a clause break: led by the break, so it is looked for only at breaks.
+_SUBJECT_AFTER_BREAK = re.compile(r"[,:;“”](?=[" + re.escape(_SUBJECT_FIRST) + "])" + _REGION_SUBJECT)
+
+
+def region_subjects(sentence: str, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The regions named as clause subjects (at the start or after a break) before ``end``.
+
+    :param sentence: one normalised sentence
+    :param end: where to stop (default: the end of the sentence)
+    """
+    end = len(sentence) if end is None else end
+    opening = _SUBJECT_OPENING.match(sentence, 0, end)
+    if opening:
+        yield opening
+    yield from _SUBJECT_AFTER_BREAK.finditer(sentence, opening.end() if opening else 0, end)
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 #: Words that open a clause without being part of what is measured.
@@ -71,17 +95,28 @@ _ADVERB_VERB = re.compile(
     r"[\u4e00-\u9fff]{2}"
 )
 _QUALITY_VERB = re.compile(r"^(?:优化升级|提质升级|提档升级|提质|优化|升级|完善|推进|迈向|跃上|迈上)")
-_TRAILING = re.compile(
-    r"(?:达到了|达到|达|跃升至|跃升到|上升至|上升到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|增至|升至|扩大至"
-    r"|扩大到|超过|突破|跨越|跨过|迈过|超|不低于|不少于|至少|不超过|不高于|不到|控制在|低于|高于|大约|约|近|(?<![行作认成])为|是"
-    r"|拥有|共有|共|总计|合计|累计|仅需|迈上|跃上|迈向|早日|尽快|就|才|也|都|还|预计|降至|降到|降低到"
-    r"|下降到|减少到|减至|稳定在|保持在|维持在|巩固在|稳定|保持|巩固|同比|比上年|较上年|比去年|较去年|可以|可"
-    r"|有望|目标|预期|了|已|将|分别|在|的|力争|确保|争取|努力|实现|成为|稳步|逐步|进一步|第\d+大|第[一二三四五六七八九十]+大"
-    r"|,|、|:|\s)+$"
+#: Words that stand between an indicator and its number (达到, 超过, 约, 的): stripped from the end.
+_TRAILING_WORDS = (
+    "达到了", "达到", "达", "跃升至", "跃升到", "上升至", "上升到", "提升至", "提升到", "提高至", "提高到", "增加至", "增加到",
+    "增长至", "增长到", "增至", "升至", "扩大至", "扩大到", "超过", "突破", "跨越", "跨过", "迈过", "超", "不低于", "不少于",
+    "至少", "不超过", "不高于", "不到", "控制在", "低于", "高于", "大约", "约", "近", "是", "拥有", "共有", "共", "总计",
+    "合计", "累计", "仅需", "迈上", "跃上", "迈向", "早日", "尽快", "就", "才", "也", "都", "还", "预计", "降至", "降到",
+    "降低到", "下降到", "减少到", "减至", "稳定在", "保持在", "维持在", "巩固在", "稳定", "保持", "巩固", "同比", "比上年", "较上年",
+    "比去年", "较去年", "可以", "可", "有望", "目标", "预期", "了", "已", "将", "分别", "在", "的", "力争", "确保", "争取",
+    "努力", "实现", "成为", "稳步", "逐步", "进一步", ",", "、", ":",
 )
+_TRAILING = re.compile(
+    "(?:" + "|".join(_TRAILING_WORDS)
+    + r"|(?<![行作认成])为|第\d+大|第[一二三四五六七八九十]+大|\s)+$"
+)
+#: What a phrase must end with for :data:`_TRAILING` to strip anything: most end otherwise,
+#: and the check spares a scan of every position.
+_TRAILING_ENDS = (*_TRAILING_WORDS, "为", "大")
 _REGION_PREFIX = re.compile(
     r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
+#: Words that open a phrase without naming what is measured, stripped in this order.
+_OPENINGS = (_GOAL_OPENING, _LEADING, _REGION_PREFIX, _ADVERB_VERB, _QUALITY_VERB)
 #: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月).
 _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\)|在(?:19|20)\d{2}年(?:的)?基础上")
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
@@ -122,7 +157,7 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
     """
     region = default
     outside = home not in DISTRICTS.values() and home != CHONGQING
-    for match in REGION_SUBJECT.finditer(sentence, 0, position):
+    for match in region_subjects(sentence, position):
         name = match["name"]
         if name in _BACK_REFERENCE:
             region = district or region
@@ -165,7 +200,7 @@ def subject_at(sentence: str, district: str | None = None,
     :param pair: what 两地/双方 refer back to, if known
     """
     region = None
-    for match in REGION_SUBJECT.finditer(sentence):
+    for match in region_subjects(sentence):
         name = match["name"]
         if name in _BACK_REFERENCE or name in _PAIR_REFERENCE:
             region = (district if name in _BACK_REFERENCE else pair) or region
@@ -190,20 +225,23 @@ def start_of_clause(sentence: str, position: int) -> int:
     return start
 
 
+@lru_cache(maxsize=8192)
 def clean_indicator(phrase: str) -> str:
     """Strip frame words, region words, adverb-led verbs and comparators from a noun phrase.
+
+    Cached: the same phrases (全市地区生产总值, 新增就业) recur across articles.
 
     :param phrase: the words before a number, from the start of its list item
     """
     previous = None
     while previous != phrase:
         previous = phrase
-        phrase = _GOAL_OPENING.sub("", phrase)
-        phrase = _LEADING.sub("", phrase)
-        phrase = _REGION_PREFIX.sub("", phrase)
-        phrase = _ADVERB_VERB.sub("", phrase)
-        phrase = _QUALITY_VERB.sub("", phrase)
-        phrase = _TRAILING.sub("", phrase)
+        for opening in _OPENINGS:
+            match = opening.match(phrase)
+            if match:
+                phrase = phrase[match.end():]
+        if phrase.endswith(_TRAILING_ENDS) or phrase[-1:].isspace():
+            phrase = _TRAILING.sub("", phrase)
         phrase = _INNER.sub("", phrase)
     return phrase
 
@@ -226,8 +264,7 @@ def is_indicator(phrase: str) -> bool:
 
     :param phrase: a cleaned indicator
     """
-    letters = sum(1 for ch in phrase if "\u4e00" <= ch <= "\u9fff" or ch.isalpha())
-    return letters >= 2 and len(phrase) <= 40
+    return len(phrase) <= 40 and sum(map(str.isalpha, phrase)) >= 2  # Chinese characters are letters
 
 
 def noun_after(text: str) -> str:
@@ -288,7 +325,8 @@ def _places() -> _Places:
     """The place table from jionlp's administrative-division data (names and short names).
 
     jionlp's own parser reads places into ordinary words and takes tens of milliseconds a
-    call; its table, compiled once into one pattern, does neither.
+    call; its table, compiled once into one prefix-tree pattern (3,500 names, one comparison
+    per character), does neither.
     """
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
@@ -314,8 +352,8 @@ def _places() -> _Places:
                         and county not in DISTRICTS.values():
                     full_name.setdefault(county, county)
                     counties.add(county)
-    names = sorted((n for n in full_name if len(n) >= 2), key=len, reverse=True)
-    return _Places(re.compile("|".join(map(re.escape, names))), full_name, frozenset(cities),
+    names = [name for name in full_name if len(name) >= 2]
+    return _Places(re.compile(longest_first(names)), full_name, frozenset(cities),
                    frozenset(counties))
 
 

@@ -88,6 +88,8 @@ def is_card_value(line: str) -> bool:
 
     :param line: one line of the body
     """
+    if not (line[:1].isdigit() or _CARD_WORDS.match(line)):
+        return False  # a value starts with its digits or a card word: most lines are not scanned
     match = QUANTITY.fullmatch(_CARD_WORDS.sub("", _CARD_WORDS.sub("", line)))
     return bool(match and match["n1"][0].isdigit() and (match["u1"] or match["m1"]))
 

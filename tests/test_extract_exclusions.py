@@ -11,8 +11,10 @@ from decimal import Decimal
 
 import pytest
 
+from diff.exclusions import off_topic
 from diff.extract import extract_targets
 from diff.numbers import parse_chinese
+from diff.phrases import region_subjects
 from policywatch.normalize import normalize_text
 
 PUBLISHED = dt.date(2027, 5, 12)
@@ -160,3 +162,22 @@ def test_an_explicit_deadline_ends_a_news_topic() -> None:
     """After a match report in the lead, a sentence with its own deadline is a plan again."""
     text = "重庆队以2比0战胜对手,全场观众4.1万人。\n到2030年,全市建成社区体育公园500个。"
     assert rows(text) == [("target", "建成社区体育公园", 500, "个", "=", 2030, "重庆市")]
+
+
+@pytest.mark.parametrize("sentence, position", [
+    ("记者了解到,公司负责人表示今年产值将达10亿元", 6),   # 公司 opening a clause
+    ("该集团总公司负责人表示今年产值将达10亿元", 0),     # 该…集团 first
+    ("分公司负责人介绍了全市新增就业60万人的目标", None),  # 公司 inside a word opens nothing
+    ("第五届博览会将于5月举行", 3),
+])
+def test_off_topic_starts_where_an_event_or_organisation_is_named(sentence: str,
+                                                                 position: int | None) -> None:
+    """The organisation words look behind themselves (公司 only when it opens a clause)."""
+    assert off_topic(sentence) == position
+
+
+def test_region_subjects_open_a_sentence_or_follow_a_break() -> None:
+    """Subjects are read at the start and after , : ; “ ”, never inside a clause."""
+    sentence = "今年万州将新建学校5所,“十四五”期间,渝北区新增就业10万人,支持江北区建设"
+    assert [m["name"] for m in region_subjects(sentence)] == ["万州", "渝北"]
+    assert [m["name"] for m in region_subjects(sentence, 12)] == ["万州"]
