@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -73,6 +74,25 @@ QUANTITY = re.compile(
     rf"(?:(?P<dash>[-~—–]|至|到)(?P<n2>{_ARABIC})(?P<m2>{_MULT_ALTERNATION})?"
     rf"(?P<u2>{_UNIT_ALTERNATION}))?"
 )
+#: The characters a quantity starts with: a fast scan for them finds where QUANTITY can match.
+_NUMERAL = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿]")
+
+
+def find_quantities(text: str) -> Iterator[re.Match[str]]:
+    """The QUANTITY matches of ``text``, as ``QUANTITY.finditer`` gives them.
+
+    A quantity starts with a numeral and always matches there, so the scan jumps from one
+    numeral to the next instead of trying the whole pattern at every position.
+
+    :param text: a sentence or a line
+    """
+    position = 0
+    while (numeral := _NUMERAL.search(text, position)) is not None:
+        match = QUANTITY.match(text, numeral.start())
+        yield match
+        position = match.end()
+
+
 PERCENT_CN = re.compile(r"百分之(?P<n>[〇零一二两三四五六七八九十百点]+)")
 DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)?番|双?倍增(?!计划|行动|工程|专项)")
 

@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from diff.numbers import DOUBLING, PERCENT_CN, QUANTITY, UNITS, parse_chinese, parse_number, scale
+from diff.numbers import (
+    DOUBLING,
+    PERCENT_CN,
+    UNITS,
+    find_quantities,
+    parse_chinese,
+    parse_number,
+    scale,
+)
 from diff.phrases import META_NOUNS, in_idiom, inside_quotes
 
 #: Words that make the number after them an order, a price or part of a code (第, 前, 售价,
@@ -55,7 +63,7 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
 
     :param sentence: one normalised sentence
     """
-    for match in QUANTITY.finditer(sentence):
+    for match in find_quantities(sentence):
         if not (match["u1"] or match["u2"] or match["m1"]):
             continue  # a bare numeral (一体化, 2026) measures nothing
         number = _quantity(sentence, match)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from diff.numbers import QUANTITY
+from diff.numbers import QUANTITY, find_quantities
 from diff.phrases import META_NOUNS
 
 #: Numbered headings and items, outermost first: 一、 / 第一章 (1), (一) (2), 1. (3), (1) ① (4).
@@ -101,7 +101,7 @@ def has_quantity(text: str) -> bool:
     :param text: a line or part of one
     """
     return any(m["n1"][0].isdigit() and (m["u1"] or m["m1"]) and not META_NOUNS.match(text, m.end())
-               for m in QUANTITY.finditer(text))
+               for m in find_quantities(text))
 
 
 def is_short_label(line: str) -> bool:
