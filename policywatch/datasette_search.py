@@ -169,25 +169,54 @@ def count_from_index(sql: str) -> str:
     return sql
 
 
-def counting_from_index(execute: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-    """Wrap ``Database.execute`` so it runs :func:`count_from_index` of each query.
+async def count_with_filters(database: Any, sql: str, params: Any) -> str:
+    """``sql``, or when it is a page's count up to a limit of a search with other filters
+    (``source=cqrb``), the same count with the search clause in the form that suits counting
+    up to :data:`COUNT_WORK` rows (:func:`search_form`). The page's rows chose their form for
+    the rows they show; every form matches the same rows, so the count is the same.
 
+    :param database: the Datasette database
+    :param sql: a query Datasette is about to run
+    :param params: its parameters
+    """
+    found = _LIMITED_COUNT.fullmatch(sql.strip())
+    searchable = SEARCHABLE.get(found[1]) if found else None
+    term = params.get("search") if isinstance(params, dict) else None
+    if not found or not searchable or not isinstance(term, str) or _search_alone(found[1], found[2]):
+        return sql
+    used = next((form for form in ("text", "scan", "lookup") if searchable.clause(form) in found[2]),
+                None)  # in this order: a lookup clause is part of a scan clause
+    if used is None:
+        return sql
+    form = await search_form(database, found[1], term, COUNT_WORK, bool(substring_words(term)))
+    return sql.replace(searchable.clause(used), searchable.clause(form))
+
+
+def counting_from_index(database: Any, execute: Callable[..., Awaitable[Any]]
+                        ) -> Callable[..., Awaitable[Any]]:
+    """Wrap ``Database.execute`` so it runs :func:`count_from_index` and
+    :func:`count_with_filters` of each query.
+
+    :param database: the Datasette database
     :param execute: the database's own ``execute``
     """
     async def execute_counting_from_index(sql: str, *args: Any, **kwargs: Any) -> Any:
-        return await execute(count_from_index(sql), *args, **kwargs)
+        params = args[0] if args else kwargs.get("params")
+        sql = await count_with_filters(database, count_from_index(sql), params)
+        return await execute(sql, *args, **kwargs)
 
     return execute_counting_from_index
 
 
 @hookimpl
 def startup(datasette: Any) -> None:
-    """Count the rows of a search from its index (:func:`count_from_index`) in every database.
+    """Count the rows of a search from its index (:func:`count_from_index`), or in the form that
+    suits its count (:func:`count_with_filters`), in every database.
 
     :param datasette: the Datasette instance
     """
     for database in datasette.databases.values():
-        database.execute = counting_from_index(database.execute)
+        database.execute = counting_from_index(database, database.execute)
 
 
 async def search_form(database: Any, table: str, term: str, work: int, text: bool) -> str:
@@ -225,15 +254,13 @@ async def search_form(database: Any, table: str, term: str, work: int, text: boo
 
 
 def page_work(args: Any, datasette: Any) -> int:
-    """The matching rows a page in the table's order reads when its count comes from the index
-    (:func:`count_from_index`, the search its only filter): its rows and one more; else
-    :data:`COUNT_WORK`, as it counts up to that many matching rows itself.
+    """The matching rows a page in the table's order reads: its rows and one more. Its count
+    reads the index alone when the search is its only filter (:func:`count_from_index`), else
+    up to :data:`COUNT_WORK` matching rows in a form of its own (:func:`count_with_filters`).
 
     :param args: the request's arguments
     :param datasette: the Datasette instance
     """
-    if any(not key.startswith("_") for key in args.keys()):  # a column filter: counted by hand
-        return COUNT_WORK
     largest = datasette.setting("max_returned_rows")
     size = args.get("_size")
     if size == "max":

@@ -75,10 +75,10 @@ def articles_id(db, n: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def crowd(tmp_path_factory):
+def crowd_db(tmp_path_factory):
     """1,100 articles, nearly all with 城 and CBD and three with 罕见, each published on another
     day (Datasette's first page breaks no ties), and one reprint whose title has 城;
-    yields (base URL, articles)."""
+    returns (database path, articles)."""
     from datetime import date, timedelta
 
     from policywatch.store.articles import upsert_article
@@ -103,7 +103,14 @@ def crowd(tmp_path_factory):
     articles = list(db["articles"].rows)
     assert [a["dup_of"] for a in articles if a["title"] == DUPLICATE_TITLE] != [None]
     db.close()
-    process, base = start_datasette(db_path, folder / "digests")
+    return db_path, articles
+
+
+@pytest.fixture(scope="module")
+def crowd(crowd_db):
+    """The crowd database served by Datasette; yields (base URL, articles)."""
+    db_path, articles = crowd_db
+    process, base = start_datasette(db_path, db_path.parent / "digests")
     yield base, articles
     process.terminate()
     process.wait(10)
@@ -177,10 +184,11 @@ def test_a_page_counts_up_to_1000_rows_and_a_rare_term_exactly(crowd):
 
 
 @pytest.mark.parametrize("params,form", [({}, "scan"), ({"_size": "max"}, "lookup"),
-                                         ({"source": "cqrb"}, "lookup")])
+                                         ({"source": "cqrb"}, "scan")])
 def test_a_term_is_common_for_the_rows_a_page_reads(crowd, params, form):
-    """中频 (367 of 1,100 articles) is common for a page of 50 rows, whose count comes from the
-    index, and rare for a page of 1,000 rows, or one that counts its rows itself."""
+    """中频 (367 of 1,100 articles) is common for a page of 50 rows, with or without another
+    filter, and rare for a page of 1,000 rows; the count of a page with another filter picks
+    its own form (test_a_count_with_other_filters_counts_in_its_own_form)."""
     base, articles = crowd
     body = httpx.get(base + "/policywatch/articles.json", timeout=10, params={
         "_search": "中频", "_extra": "query,count", **params}).json()
@@ -253,3 +261,29 @@ def test_how_common_a_term_is_is_counted_among_the_last_rows(work, rows, thresho
 
     assert SAMPLE == 10_000
     assert (break_even(work, rows), sample_start(rows)) == (threshold, start)
+
+
+def test_a_count_with_other_filters_counts_in_its_own_form(crowd, crowd_db):
+    """A page's count up to 1,001 rows of a search with another filter: 中频 (367 matches) is
+    looked up whatever form the page's rows use, 城 (1,060) keeps the index's matches; the counts
+    equal the rows a plain scan finds, up to 1,001."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from policywatch.datasette_search import count_with_filters
+
+    base, articles = crowd
+    sql = httpx.get(base + "/policywatch/articles.json", params={
+        "_search": "中频", "source": "cqrb", "_extra": "count_sql"}, timeout=10).json()["count_sql"]
+    limited = f"select count(*) from (select * {sql.removeprefix('select count(*) ')} limit 1001)"
+    assert SEARCHABLE["articles"].clause("scan") in limited
+    database = Datasette([str(crowd_db[0])]).get_database("policywatch")
+    for term, form in (("中频", "lookup"), ("城", "scan"), ("罕见", "lookup")):
+        params = {"search": term, "p0": "cqrb"}
+        counted = asyncio.run(count_with_filters(database, limited, params))
+        assert counted == limited.replace(SEARCHABLE["articles"].clause("scan"),
+                                          SEARCHABLE["articles"].clause(form))
+        assert asyncio.run(database.execute(counted, params)).single_value() == \
+            min(len(containing(articles, term)), 1001)
+    assert asyncio.run(count_with_filters(database, "select 1", {"search": "城"})) == "select 1"
