@@ -32,6 +32,12 @@ _LEAD_PARAGRAPHS = 3
 _HEADLINE = 40
 _SENTENCE_END = re.compile(r"[。!?;]")
 #: A line that continues the previous paragraph's frame (同时,确保…).
+#: A set of actions or tasks announced by their number (实施五大重点行动, 抓好8个方面工作): the
+#: paragraphs after it spell them out.
+_ANNOUNCED_ACTIONS = re.compile(
+    r"(?:实施|推进|抓好|开展|做好|推动|聚焦|打好|打响)[^,;。]{0,6}?[一二三四五六七八九十\d]+"
+    r"(?:大|个方面|项|件|场)[^,;。]{0,8}?(?:行动|任务|工作|工程|举措|攻坚战)"
+)
 _CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
 
 
@@ -70,6 +76,9 @@ class Context:
         """What the current block inherits from the headline, headings and lead-ins."""
         self.frame_source = "paragraph"
         """Where the frame that :meth:`carried` returned last came from."""
+        self.announced: Deadline | None = None
+        """The frame of a sentence that announced a set of actions (2026年将深入实施五大重点
+        行动): the paragraphs after it that spell them out are planned under it."""
 
     @property
     def report(self) -> bool:
@@ -93,6 +102,8 @@ class Context:
 
         :param inherited: from :meth:`diff.scopes.Scopes.enter`
         """
+        if inherited != self.inherited:  # a heading opened another section
+            self.announced = None
         self.inherited = inherited
         if inherited.region_source != "default":
             self.home = inherited.region
@@ -107,7 +118,7 @@ class Context:
         :param start: offset of the sentence
         """
         if start == 0 or text[start - 1] == "\n":
-            keep = self.paragraph.frame if _CONTINUATION.match(text, start) else None
+            keep = self.paragraph.frame if _CONTINUATION.match(text, start) else self.announced
             self.paragraphs += 1
             self._headline(text, start)
             self.paragraph = Paragraph(frame=keep, region=self.home)
@@ -210,6 +221,10 @@ class Context:
             self.topic_from_lead = self.topic_from_lead or self.lead
         elif region is not None or any(d.strong and d.end > 0 for d in deadlines):
             self.off_topic = self.topic_from_lead = False
+        if paragraph.report:
+            self.announced = None
+        elif deadlines and not records and _ANNOUNCED_ACTIONS.search(sentence):
+            self.announced = deadlines[-1]
         kinds = {record.kind for record in records}
         if kinds & {"target", "qualitative"}:
             paragraph.frame = deadlines[-1] if deadlines else None

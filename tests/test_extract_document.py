@@ -742,3 +742,17 @@ def test_a_heading_counting_its_own_parts_is_a_heading_and_a_holding_is_no_verb(
     records = read("2026年全省经济社会发展的主要预期目标是:每万人口高价值发明专利拥有量14件左右。", "",
                    dt.date(2026, 1, 25))
     assert targets(records) == [("每万人口高价值发明专利拥有量", 14, "件", "~", 2026, "重庆市")]
+
+
+def test_announced_actions_frame_the_paragraphs_that_spell_them_out() -> None:
+    """b18/p_dadukou_shangwu_2026: 2026年将深入实施五大重点行动 ends its paragraph; the next one
+    gives the actions' numbers, in ㎡ (NFKC: m2) among others."""
+    records = read(
+        "2025年,全区社会消费品零售总额增长6.7%。\n"
+        "围绕“十五五”开局之年发展要求,大渡口区商务委明确2026年将深入实施五大重点行动,锚定商贸高质量发展目标。\n"
+        "招商培育上实施超常行动,聚焦现代物流、电子商务两大集群,招引商贸企业100家,盘活闲置商业商务楼宇3万㎡以上。",
+        "2026年大渡口区商务工作会召开", dt.date(2026, 1, 3))
+    assert targets(records) == [
+        ("招引商贸企业", 100, "家", "=", 2026, "大渡口区"),
+        ("盘活闲置商业商务楼宇", 30000, "平方米", ">=", 2026, "大渡口区"),
+    ]
