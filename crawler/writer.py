@@ -31,16 +31,17 @@ Outcome = str | sqlite3.Error
 def store_article(db: Any, item: ArticleItem) -> str:
     """Upsert one article and its e-paper continuation URLs in one transaction; its status.
 
-    Inside the caller's transaction when there is one (as a savepoint).
+    Inside the caller's transaction when there is one (see
+    :func:`~policywatch.store.articles.article_transaction`).
 
     :param db: the open database
     :param item: a normalised, checked article
     :return: ``new``, ``updated``, ``unchanged`` or ``duplicate``
     """
-    from policywatch.store.articles import upsert_article
+    from policywatch.store.articles import article_transaction, upsert_article
     from policywatch.store.crawls import add_aliases
 
-    with db.atomic():
+    with article_transaction(db):
         ident, status = upsert_article(db, item.to_row())
         if item.parts:
             add_aliases(db, ident, item.parts)

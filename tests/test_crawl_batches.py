@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from crawler.items import ArticleItem
+from crawler.writer import store_batch
 from policywatch.search import phrase_query
 from policywatch.store import open_db
 from policywatch.store.articles import content_hash
@@ -68,6 +70,27 @@ def _assert_whole_and_searchable(db) -> None:
         if source == "batch":
             assert _found_by_search(db, title) == [rowid], title
     assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == len(rows)
+
+
+def _item(number: int) -> ArticleItem:
+    return ArticleItem(url=f"https://example.cn/batch/a{number}.html", source="batch",
+                       title=f"分批示例新闻第{number}号", published="2025-08-20",
+                       body=f"（示例文本）第{number}号：全市持续推进城市更新行动，今年计划改造城镇老旧小区{number * 10}个。")
+
+
+def test_a_batch_stores_all_but_the_refused_article_and_leaves_no_partial_rows(fresh_db):
+    fresh_db.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.url LIKE '%/a3.html'"
+                     " BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END")
+    outcomes = store_batch(fresh_db, [_item(n) for n in range(6)] + [_item(0)])
+    assert [o if isinstance(o, str) else "error" for o in outcomes] == [
+        "new", "new", "new", "error", "new", "new", "unchanged"]
+    assert "disk I/O error (injected)" in str(outcomes[3])
+    assert not fresh_db.conn.in_transaction
+    assert _batch_articles(fresh_db) == 5
+    _assert_whole_and_searchable(fresh_db)
+    fresh_db.execute("DROP TRIGGER refuse")
+    assert store_batch(fresh_db, [_item(n) for n in range(6)]) == ["unchanged"] * 3 + ["new"] + ["unchanged"] * 2
+    _assert_whole_and_searchable(fresh_db)
 
 
 def test_a_killed_crawl_loses_no_reported_article_and_the_next_crawl_stores_the_rest(tmp_path):
