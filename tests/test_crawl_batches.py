@@ -127,7 +127,7 @@ def test_a_killed_crawl_loses_no_reported_article_and_the_next_crawl_stores_the_
         db.close()
 
         server.log.clear()
-        result = run_policywatch(*args)
+        result = run_policywatch(*args, env={"POLICYWATCH_POLITE": "0"})
         assert result.returncode == 0, result.stderr
         refetched = {entry.path.lstrip("/") for entry in server.log if entry.path.startswith("/batch/a")}
     db = open_db(db_path)
@@ -151,7 +151,7 @@ def test_an_article_refused_inside_a_batch_fails_alone(tmp_path):
         with sqlite3.connect(db_path) as conn:  # the database refuses one article
             conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.url LIKE '%/a5.html'"
                          " BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END")
-        env = {"POLICYWATCH_POLITE": "0", "POLICYWATCH_STORE_BATCH": "1000", "POLICYWATCH_STORE_WAIT": "2"}
+        env = {"POLICYWATCH_POLITE": "0", "POLICYWATCH_STORE_BATCH": "1000", "POLICYWATCH_STORE_WAIT": "1"}
         first = run_policywatch(*args, env=env)
         with sqlite3.connect(db_path) as conn:
             run = conn.execute("SELECT status, new_articles, failed, errors FROM crawl_runs").fetchone()
