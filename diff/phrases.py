@@ -78,6 +78,14 @@ def region_subjects(sentence: str, end: int | None = None) -> Iterator[re.Match[
         yield opening
     yield from _SUBJECT_AFTER_BREAK.finditer(sentence, opening.end() if opening else 0, end)
 
+
+@lru_cache(maxsize=256)
+def _subjects(sentence: str) -> tuple[tuple[str, int], ...]:
+    """(name, end) of each region named as a clause subject in a sentence. Cached: a sentence
+    is asked once for itself and once for each of its numbers."""
+    return tuple((match["name"], match.end()) for match in region_subjects(sentence))
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 #: Words that open a clause without being part of what is measured.
 _LEADING = re.compile(
@@ -157,8 +165,9 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
     """
     region = default
     outside = home not in DISTRICTS.values() and home != CHONGQING
-    for match in region_subjects(sentence, position):
-        name = match["name"]
+    for name, end in _subjects(sentence):
+        if end > position:
+            break
         if name in _BACK_REFERENCE:
             region = district or region
         elif name in _PAIR_REFERENCE:
@@ -168,7 +177,7 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
         elif name in _HOME:
             region = CHONGQING
         elif name in CITY_AREAS:  # a part of the city is the subject of its own clause only
-            if not _CLAUSE_BREAK.search(sentence, match.end(), position):
+            if not _CLAUSE_BREAK.search(sentence, end, position):
                 region = CITY_AREAS[name]
         elif name in DISTRICTS:
             region = DISTRICTS[name]
@@ -200,8 +209,7 @@ def subject_at(sentence: str, district: str | None = None,
     :param pair: what 两地/双方 refer back to, if known
     """
     region = None
-    for match in region_subjects(sentence):
-        name = match["name"]
+    for name, _ in _subjects(sentence):
         if name in _BACK_REFERENCE or name in _PAIR_REFERENCE:
             region = (district if name in _BACK_REFERENCE else pair) or region
             continue
