@@ -36,7 +36,7 @@ _TAKING_PART = re.compile(
 )
 _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
-META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款|意见)$|\(含")
+META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款|意见|部分|板块)$|\(含")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积).
 SPECIFICATION = re.compile(
     r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"

@@ -35,7 +35,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -322,7 +322,11 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                     "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
                     or _RATE_SUFFIX.search(indicator)):
                 year, year_source = reading.published.year, "sentence"  # this year's plan
-            if "年均" in indicator and not (deadline and deadline.strong):
+            if year is None and reading.published and stated_year(
+                    sentence[:number.start], reading.published) == reading.published.year:
+                year, year_source = reading.published.year, "sentence"  # 重庆市2023年…行动动员大会上,…不低于4700亿元
+            if "年均" in indicator and not (deadline and deadline.strong) \
+                    and year_source not in ("heading", "title", "list"):
                 year = None  # an annual average runs over a period a single year cannot date
         else:
             year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-#: Words that make what follows a reported fact.
+#: Words that make what follows a reported fact (not 目标已经明确: the goals are set, not met).
 STATISTIC_MARKERS = re.compile(
-    r"已经|已(?![经知])|截至|截止|以来|年来|了(?<![为除]了)(?![解])|同比|比上年|较上年|去年|上年"
+    r"已经(?!明确|确定|下达)|已(?![经知明确定])|截至|截止|以来|年来|了(?<![为除]了)(?![解])|同比|比上年|较上年|去年|上年"
     r"|过去|完成了|实现了|达到了|共有|现有|拥有(?![量率])|目前有|排名"
     r"|建成后|投产后|达产后|该项目|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
 )
@@ -21,6 +21,8 @@ PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|计划(?<!累计�
 CLAUSE_PLAN_MARKERS = re.compile(
     r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
 )
+#: What makes a weak plan word right after it a report (已打造, 已经推动).
+_DONE = ("已", "已经")
 #: A subject and 将/要 opening a sentence: the plan governs the clauses that follow
 #: (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
 SUBJECT_WILL = re.compile(
@@ -84,8 +86,9 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         prefix = NAMES.sub(_mask, prefix)
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
     if not EVENT.search(prefix) and "预计" not in prefix:
-        weak = CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
-        plan = max(plan, max((m.start() for m in weak), default=-1))
+        weak = [m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
+                if not prefix.endswith(_DONE, 0, m.start())]  # 重庆已打造…17条: done, not planned
+        plan = max(plan, max(weak, default=-1))
         subject_will = SUBJECT_WILL.search(prefix, 0, clause_start)
         if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain
             plan = max(plan, subject_will.start("will"))

@@ -46,7 +46,7 @@ CARRIED_REGIONS = {*DISTRICTS.values(), *(v for k, v in OTHER_PLACES.items() if 
 _REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *CITY_AREAS, *_HOME, *_PROVINCE_HOME],
                        key=len, reverse=True)
 #: Place names that start a facility's or a project's name, not a subject (江北国际机场, 江北嘴).
-_NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际至]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路|到[\u4e00-\u9fff]{2})"
+_NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际至、]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路|到[\u4e00-\u9fff]{2})"
 #: A region named at the start of a clause, as its subject (also after a time word: 今年万州将…).
 _SUBJECT_TIMES = ("今年", "明年", "全年", "今后五年", "未来五年", "下半年", "近年来")
 _SUBJECT_DAYS = ("当天", "当日", "昨天", "昨日", "今天", "目前", "近日", "日前", "其中")
@@ -111,7 +111,7 @@ _TRAILING_WORDS = (
     "合计", "累计", "仅需", "迈上", "跃上", "迈向", "早日", "尽快", "就", "才", "也", "都", "还", "预计", "降至", "降到",
     "降低到", "下降到", "减少到", "减至", "稳定在", "保持在", "维持在", "巩固在", "稳定", "保持", "巩固", "同比", "比上年", "较上年",
     "比去年", "较去年", "可以", "可", "有望", "目标", "预期", "了", "已", "将", "分别", "在", "的", "力争", "确保", "争取",
-    "努力", "实现", "成为", "稳步", "逐步", "进一步", ",", "、", ":",
+    "努力", "实现", "成为", "稳步", "逐步", "进一步", "要", ",", "、", ":",
 )
 _TRAILING = re.compile(
     "(?:" + "|".join(_TRAILING_WORDS)
@@ -130,8 +130,9 @@ _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(
-    r"^(?:具体|主要|配套|务实|硬核|功能性|行业|约束性|预期性|重点)?(?:大|民生实事|实事|方面|关键词|指标|措施|意见|任务|举措|行动|领域|定位|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分"
+    r"^(?:具体|主要|配套|务实|硬核|功能性|行业|约束性|预期性|重点)?(?:大|民生实事|实事|方面|关键词|指标|措施|意见|任务|举措|行动|领域|定位|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分|课题"
     r"|条例|文件|政策|板块|维度|步骤|类|种|点|句|段|字|版|页|篇|章|节|届|次会议|号)"
+    r"|^[\u4e00-\u9fff]{1,2}指标"  # 39个底层指标预测清单, 5项核心指标
 )
 #: Fixed expressions with numerals that never measure anything.
 IDIOMS = ("千家万户", "千行百业", "万众一心", "千街万巷", "一盘棋", "一张图", "一体化", "一流",
@@ -383,14 +384,21 @@ def other_place(text: str) -> str | None:
     if _PAIR_NAMES.search(text):
         return None
     places = _places()
-    found = [places.full_name[m.group(0)] for m in places.pattern.finditer(text)
+    found = [(places.full_name[m.group(0)], m.end()) for m in places.pattern.finditer(text)
              if not _SITE_NAME.match(text, m.end())  # 中国西藏网 is a site, not a subject
              and not (text[m.start() - 1:m.start()] == "在" and _VENUE.match(text, m.end()))]
-    for level in (places.counties, places.cities):
-        named = next((name for name in found if name in level), None)
-        if named:
-            return named
-    return found[0] if found else None
+    county = next((name for name, _ in found if name in places.counties), None)
+    if county:
+        return county
+    city = next(((name, end) for name, end in found if name in places.cities), None)
+    if city:  # a county the table does not know yet (西宁市湟中区) follows its city
+        after = _COUNTY_AFTER_CITY.match(text, city[1])
+        return after["county"] if after else city[0]
+    return found[0][0] if found else None
+
+
+#: A county-level name right after its city (西宁市湟中区): renamed counties the table lacks.
+_COUNTY_AFTER_CITY = re.compile(r"市?(?P<county>[\u4e00-\u9fff]{2,3}?[区县])")
 
 
 def home_region(text: str) -> str | None:

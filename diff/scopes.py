@@ -72,7 +72,7 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     :param level: the heading level
     """
     scope = Scope(source, level)
-    plain = NAMES.sub(lambda m: m.group(0) if "《" in m.group(0) else "", MET_PLAN.sub("", text))
+    plain = NAMES.sub(_keep_titles_and_periods, MET_PLAN.sub("", text))
     deadlines = find_deadlines(plain, published)
     year_range = YEAR_RANGE.search(text)
     year = deadlines[-1].year if deadlines else None
@@ -92,6 +92,14 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     return scope
 
 
+def _keep_titles_and_periods(name: re.Match[str]) -> str:
+    """A quoted name drops out of a heading, but a document title (《…》) and a quoted plan
+    period (“十五五”时期主要目标) still frame what follows."""
+    text = name.group(0)
+    return text if "《" in text or _QUOTED_PERIOD.fullmatch(text) else ""
+
+
+_QUOTED_PERIOD = re.compile(r"“十[三四五六]五”")
 #: The longest headline or heading read for the place it names.
 _NAMING_LENGTH = 80
 

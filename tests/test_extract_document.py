@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b19, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b21, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -756,3 +756,44 @@ def test_announced_actions_frame_the_paragraphs_that_spell_them_out() -> None:
         ("招引商贸企业", 100, "家", "=", 2026, "大渡口区"),
         ("盘活闲置商业商务楼宇", 30000, "平方米", ">=", 2026, "大渡口区"),
     ]
+
+
+def test_done_work_a_list_of_districts_and_a_county_the_table_lacks() -> None:
+    """b20/n_wenlv_dahui_2024: 已打造 reports; b20/p_zhaoshang_zerenshu_2023: 长寿、江津…等九区
+    name no single subject, and the year the sentence names dates its goals;
+    b21/p_huangzhong_gzbg_2024: 西宁市湟中区 is the county (renamed after jionlp's table)."""
+    assert targets(read("截至目前,重庆已打造国家级精品旅游线路17条、5A景区12家。", "",
+                        dt.date(2024, 6, 1))) == []
+    records = read("在2月3日召开的重庆市2023年重大产业化项目招引专项行动动员大会上,长寿、江津、合川等九区"
+                   "签订制造业招商目标责任书:2023年新签约制造业正式合同总额不低于4700亿元。",
+                   "重庆九区共签订4700亿元招商责任书 聚焦制造业细分领域", dt.date(2023, 2, 6))
+    assert targets(records) == [("新签约制造业正式合同总额", 4.7e11, "元", ">=", 2023, "重庆市")]
+    records = read("2024年主要预期目标是:地区生产总值增长6%左右。",
+                   "西寧市湟中區第二屆人民代表大會第四次會議開幕", dt.date(2024, 1, 10))
+    assert {r.region for r in records if r.kind == "target"} == {"湟中区"}
+
+
+def test_a_quoted_plan_period_heading_dates_annual_averages() -> None:
+    """b21/p_jiangyan_gzbg_2026: the heading “十五五”时期主要目标 frames the goals under it, 年均
+    rates included; b21/p_fuzhongxin_jingji_2026: 预期目标已经明确 sets goals, it reports none."""
+    records = read("“十五五”时期主要目标\n地区生产总值年均增长5%左右,一般公共预算收入年均增长2.5%,"
+                   "规上工业总产值达1300亿元。", "泰州市姜堰区2026年政府工作报告", dt.date(2026, 1, 13))
+    assert targets(records) == [
+        ("地区生产总值年均增速", 5, "%", "~", 2030, "姜堰区"),
+        ("一般公共预算收入年均增速", 2.5, "%", "=", 2030, "姜堰区"),
+        ("规上工业总产值", 1.3e11, "元", "=", 2030, "姜堰区"),
+    ]
+    records = read("全年的预期目标已经明确,地区生产总值增长要达到6%以上,一般公共预算收入增长3%。", "",
+                   dt.date(2026, 2, 24))
+    assert targets(records) == [("地区生产总值增速", 6, "%", ">=", 2026, "重庆市"),
+                                ("一般公共预算收入增速", 3, "%", "=", 2026, "重庆市")]
+
+
+def test_counts_of_indicators_topics_and_parts_are_no_targets() -> None:
+    """b20/n_qijiang_changwu_2026: 39个底层指标预测清单; b21/p_sichuan_jianyi_2025: 57个课题研究,
+    三大板块、十二个部分、42条."""
+    assert targets(read("审议2026年区政府工作报告目标任务分解工作方案,听取GDP下属39个底层指标预测清单。", "",
+                        dt.date(2026, 2, 3))) == []
+    assert targets(read("省政府组织开展57个课题研究。《建议》共三大板块、十二个部分、42条。",
+                        "四川省委十二屆八次全會審議通過“十五五”規劃建議 擘畫未來五年發展藍圖",
+                        dt.date(2025, 11, 27))) == []
