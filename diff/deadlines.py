@@ -14,7 +14,9 @@ PLAN_PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六
 
 #: Holidays and seasons after a year make a date (2026年元旦假期), not a deadline.
 HOLIDAYS = r"元旦|春节|春运|清明|“?五一|端午|暑期|暑假|寒假|中秋|国庆"
-_YEAR = r"(?P<year>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
+#: A year in Arabic or Chinese digits (2027, 二〇二七).
+_CN_YEAR = r"[〇零一二][〇零一二三四五六七八九]{3}"
+_YEAR = rf"(?P<year>(?:19|20)\d{{2}}|{_CN_YEAR})"
 #: An explicit year deadline: 到2027年, 力争到2030年底, 2027年底前, 2026年主要预期目标 (the 在 of
 #: 正在2025年…发布会上 leads none).
 YEAR_DEADLINE = re.compile(
@@ -120,7 +122,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
 
 
 #: A span of years a plan gives itself (力争3年内, 用两年时间), counted from the publication year.
-YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用)(?P<n>[1-9一二两三四五])年(?:内|时间)")
+YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用|^|(?<=[,:;]))(?P<n>[1-9一二两三四五])年(?:内|时间)")
 #: 全年 dates a number only after plan words in its sentence (全年…力争突破60万辆, 我们将…,全年…).
 FULL_YEAR = re.compile(r"(?<![年今])全年")
 _CLAUSE = re.compile(r"[,;。]")
@@ -128,7 +130,7 @@ _PLAN_IN_CLAUSE = re.compile(r"力争|确保|争取|预期|目标|将|计划|要
 #: An explicit year a reported fact belongs to (2025年,… / 截至2025年底); not a reference
 #: (比2020年, 从2020年的) and not a date (2025年6月).
 STATED_YEAR = re.compile(
-    r"(?<![比较与从同由])(?<!基于)(?:截至|截止|到)?(?P<year>(?:19|20)\d{2})年(?:底|末|全年|年底)?"
+    r"(?<![比较与从同由])(?<!基于)(?:截至|截止|到)?(?P<year>(?:19|20)\d{2}|" + _CN_YEAR + r")年(?:底|末|全年|年底)?"
     r"(?![\d〇零一二三四五六七八九十]+月|\d|的|以来|至|到|-|—)"
 )
 
@@ -148,7 +150,7 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
     if "年" not in prefix:
         return year
     for match in STATED_YEAR.finditer(prefix):
-        value = int(match["year"])
+        value = _year_value(match["year"])
         if published is None or value <= published.year:
             year = value
     return year

@@ -41,8 +41,8 @@ META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款
 SPECIFICATION = re.compile(
     r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"
 )
-#: A height or length that names a class of things (100米以上医疗卫生机构).
-_HEIGHT_CLASS = re.compile(r"[\d.]+米(?:以上|以下)?[\u4e00-\u9fff]")
+#: A height, length or slope that names a class of things (100米以上医疗卫生机构, 25度以下撂荒耕地).
+_HEIGHT_CLASS = re.compile(r"[\d.]+(?:米|度)(?:以上|以下)?[\u4e00-\u9fff]")
 #: Durations and times of day: records only in an explicit plan (通勤时间缩短至45分钟).
 TIME_UNITS = {"小时", "分钟"}
 
@@ -73,6 +73,6 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True
     if unit in TIME_UNITS and (kind == "statistic" or not planned):
         return True
-    if unit == "米" and _HEIGHT_CLASS.match(sentence, position):
+    if unit in ("米", "度") and _HEIGHT_CLASS.match(sentence, position):
         return True
     return unit == "天" and not re.search(r"[天日]", indicator)

@@ -68,7 +68,7 @@ _UNIT_ALTERNATION = longest_first(list(UNITS))
 _MULT_ALTERNATION = longest_first(list(MULTIPLIERS))
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+"
+_CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
 #: One quantity: number, optional multiplier, optional unit; or a range of two numbers.
 QUANTITY = re.compile(
     rf"(?P<n1>{_ARABIC}|{_CHINESE})(?P<a0>余|多)?(?P<m1>{_MULT_ALTERNATION})?(?P<approx>余|多)?"

@@ -126,14 +126,16 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     chinese = not numeral[0].isdigit()
     if match["n2"] and not match["u2"]:
         end = match.start("dash")
-    if chinese and (not unit or not _chinese_count(numeral)):
-        return None
+    if chinese and (not unit or not (_chinese_count(numeral) or match["m1"])):
+        return None  # 一个, 三年: a word, not a count; 一点五亿元 is an amount
     if not unit and not match["m1"]:
         return None
     if _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
         return None
     if _AFTER_NUMBER_BAD.match(sentence[end:]) or inside_quotes(sentence, start):
         return None
+    if _RESTATED.search(sentence, max(0, start - 12), start):
+        return None  # 约人民币一点五亿元(约台币六点八亿元): the same amount again
     if unit and UNITS.get(unit) != "%" and META_NOUNS.match(sentence[end:]):
         return None
     if chinese and in_idiom(sentence, start, end):
@@ -160,6 +162,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
                      comparator=">" if match["approx"] or match["a0"] else "=")
 
 
+#: An amount restated in parentheses right after another (…元(约台币六点八亿…)).
+_RESTATED = re.compile(r"[\d元万亿]\((?:约|合|折合|约合)?[^\d()]{0,4}$")
 #: Two neighbouring digits read as one rough number (两三个, 三四家, 五六项).
 _APPROXIMATE = re.compile(r"一两|两三|三四|四五|五六|六七|七八|八九")
 #: Units that count things: a range of them (1—2个, 2~5个) is never one target.

@@ -58,12 +58,17 @@ _PINYIN = re.compile(r"\((?=[a-zü ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ
 
 
 def to_simplified(text: str) -> str:
-    """NFKC-normalise ``text``, convert traditional characters to simplified and drop pinyin
-    written after characters (產(chǎn)量 → 产量).
+    """NFKC-normalise ``text``, convert traditional characters to simplified, drop pinyin
+    written after characters (產(chǎn)量 → 产量) and read ○ between numerals as 〇.
 
     :param text: any Unicode text
     """
-    return _t2s().convert(_PINYIN.sub("", unicodedata.normalize("NFKC", text)))
+    text = _t2s().convert(_PINYIN.sub("", unicodedata.normalize("NFKC", text)))
+    return _CIRCLE_ZERO.sub("〇", text)
+
+
+#: ○ written for the zero of a Chinese numeral (二○二六年, 二○○五): it is the numeral 〇.
+_CIRCLE_ZERO = re.compile(r"○(?=[〇○零一二三四五六七八九])|(?<=[〇○零一二三四五六七八九])○")
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Extractor v3 reads documents: frames, subjects and topics in headlines, headings and lists,
 and the error classes measured on real texts. Every text here is quoted from the development
-corpus (corpus/b1 … b21, named beside each case), except the data-card and long-sentence unit
+corpus (corpus/b1 … b22, named beside each case), except the data-card and long-sentence unit
 tests, whose shapes are built for the test."""
 
 from __future__ import annotations
@@ -797,3 +797,26 @@ def test_counts_of_indicators_topics_and_parts_are_no_targets() -> None:
     assert targets(read("省政府组织开展57个课题研究。《建议》共三大板块、十二个部分、42条。",
                         "四川省委十二屆八次全會審議通過“十五五”規劃建議 擘畫未來五年發展藍圖",
                         dt.date(2025, 11, 27))) == []
+
+
+def test_a_chinese_decimal_amount_its_restatement_and_a_year_written_with_circles() -> None:
+    """b22/n_xiaofei_diyicheng_2026: 一点五亿元 is 1.5亿元, the 台币 amount in parentheses restates
+    it, and 二○二六年 (○ for 〇) is the year the sentence names."""
+    records = read("上海市商务委主任申卫华七日表示,二○二六年继续坚持扩大内需战略基点,春节期间,"
+                   "上海各区也将发放总额约人民币一点五亿元(约台币六点八亿元)消费券。", "",
+                   dt.date(2026, 2, 9))
+    assert [(r.value, r.unit, r.comparator, r.year) for r in records if r.kind == "target"] == [
+        (1.5e8, "元", "~", 2026)]
+
+
+def test_what_a_city_has_its_plans_parts_and_a_slope_class_are_no_targets() -> None:
+    """b22/p_jiaoyu_qiangshi_2035: 有9422所 and 还建有…43个 state what there is, 1个总目标 and
+    5个发展定位 count the plan's parts, 三年内 dates its goal; b22/p_chungeng_renwu_2024:
+    25度以下撂荒耕地 names a class of fields."""
+    records = read("中小学和幼儿园有9422所。重庆市还建有高端装备机械传动全国重点实验室等"
+                   "43个国家级科技创新平台。\n1个总目标:建设新时代教育强市、实现教育现代化。\n"
+                   "三年内“教共体”覆盖率将达到90%。", "重庆加快建设教育强市规划纲要(2024—2035年)",
+                   dt.date(2025, 2, 27))
+    assert targets(records) == [("“教共体”覆盖率", 90, "%", "=", 2027, "重庆市")]  # 2025 + 3 - 1
+    assert targets(read("推动25度以下撂荒耕地复耕复种,确保粮食播种面积不减少。", "2024年春耕五大任务",
+                        dt.date(2024, 3, 1))) == []
