@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import cn2an
 
+from diff.alternation import longest_first
+
 #: Chinese digits and their values (〇 and 零 both zero, 两 two).
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -36,32 +38,6 @@ UNITS = {
     # unit symbols as NFKC leaves them (㎡ → m2, km² → km2)
     "km2": "平方公里", "m2": "平方米", "m3": "立方米",
 }
-
-
-def longest_first(words: list[str]) -> str:
-    """A regex alternation of ``words`` that prefers the longest at every position, built as
-    a prefix tree (千(?:瓦时?|米)): one comparison per character instead of one per word.
-
-    :param words: literal words
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict) -> str:
-    """The alternation for the words below one node of the prefix tree."""
-    options = [re.escape(ch) + _branches(child) for ch, child in node.items() if ch]
-    if not options:
-        return ""
-    body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-    if "" in node:  # a word ends here: the longer words are tried first, then this one
-        return body + "?" if len(options) == 1 and len(body) == 1 else "(?:" + body + ")?"
-    return body
 
 
 _UNIT_ALTERNATION = longest_first(list(UNITS))

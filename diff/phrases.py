@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diff.numbers import longest_first
+from diff.alternation import longest_first
 
 #: Chongqing's districts and counties (short name → official name: the four autonomous counties
 #: by their full names) and the two new areas.
