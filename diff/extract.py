@@ -71,7 +71,7 @@ _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", 
 _STEP = re.compile(r"^(?:台阶|大关)")
 #: Only a listing comma between two quantities: the second measures the same item in another
 #: unit (城市规模达到50平方公里、50万人).
-_SECOND_QUANTITY = re.compile(r"、")
+_SECOND_QUANTITY = "、"
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|缩小)(?:了)?$")
@@ -275,7 +275,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = base + indicator
         if _BARE_RATE.fullmatch(indicator):
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
-                                      and not _SECOND_QUANTITY.fullmatch(prefix)):
+                                      and prefix != _SECOND_QUANTITY):
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
@@ -324,7 +324,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 year, year_source = reading.published.year, "sentence"  # this year's plan
             if year is None and reading.published and stated_year(
                     sentence[:number.start], reading.published) == reading.published.year:
-                year, year_source = reading.published.year, "sentence"  # 重庆市2023年…行动动员大会上,…不低于4700亿元
+                # 重庆市2023年…行动动员大会上,…总额不低于4700亿元: the year the sentence names
+                year, year_source = reading.published.year, "sentence"
             if "年均" in indicator and not (deadline and deadline.strong) \
                     and year_source not in ("heading", "title", "list"):
                 year = None  # an annual average runs over a period a single year cannot date
