@@ -320,11 +320,10 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
             if year is None and reading.published and (
                     "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
-                    or _RATE_SUFFIX.search(indicator)):
-                year, year_source = reading.published.year, "sentence"  # this year's plan
-            if year is None and reading.published and stated_year(
-                    sentence[:number.start], reading.published) == reading.published.year:
-                # 重庆市2023年…行动动员大会上,…总额不低于4700亿元: the year the sentence names
+                    or _RATE_SUFFIX.search(indicator)
+                    or stated_year(sentence[:number.start], reading.published)
+                    == reading.published.year):
+                # this year's plan, rate, or the year the sentence names (重庆市2023年…动员大会上,…)
                 year, year_source = reading.published.year, "sentence"
             if "年均" in indicator and not (deadline and deadline.strong) \
                     and year_source not in ("heading", "title", "list"):

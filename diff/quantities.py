@@ -34,7 +34,7 @@ _LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
 #: A size class after an amount of money (7万亿级, 50亿级): the amount is in 元.
 _MONEY_MAGNITUDES = {"亿", "万亿", "千亿", "百亿"}
-_MONEY_CLASS = re.compile(r"级")
+#: A count right before a size class (两个50亿级, 3个千亿级): the class's members are counted.
 _COUNTED = re.compile(r"(?:\d|[一二三四五六七八九十两几])个$")
 #: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
 _BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}
@@ -102,7 +102,7 @@ def _doublings(sentence: str) -> Iterator[Candidate]:
 def _size_classes(sentence: str) -> Iterator[Candidate]:
     """Size classes as targets (万亿级产业集群), unless a count names them."""
     for match in _LEVEL.finditer(sentence):
-        if not re.search(r"(?:\d|[一二三四五六七八九十两几])个$", sentence[max(0, match.start() - 4):match.start()]) \
+        if not _COUNTED.search(sentence, max(0, match.start() - 4), match.start()) \
                 and not inside_quotes(sentence, match.start()):
             yield Candidate(match.start(), match.end("level") + 1, _LEVELS[match["level"]], "元",
                             comparator=">=", fixed_indicator=match["noun"] + "规模", plan_only=True)
@@ -149,7 +149,7 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None
     if match["n2"] and match["u2"] and UNITS.get(unit) in COUNT_UNITS:
         return None  # 布局2~5个中心: a range of counts commits to no single number
-    if not unit and match["m1"] in _MONEY_MAGNITUDES and _MONEY_CLASS.match(sentence, end):
+    if not unit and match["m1"] in _MONEY_MAGNITUDES and sentence.startswith("级", end):
         if _COUNTED.search(sentence, max(0, start - 4), start):
             return None  # 两个50亿级产业集群: the clusters' class, counted
         unit, end = "元", end + 1  # 提升至7万亿级: a size class of money
