@@ -264,26 +264,34 @@ def test_how_common_a_term_is_is_counted_among_the_last_rows(work, rows, thresho
 
 
 def test_a_count_with_other_filters_counts_in_its_own_form(crowd, crowd_db):
-    """A page's count up to 1,001 rows of a search with another filter: 中频 (367 matches) is
-    looked up whatever form the page's rows use, 城 (1,060) keeps the index's matches; the counts
-    equal the rows a plain scan finds, up to 1,001."""
+    """A page's count up to 1,001 rows of a search with another filter counts rowids: 城 (1,060
+    matches) keeps the index's matches; 中频 (367) is rare, but source=cqrb keeps 1,101 rows,
+    fewer than LOOKUP_COST a match, counted from idx_articles_source_published: it walks them
+    too; 罕见 (3) is looked up, and so is 中频 with a filter no index covers (body, whose count
+    would read every row). The counts equal the rows a plain scan finds, up to 1,001."""
     import asyncio
 
     from datasette.app import Datasette
 
-    from policywatch.datasette_search import count_with_filters
+    from policywatch.datasette_search import LOOKUP_COST, count_with_filters
 
     base, articles = crowd
     sql = httpx.get(base + "/policywatch/articles.json", params={
         "_search": "中频", "source": "cqrb", "_extra": "count_sql"}, timeout=10).json()["count_sql"]
     limited = f"select count(*) from (select * {sql.removeprefix('select count(*) ')} limit 1001)"
-    assert SEARCHABLE["articles"].clause("scan") in limited
+    scan = SEARCHABLE["articles"].clause("scan")
+    assert scan in limited and LOOKUP_COST == 5
     database = Datasette([str(crowd_db[0])]).get_database("policywatch")
-    for term, form in (("中频", "lookup"), ("城", "scan"), ("罕见", "lookup")):
-        params = {"search": term, "p0": "cqrb"}
-        counted = asyncio.run(count_with_filters(database, limited, params))
-        assert counted == limited.replace(SEARCHABLE["articles"].clause("scan"),
-                                          SEARCHABLE["articles"].clause(form))
+    for term, form, where, value in (
+            ("中频", "scan", '"source" = :p0', "cqrb"), ("城", "scan", '"source" = :p0', "cqrb"),
+            ("罕见", "lookup", '"source" = :p0', "cqrb"), ("中频", "lookup", '"body" != :p0', "")):
+        params = {"search": term, "p0": value}
+        asked = limited.replace('"source" = :p0', where)
+        counted = asyncio.run(count_with_filters(database, asked, params))
+        assert counted == asked.replace("select * from", "select rowid from").replace(
+            scan, SEARCHABLE["articles"].clause(form)), (term, where)
+        expected = [a for a in containing(articles, term) if a["source"] == "cqrb" or where != \
+                    '"source" = :p0']
         assert asyncio.run(database.execute(counted, params)).single_value() == \
-            min(len(containing(articles, term)), 1001)
+            min(len(expected), 1001)
     assert asyncio.run(count_with_filters(database, "select 1", {"search": "城"})) == "select 1"

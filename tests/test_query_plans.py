@@ -107,3 +107,19 @@ def test_a_search_sorted_by_the_label_column_reads_its_index_in_order(fresh_db, 
     steps = plan(fresh_db, sql, ['"城"'])
     assert f"SCAN {table} USING INDEX idx_{table}_{column}" in steps
     assert "TEMP B-TREE" not in steps
+
+
+@pytest.mark.parametrize("table,column", [
+    (table, column) for table, columns in FACET_INDEXES.items() for column in columns])
+def test_a_page_filtered_on_a_facet_column_reads_that_values_rows_newest_first(fresh_db, table,
+                                                                              column):
+    """m018_filtered_newest_indexes: ``targets?region=万州区`` (and its search, keeping the index's
+    matches) stops after a page of that region's rows instead of reading rows in date order."""
+    searches = [""]
+    if table in ("articles", "targets"):
+        searches.append(f"+rowid in (select rowid from {table}_fts where {table}_fts match :q) and ")
+    for search in searches:
+        steps = plan(fresh_db, f"select * from {table} where {search}{column} = :v"
+                               " order by published desc limit 51", {"v": "x", "q": '"城"'})
+        assert f"USING INDEX idx_{table}_facet_{column} ({column}=?)" in steps
+        assert "TEMP B-TREE" not in steps
