@@ -8,11 +8,14 @@ time. Those counts only label the table list ("10,000+ rows"), so this plugin ke
 
 A table page (and a search) counts its rows up to :data:`COUNT_LIMIT` instead of 10,000: past
 that it says "1,000+ rows", and its "count all" button counts them all. Counting 10,001 rows
-of the large tables read 10,001 whole rows (bodies, sentences) on every page.
+of the large tables read 10,001 whole rows (bodies, sentences) on every page. Those counts
+select no column (:func:`count_without_columns`), so a filtered page counts from the filter's
+index alone (``targets?region=万州区``: 0.1 ms where reading 1,001 rows took 3–20).
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -23,6 +26,30 @@ from datasette import hookimpl
 COUNTS_TTL = 60.0
 #: rows a page counts before it says "1,000+ rows"
 COUNT_LIMIT = 1000
+_ROWS_COUNTED = re.compile(r"(\s*select count\(\*\) from \(select )\*( from .+ limit \d+\)\s*)",
+                           re.I | re.S)
+
+
+def count_without_columns(sql: str) -> str:
+    """``sql``, or when it is Datasette's count of a page's rows up to a limit (``select count(*)
+    from (select * from T where … limit N)``), the same count selecting ``1``: the rows are the
+    same, and SQLite reads no column it does not filter on (an index can answer alone).
+
+    :param sql: a query Datasette is about to run
+    """
+    found = _ROWS_COUNTED.fullmatch(sql)
+    return f"{found[1]}1{found[2]}" if found else sql
+
+
+def counting_without_columns(execute: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """Wrap ``Database.execute`` so it runs :func:`count_without_columns` of each query.
+
+    :param execute: the database's own ``execute``
+    """
+    async def execute_counting_without_columns(sql: str, *args: Any, **kwargs: Any) -> Any:
+        return await execute(count_without_columns(sql), *args, **kwargs)
+
+    return execute_counting_without_columns
 
 
 def cached_counts(count: Callable[[int], Awaitable[dict[str, Any]]], ttl: float = COUNTS_TTL
@@ -46,11 +73,12 @@ def cached_counts(count: Callable[[int], Awaitable[dict[str, Any]]], ttl: float 
 @hookimpl
 def startup(datasette: Any) -> None:
     """Give every mutable database cached table counts (immutable ones cache their own), and
-    every database the page count limit :data:`COUNT_LIMIT`.
+    every database the page count limit :data:`COUNT_LIMIT` and counts that select no column.
 
     :param datasette: the Datasette instance
     """
     for database in datasette.databases.values():
         database.count_limit = COUNT_LIMIT
+        database.execute = counting_without_columns(database.execute)
         if database.is_mutable and not database.is_memory:
             database.table_counts = cached_counts(database.table_counts)

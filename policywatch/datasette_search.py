@@ -75,8 +75,10 @@ SEARCHABLE = {
     "targets": Searchable("targets_fts", ("indicator", "sentence")),
 }
 FORMS = ("lookup", "scan", "text")
-_LIMITED_COUNT = re.compile(r"select count\(\*\) from \(select \* from (\w+) where (.+?)\s+limit (\d+)\)",
-                            re.S)
+#: Datasette's count of a page's rows up to a limit (its columns may already be ``1``:
+#: policywatch.datasette_counts)
+_LIMITED_COUNT = re.compile(
+    r"select count\(\*\) from \(select (?:\*|1) from (\w+) where (.+?)\s+limit (\d+)\)", re.S)
 _COUNT = re.compile(r"select count\(\*\) from (\w+) where (.+?)", re.S)
 #: matching rows a page reads when it counts them itself ("1,000+ rows")
 COUNT_WORK = COUNT_LIMIT + 1
@@ -176,11 +178,10 @@ def count_from_index(sql: str) -> str:
 
 async def count_with_filters(database: Any, sql: str, params: Any) -> str:
     """``sql``, or when it is a page's count up to a limit of a search with other filters
-    (``region=万州区``), the same count of rowids (no row is read past its filters' columns) with
-    the search clause in the form that suits counting up to :data:`COUNT_WORK` rows
-    (:func:`search_form`): looking a rare term's matches up, unless the other filters keep fewer
-    than :data:`LOOKUP_COST` rows a match, counted from an index (:func:`few_filtered_rows`):
-    walking those beats reading each match's row. The page's rows chose their form for the rows
+    (``region=万州区``), the same count with the search clause in the form that suits counting up
+    to :data:`COUNT_WORK` rows (:func:`search_form`): looking a rare term's matches up, unless the
+    other filters keep fewer than :data:`LOOKUP_COST` rows a match, counted from an index
+    (:func:`few_filtered_rows`): walking those beats reading each match's row. The page's rows chose their form for the rows
     they show; every form matches the same rows, so the count is the same.
 
     :param database: the Datasette database
@@ -202,8 +203,7 @@ async def count_with_filters(database: Any, sql: str, params: Any) -> str:
             database, table, where.replace(searchable.clause(used), "1"), params,
             matches * LOOKUP_COST):
         form = "scan"
-    return sql.strip().replace(f"(select * from {table} where ", f"(select rowid from {table} where ",
-                               1).replace(searchable.clause(used), searchable.clause(form))
+    return sql.replace(searchable.clause(used), searchable.clause(form))
 
 
 async def few_filtered_rows(database: Any, table: str, where: str, params: Any, bound: int) -> bool:

@@ -42,3 +42,35 @@ def test_a_zero_ttl_counts_every_time():
     assert asyncio.run(counts(5)) == {"t": 2}
     cached = cached_counts(count)
     assert asyncio.run(cached(5)) == asyncio.run(cached(5)) == {"t": 3}
+
+
+def test_a_pages_count_selects_no_column_and_counts_the_same_rows(db_path):
+    """Datasette's count of a filtered page up to 1,001 rows selects 1: the filter's index
+    answers alone (no row read), on tables and views, through a real Datasette."""
+    from policywatch.datasette_counts import count_without_columns
+
+    db = open_db(db_path)
+    db["sources"].insert_all({"name": f"s{n}", "kind": "feed" if n % 3 else "epaper"}
+                             for n in range(1200))
+    db.execute("CREATE INDEX idx_sources_kind ON sources (kind)")
+    db.conn.commit()
+    limited = 'select count(*) from (select * from sources where "kind" = :p0  limit 1001)'
+    assert count_without_columns(limited) == limited.replace("select *", "select 1")
+    for other in ("select count(*) from sources", "select * from sources limit 1001",
+                  "select count(*) from (select * from (select 1) limit 5) where 1"):
+        assert count_without_columns(other) == other
+    plan = " ".join(row[3] for row in db.execute("explain query plan " + count_without_columns(limited),
+                                                 {"p0": "feed"}))
+    assert "COVERING INDEX idx_sources_kind" in plan
+    datasette = Datasette([str(db_path)])
+
+    async def counts() -> list[int]:
+        await datasette.invoke_startup()
+        out = []
+        for path in ("/policywatch/sources.json?kind=feed&_extra=count",
+                     "/policywatch/sources.json?kind=epaper&_extra=count",
+                     "/policywatch/quarantine.json?_extra=count"):
+            out.append((await datasette.client.get(path)).json()["count"])
+        return out
+
+    assert asyncio.run(counts()) == [800, 400, 0]
