@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 def longest_first(words: list[str]) -> str:
@@ -29,3 +30,34 @@ def _branches(node: dict) -> str:
     if "" in node:  # a word ends here: the longer words are tried first, then this one
         return body + "?" if len(options) == 1 and len(body) == 1 else "(?:" + body + ")?"
     return body
+
+
+class WordTable:
+    """Finds the words of a large table (thousands of place names) in text.
+
+    One alternation of thousands of words makes the regex engine try every first character
+    in turn at each position; here a character class finds where a word may start and a small
+    prefix-tree pattern for that first character matches the word, so the cost per position
+    does not grow with the table.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        """:param words: literal words, none empty"""
+        by_first: dict[str, list[str]] = {}
+        for word in words:
+            by_first.setdefault(word[0], []).append(word)
+        self._start = re.compile("[" + "".join(re.escape(ch) for ch in by_first) + "]")
+        self._words = {ch: re.compile(longest_first(group)) for ch, group in by_first.items()}
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The words in ``text``, leftmost and longest first, not overlapping (as
+        ``re.finditer`` of their :func:`longest_first` alternation finds them)."""
+        position = 0
+        while (start := self._start.search(text, position)) is not None:
+            at = start.start()
+            word = self._words[text[at]].match(text, at)
+            if word is None:
+                position = at + 1
+            else:
+                yield word
+                position = word.end()

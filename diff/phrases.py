@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diff.alternation import longest_first
+from diff.alternation import WordTable
 
 #: Chongqing's districts and counties (short name → official name: the four autonomous counties
 #: by their full names) and the two new areas.
@@ -320,10 +320,9 @@ _PAIR_NAMES = re.compile(r"川渝|成渝")
 
 @dataclass(frozen=True)
 class _Places:
-    """China's provinces, prefecture-level cities and counties outside Chongqing, as one
-    pattern."""
+    """China's provinces, prefecture-level cities and counties outside Chongqing."""
 
-    pattern: re.Pattern[str]
+    table: WordTable
     full_name: dict[str, str]
     cities: frozenset[str]
     counties: frozenset[str]
@@ -334,8 +333,8 @@ def _places() -> _Places:
     """The place table from jionlp's administrative-division data (names and short names).
 
     jionlp's own parser reads places into ordinary words and takes tens of milliseconds a
-    call; its table, compiled once into one prefix-tree pattern (3,500 names, one comparison
-    per character), does neither.
+    call; its table, compiled once into a :class:`~diff.alternation.WordTable` (3,500 names),
+    does neither.
     """
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
@@ -362,7 +361,7 @@ def _places() -> _Places:
                     full_name.setdefault(county, county)
                     counties.add(county)
     names = [name for name in full_name if len(name) >= 2]
-    return _Places(re.compile(longest_first(names)), full_name, frozenset(cities),
+    return _Places(WordTable(names), full_name, frozenset(cities),
                    frozenset(counties))
 
 
@@ -384,7 +383,7 @@ def other_place(text: str) -> str | None:
     if _PAIR_NAMES.search(text):
         return None
     places = _places()
-    found = [(places.full_name[m.group(0)], m.end()) for m in places.pattern.finditer(text)
+    found = [(places.full_name[m.group(0)], m.end()) for m in places.table.finditer(text)
              if not _SITE_NAME.match(text, m.end())  # 中国西藏网 is a site, not a subject
              and not (text[m.start() - 1:m.start()] == "在" and _VENUE.match(text, m.end()))]
     county = next((name for name, _ in found if name in places.counties), None)

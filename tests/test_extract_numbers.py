@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 
+from diff.alternation import WordTable, longest_first
 from diff.deadlines import find_deadlines
 from diff.numbers import QUANTITY, parse_arabic, parse_chinese, scale
 from diff.quantities import find_candidates
@@ -95,3 +97,16 @@ def test_past_years_are_history() -> None:
 def test_bare_plan_period_is_a_name_not_a_deadline(sentence: str) -> None:
     """“十五五” naming the plan (开局之年, 重大项目清单) dates nothing."""
     assert find_deadlines(sentence, None) == []
+
+
+@pytest.mark.parametrize("text", [
+    "湖北省武汉市江岸区召开会议,四川省成都市和西宁市湟中区", "中国西藏网报道上海市浦东新区建设",
+    "重庆市万州区2026年政府工作报告", "", "成都成都市成",
+])
+def test_word_table_finds_what_the_alternation_finds(text: str) -> None:
+    """A WordTable finds the same words at the same places as re.finditer over the
+    longest_first alternation of its words: leftmost, longest, not overlapping."""
+    words = ["湖北省", "湖北", "武汉市", "武汉", "江岸区", "四川省", "四川", "成都市", "成都",
+             "西宁市", "西藏", "上海市", "上海", "浦东新区", "万州区"]
+    expected = [(m.group(0), m.start()) for m in re.finditer(longest_first(words), text)]
+    assert [(m.group(0), m.start()) for m in WordTable(words).finditer(text)] == expected
