@@ -27,8 +27,8 @@ ORGANISATION = re.compile("|".join([
     *(word + r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|透露)"
       for word in ("董事长", "总经理", "总裁", "首席执行官", "CEO")),
 ]))
-#: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会).
-ATTENDANCE = re.compile(r"出席|列席|参会")
+#: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会, 应到代表352名).
+ATTENDANCE = re.compile(r"出席|列席|参会|应到|实到")
 _PEOPLE = {"名", "人", "个", "位", "人次", "家"}
 #: People taking part in one activity (吸引市民2000余人参加) or reading the page (29人围观).
 _TAKING_PART = re.compile(
@@ -37,9 +37,10 @@ _TAKING_PART = re.compile(
 _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
 META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款|意见|部分|板块)$|\(含")
-#: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积).
+#: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
 SPECIFICATION = re.compile(
     r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"
+    r"|^(?:长度|宽度|高度|直径|深度)$"
 )
 #: A height, length or slope that names a class of things (100米以上医疗卫生机构, 25度以下撂荒耕地).
 _HEIGHT_CLASS = re.compile(r"[\d.]+(?:米|度)(?:以上|以下)?[\u4e00-\u9fff]")

@@ -101,7 +101,8 @@ def extract(document: Document) -> list[Target]:
 
     :param document: the normalised body with its headline, 引题/副题 and publication date
     """
-    text, published = document.body, document.published
+    published = document.published
+    text = clause_spaces(document.body)
     records: list[Target] = []
     seen: set[tuple] = set()
     context = Context()
@@ -115,6 +116,8 @@ def extract(document: Document) -> list[Target]:
             context.begin(text, offset if block.kind != "card" else block.start)
             found = list(_read_sentence(context, sentence, offset, published))
             for record in found:
+                if text is not document.body and record.sentence == sentence:
+                    record.sentence = document.body[offset:offset + len(sentence)]
                 # a restatement (headline and body, summary and list) is one record
                 key = (record.kind, record.indicator, record.year, record.region, record.value,
                        record.unit)
@@ -124,6 +127,18 @@ def extract(document: Document) -> list[Target]:
     records.extend(_table_targets(document, scopes, seen))
     records.sort(key=lambda record: record.start)
     return records
+
+
+#: Spaces (and a dash set in spaces) between Chinese words: where a summary card or a page that
+#: lost its punctuation separates clauses (挡墙13.46千米 道路8.72千米; 概览 - 扬中市…).
+_CLAUSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\]”])[ \u3000]+(?:[-–—•·][ \u3000]+)?(?=[\u4e00-\u9fff“\[\d])")
+
+
+def clause_spaces(text: str) -> str:
+    """``text`` with each space that separates Chinese clauses read as a comma, offsets kept."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _CLAUSE_SPACE.sub(lambda space: "," + " " * (len(space.group(0)) - 1), text)
 
 
 def _table_targets(document: Document, scopes: Scopes, seen: set[tuple]) -> Iterator[Target]:
@@ -304,6 +319,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 indicator += "规模"
         if unit not in MEASURE_WORDS and not goal_listed and _PROJECT_SIZE.match(after, len(tail)):
             continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
+        if _COUNTED_LATER.match(after, len(tail)):
+            continue  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
         if goal_listed:
             kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
         if _FACILITY.search(sentence, 0, number.start) or _PROGRESS.search(indicator) \
@@ -395,9 +412,12 @@ _JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济
 _PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:居民|群众|农民|人口|学生|职工|市民)")
 #: A facility's numbers once it runs (达产后将年产…): what it will make, not a policy target.
 _FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用|通车)(?:以)?后")
-#: A project named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站): the
-#: quantity is its size.
-_PROJECT_SIZE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂)(?=[,;。、]|$)")
+#: A project or facility named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站,
+#: 日处理400吨的生活垃圾转运中心): the quantity is its size.
+_PROJECT_SIZE = re.compile(
+    r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂|中心|设施|综合楼)(?=[,;。、]|$)")
+#: A quantity that qualifies a noun a later count in its clause counts: a class threshold.
+_COUNTED_LATER = re.compile(r"(?:以上|以下)?的[^,;。\d]{2,20}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批)")
 #: A list that a goal word closes (确定了建成100万亩优质粮油基地、…的发展目标): each item is a goal.
 _GOAL_CLOSES = re.compile(r"的(?:发展|奋斗|总体|主要|工作)?目标")
 #: What sets the goal that closes such a list (确定了, 提出); 实现了…的目标 reports one met.
