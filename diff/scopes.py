@@ -28,7 +28,7 @@ PLAN_WORDS = re.compile(
     r"目标|任务|计划|规划|预期|力争|确保|展望|安排|部署|重点工作|方案|行动|实事|将|(?<![需重主只摘纪])要(?![素求点闻])"
 )
 #: Words of a heading that make the numbers under it reported facts.
-REPORT_WORDS = re.compile(r"回顾|成绩|成效|成就|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
+REPORT_WORDS = re.compile(r"回顾|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
 #: A plan's own year range in a title: 行动方案(2024—2027年), 行动计划(2023—2027).
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?P<end>(?:19|20)\d{2})(?:年|(?=\)))")
 
@@ -81,7 +81,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     if year_range and (year is None or int(year_range["end"]) >= year):
         year = int(year_range["end"])
     past = _past_year(text, published)
-    if REPORT_WORDS.search(plain) or (past and not deadlines and not PLAN_MARKERS.search(plain)):
+    if REPORT_WORDS.search(plain) or _plans_met(text) \
+            or (past and not deadlines and not PLAN_MARKERS.search(plain)):
         scope.report = True
     elif year is not None:
         planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
@@ -90,6 +91,18 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     if source != "lead" and len(text) <= _NAMING_LENGTH:
         scope.region = home_region(text)
     return scope
+
+
+#: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成).
+_PLANS_MET = re.compile(r"(?:指标|目标|任务)[^,。;!?\s]{0,4}?(?:超预期|超额|提前|全面|圆满|顺利)?完成(?!率)")
+#: Words that make such a completion still to come (确保全年目标任务全面完成).
+_WILL = re.compile(r"力争|确保|奋力|努力|争取|将|要|全力")
+
+
+def _plans_met(text: str) -> bool:
+    """Whether a headline or heading reports that a plan was met, as a review does."""
+    met = _PLANS_MET.search(text)
+    return met is not None and not _WILL.search(text, 0, met.start())
 
 
 def _keep_titles_and_periods(name: re.Match[str]) -> str:
