@@ -44,6 +44,10 @@ SPECIFICATION = re.compile(
 )
 #: A height, length or slope that names a class of things (100米以上医疗卫生机构, 25度以下撂荒耕地).
 _HEIGHT_CLASS = re.compile(r"[\d.]+(?:米|度)(?:以上|以下)?[\u4e00-\u9fff]")
+#: Places left unnamed (多个经济大省定为5.5%左右, 各地普遍确定在5%以上): a figure of no one region.
+_UNNAMED_PLACES = re.compile(r"各地|多地|多个[\u4e00-\u9fff]{0,4}?(?:省|省份|城市)|其他省份|其余省份|各省|部分省份|不少省份|普遍")
+#: Alternatives (6%以上或者6%左右): the text commits to neither.
+_ALTERNATIVES = re.compile(r"或者|或是")
 #: Durations and times of day: records only in an explicit plan (通勤时间缩短至45分钟).
 TIME_UNITS = {"小时", "分钟"}
 
@@ -71,6 +75,12 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     if unit in _PEOPLE and (ATTENDANCE.search(sentence) or _TAKING_PART.match(sentence, position)):
         return True
     if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
+        return True
+    clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;。") + 1
+    clause_end = min((end for end in (sentence.find(mark, position) for mark in ",;。") if end >= 0),
+                     default=len(sentence))
+    if _UNNAMED_PLACES.search(sentence, clause_start, position) \
+            or _ALTERNATIVES.search(sentence, clause_start, clause_end):
         return True
     if unit in TIME_UNITS and (kind == "statistic" or not planned):
         return True

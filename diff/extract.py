@@ -35,7 +35,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -108,13 +108,16 @@ def extract(document: Document) -> list[Target]:
     context = Context()
     scopes = Scopes.for_document(document.title, document.subtitle, published, document.source)
     lead = True
+    body_end = len(text.rstrip())
+    cut_at = body_end if body_end and text[body_end - 1] not in _FINAL_MARKS else body_end + 1
     for block in read_blocks(text):
         inherited = scopes.enter(block, lead and block.kind == "paragraph")
         lead = lead and block.kind not in ("paragraph", "lead_in")
         context.inherit(inherited)
         for sentence, offset in _block_sentences(block):
             context.begin(text, offset if block.kind != "card" else block.start)
-            found = list(_read_sentence(context, sentence, offset, published))
+            cut = offset + len(sentence) >= cut_at
+            found = list(_read_sentence(context, sentence, offset, published, cut))
             for record in found:
                 if text is not document.body and record.sentence == sentence:
                     record.sentence = document.body[offset:offset + len(sentence)]
@@ -195,16 +198,22 @@ def _pieces(sentence: str, offset: int) -> Iterator[tuple[str, int]]:
     yield sentence, offset
 
 
-def _read_sentence(context: Context, sentence: str, offset: int,
-                   published: dt.date | None) -> Iterator[Target]:
-    """The records of one sentence, and what it establishes for the sentences after it."""
+#: What a text that ends where its page ends closes with; any other last character is a cut.
+_FINAL_MARKS = set("。!?;”」)》…")
+
+
+def _read_sentence(context: Context, sentence: str, offset: int, published: dt.date | None,
+                   cut: bool = False) -> Iterator[Target]:
+    """The records of one sentence, and what it establishes for the sentences after it.
+
+    ``cut``: the page cuts the text off at the end of this sentence."""
     deadlines = find_deadlines(sentence, published)
     context.note_review(sentence, deadlines)
     off_at = context.off_topic_from(sentence, deadlines)
     carried = context.carried(sentence, published)
     if carried is not None:
         deadlines.insert(0, carried)
-    reading = _Reading(sentence, offset, published, context, off_at)
+    reading = _Reading(sentence, offset, published, context, off_at, cut)
     found = list(_sentence_records(reading, deadlines))
     if not deadlines and published and any(record.kind == "target" for record in found) \
             and _GOAL_LIST.search(sentence):
@@ -218,9 +227,9 @@ class _Reading:
     """One sentence and what the document around it established."""
 
     def __init__(self, sentence: str, offset: int, published: dt.date | None, context: Context,
-                 off_at: int | None) -> None:
+                 off_at: int | None, cut: bool) -> None:
         self.sentence, self.offset, self.published = sentence, offset, published
-        self.context, self.off_at = context, off_at
+        self.context, self.off_at, self.cut = context, off_at, cut
         self.own_year = context.frame_year()
 
     def region_at(self, position: int) -> tuple[str, str]:
@@ -311,6 +320,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             unit = "人"  # 解决200万城乡居民的饮水安全问题
         planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))
         if (reading.off_at is not None and number.start >= reading.off_at) \
+                or (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
                 or never_record(sentence, number.start, indicator, unit, kind, planned):
             continue
         if _STEP.match(after):
@@ -369,6 +379,19 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 region_source=region_source,
             )
     yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
+
+
+#: An indicator that names its measure before a count (新能源汽车产量, 数量).
+_MEASURE_NAMED = re.compile(r"(?:量|数|规模)$")
+
+
+def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
+    """Whether a number at the end of a text the page cuts off may have lost the noun after it:
+    a count (…(两江新区)3家, not 产量突破50万辆) or a number with only a verb before it
+    (…将促成100万吨)."""
+    counted = unit in MEASURE_WORDS and not _MEASURE_NAMED.search(indicator)
+    return not sentence[end:].strip() and (counted or len(indicator) <= 2
+                                           or bool(_VERB_ONLY.fullmatch(indicator)))
 
 
 def _after_earlier_items(prefix: str) -> str:

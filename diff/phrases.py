@@ -297,8 +297,8 @@ def inside_quotes(sentence: str, position: int) -> bool:
     if opening < 0 or sentence.rfind("”", 0, position) > opening:
         return False
     closing = sentence.find("”", position)
-    if closing < 0:
-        return False
+    if closing < 0:  # a quote the page cuts off (提出“十一个深入…) still quotes to its end
+        closing = len(sentence)
     quoted = sentence[opening + 1:closing]
     return len(quoted) <= 30 and not _SPEECH.search(quoted)
 

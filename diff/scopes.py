@@ -82,7 +82,7 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         year = int(year_range["end"])
     past = _past_year(text, published)
     if REPORT_WORDS.search(plain) or _plans_met(text) \
-            or (past and not deadlines and not PLAN_MARKERS.search(plain)):
+            or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
         scope.report = True
     elif year is not None:
         planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
@@ -93,6 +93,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     return scope
 
 
+#: The plan a review heading reviews (2024年国民经济和社会发展计划执行情况): no plan word.
+_REVIEWED_PLAN = re.compile(r"计划(?:执行|完成)情况")
 #: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成).
 _PLANS_MET = re.compile(r"(?:指标|目标|任务)[^,。;!?\s]{0,4}?(?:超预期|超额|提前|全面|圆满|顺利)?完成(?!率)")
 #: Words that make such a completion still to come (确保全年目标任务全面完成).

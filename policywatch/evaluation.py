@@ -73,6 +73,18 @@ def _gold_row(row: dict[str, str]) -> dict[str, Any]:
     }
 
 
+#: The corpus's note that the search tool cut the page here: not part of the page.
+RETRIEVAL_NOTE = "excerpt ends here"
+
+
+def _without_retrieval_note(body: str) -> str:
+    """The body without a closing ``excerpt ends here`` line, as the page itself ends."""
+    stripped = body.rstrip()
+    if stripped.endswith("\n" + RETRIEVAL_NOTE) or stripped == RETRIEVAL_NOTE:
+        return stripped[:-len(RETRIEVAL_NOTE)]
+    return body
+
+
 def load_batch(directory: Path) -> list[CorpusText]:
     """The texts of one batch directory with their gold rows.
 
@@ -92,7 +104,7 @@ def load_batch(directory: Path) -> list[CorpusText]:
             batch=directory.name, stem=path.stem, url=header.get("url", ""),
             title=normalize_line(header.get("title", "")),
             published=dt.date.fromisoformat(date) if date else None,
-            source=header.get("source", ""), body=normalize_text(body),
+            source=header.get("source", ""), body=normalize_text(_without_retrieval_note(body)),
             gold=gold.get(path.stem, []),
         ))
     return texts

@@ -41,6 +41,13 @@ def test_the_development_corpus_holds_no_sealed_text() -> None:
     assert batches and not any(batch.startswith("sealed") for batch in batches)
 
 
+def test_the_retrieval_note_is_not_part_of_the_page() -> None:
+    """``excerpt ends here`` closes a cut excerpt in the corpus files; the body the extractor
+    reads ends where the page was cut, as a crawled page would (b24/n_dangdaihui_jiedu_2022)."""
+    text = next(t for t in load_corpus(CORPUS, ["b24"]) if t.stem == "n_dangdaihui_jiedu_2022")
+    assert text.body.endswith("提出“十一个深入")
+
+
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_text_has_its_header(path: Path) -> None:
     """url, title, ISO date and source, then the body."""

@@ -820,3 +820,60 @@ def test_what_a_city_has_its_plans_parts_and_a_slope_class_are_no_targets() -> N
     assert targets(records) == [("“教共体”覆盖率", 90, "%", "=", 2027, "重庆市")]  # 2025 + 3 - 1
     assert targets(read("推动25度以下撂荒耕地复耕复种,确保粮食播种面积不减少。", "2024年春耕五大任务",
                         dt.date(2024, 3, 1))) == []
+
+
+def test_spaces_that_separate_clauses_a_years_livelihood_projects_and_what_is_not_planned() -> None:
+    """b24/p_yangzhong_msss_2026: a summary card separates its clauses with spaces; 2026年…民生实事
+    plans the year; 确定了 decides; a facility's capacity (日处理400吨的…中心) and a road's
+    长度/宽度 are its size; b24/n_dazu_renda_2023: 应到/实到 count attendance."""
+    records = read("2026年扬中市民生实事项目概览 - 扬中市第十八届人民代表大会第五次会议于2026年1月16日票决确定了"
+                   "10项年度市政府民生实事项目 [1] 基础设施与防洪工程 - 实施长江堤防应急治理工程扬中境内二期工程 "
+                   "包括挡墙13.46千米 道路8.72千米 [2] 城市环境与垃圾处理 - 建设市生活废弃物综合处置中心一期项目 "
+                   "配套日处理400吨的生活垃圾转运中心 [3] 交通与道路改造 - 实施翠竹路改造工程 长度约740米 宽度约33米",
+                   "扬中市公布2026年市政府民生事实项目10项", dt.date(2026, 1, 17))
+    assert [(r.value, r.unit, r.year) for r in records if r.kind == "target"] == [
+        (13.46, "公里", 2026), (8.72, "公里", 2026)]
+    assert next(r for r in records if r.value == 13.46).sentence.startswith("2026年扬中市民生实事项目概览 - ")
+    assert targets(read("大会应到代表352名,实到代表331名,符合法定人数。", "区十九届人大三次会议闭幕",
+                        dt.date(2023, 1, 1))) == []
+
+
+def test_unnamed_places_alternatives_and_a_reviewed_plan_are_no_targets() -> None:
+    """b24/p_shengfen_mubiao_2025: 各地, 多个经济大省 name no region, 6%以上或者6%左右 commits to
+    neither; b24/s_kaizhou_jihua_2025: 2024年…计划执行情况 reviews the year's plan."""
+    assert targets(read("从经济增长目标来看,各地普遍确定在5%以上,其中,多个经济大省将目标定在5.5%左右。"
+                        "海南、重庆、新疆、湖北和内蒙古则定在6%以上或者6%左右。",
+                        "31省份今年增速目标揭晓", dt.date(2025, 1, 21))) == []
+    assert targets(read("一、2024年国民经济和社会发展计划执行情况\n——突出稳进增效,推动经济增长回升向好。"
+                        "GDP突破700亿元大关、达到721.44亿元,经济报表3个季度保持全市前10。",
+                        "关于重庆市开州区2024年国民经济和社会发展计划执行情况及2025年计划草案的报告",
+                        dt.date(2025, 2, 25))) == []
+
+
+def test_plans_met_a_results_briefing_a_counted_class_and_a_plans_parts() -> None:
+    """b23/s_nengyuan_shisiwu_2025: a headline saying the plan's indicators were met reports;
+    b23/s_shuzi_chengguo_2026: a results press conference reports; b23/p_shuzi_maoyi_2029:
+    超5亿元的…产业带新增3个 counts a class; b23/p_yuzhong_ruanxin_2027: 4个专栏 is a part of
+    the plan; b23/p_hemei_yuanluo_2025: 和美院落 is a noun."""
+    assert targets(read("●市内电力装机可增加1500万千瓦以上、总规模超过4200万千瓦",
+                        "“十四五”时期重庆著力破解能源困局 16项能源规划指标超预期完成",
+                        dt.date(2025, 9, 23))) == []
+    assert targets(read("创新构建党建统领“885”工作体系,入库管控重大任务等超800项。",
+                        "市政府新闻办举行数字重庆基本能力建设成果新闻发布会", dt.date(2026, 1, 22))) == []
+    assert targets(read("到2027年,全市年进出口额超5亿元的跨境电商产业带新增3个。", "",
+                        dt.date(2025, 6, 1))) == [("跨境电商产业带新增", 3, "个", "=", 2027, "重庆市")]
+    assert targets(read("《行动计划》还规划了13项重点行动、30项重点任务和4个专栏。",
+                        "渝中区出台三年行动计划(2025—2027年)", dt.date(2025, 6, 30))) == []
+    assert targets(read("全市已打造276个达标村,2025年将建成300个和美院落。", "", dt.date(2025, 6, 18))) == [
+        ("和美院落", 300, "个", "=", 2025, "重庆市")]
+
+
+def test_a_number_the_page_cuts_off_and_a_quote_it_cuts() -> None:
+    """b16/p_pengshui: a text cut after 促成100万吨 has lost what the tonnage measures;
+    b24/n_dangdaihui_jiedu_2022: 提出“十一个深入… is a quote the page cuts; the same count with
+    its noun and a full stop is read."""
+    cut = "今年彭水将全面完工175万千瓦的乌江彭水水电站,促成100万吨"
+    assert 1e6 not in [r.value for r in read(cut, "", dt.date(2009, 3, 1))]
+    assert 1e6 in [r.value for r in read(cut + "水泥项目落地。", "", dt.date(2009, 3, 1))]
+    assert targets(read("报告围绕今后五年重大任务和发展目标作出部署,提出“十一个深入", "",
+                        dt.date(2022, 5, 28))) == []
