@@ -9,15 +9,16 @@ related links.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import html as htmllib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import lxml.etree
-import lxml.html
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 
 from crawler.cleaning import (
     HAN,
@@ -57,6 +58,12 @@ _SUBTITLE = ("founder-subtitle", "#SubTitle", ".subtitle", ".futi", "#futi",
              "//h1/following-sibling::*[1][self::h2]", _TABLE_TITLE + "/following-sibling::tr[1]/td")
 _ENP_TAG = re.compile(r"<(\w+)>([^<]*)</\1>")
 _TITLE = ("founder-title", "#Title", ".article-title", "h1")
+#: Page furniture left out of the header text (where bylines and dates are looked for).
+_NOT_HEADER = "//head | //li | //a | //nav | //footer | //ul | //select | //option"
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+#: The EXSLT prefixes parsel offers in XPath selectors (``re:test``), bound when a query uses one.
+_EXSLT = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org/sets"}
+_CSS = HTMLTranslator()
 
 
 @dataclass
@@ -74,59 +81,85 @@ class Extracted:
     continued_from: int | None = None
 
 
-def _select(sel: Selector, query: str) -> list[Selector]:
+@lru_cache(maxsize=1024)
+def _compiled(xpath: str) -> lxml.etree.XPath:
+    """An XPath query compiled once (the selectors of a source, the built-in rules)."""
+    namespaces = {prefix: uri for prefix, uri in _EXSLT.items() if f"{prefix}:" in xpath}
+    return lxml.etree.XPath(xpath, namespaces=namespaces, smart_strings=False)
+
+
+@lru_cache(maxsize=1024)
+def _css(query: str) -> str:
+    return _CSS.css_to_xpath(query)
+
+
+def _xpath(node: Any, query: str) -> list[Any]:
+    """What an XPath query finds from ``node``: elements, or strings for text queries."""
+    try:
+        found = _compiled(query)(node)
+    except lxml.etree.XPathError as error:
+        raise ValueError(f"XPath error: {error} in {query}") from None
+    return found if isinstance(found, list) else [found]
+
+
+def _select(node: Any, query: str) -> list[Any]:
+    """What a CSS or XPath selector finds under ``node``."""
     query = query.strip()
-    return list(sel.xpath(query) if is_xpath(query) else sel.css(query))
+    return _xpath(node, query if is_xpath(query) else _css(query))
 
 
-def _remove(element: lxml.etree._Element) -> None:
-    """Remove an element but keep the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
-
-
-def block_text(element: lxml.etree._Element) -> str:
+def block_text(element: lxml.etree._Element, skip: frozenset[Any] | set[Any] = frozenset()) -> str:
     """The text of an element, one block (paragraph, heading, list item, <br>) a line.
 
+    Scripts, styles and the like are left out, and so is every element in ``skip``; the text
+    after a left-out element stays. Table cells of a row share a line, a space apart.
+
     :param element: an lxml element (not modified)
+    :param skip: elements under ``element`` to leave out
     """
     if not isinstance(element.tag, str):
         return ""
-    element = copy.deepcopy(element)
-    for bad in element.xpath(" | ".join(f".//{tag}" for tag in _DROP)):
-        _remove(bad)
-    for node in element.iter():
-        if isinstance(node.tag, str) and node.tag.lower() in _CELL:
-            node.tail = " " + (node.tail or "")  # table cells of a row: one line, cells apart
-        if not isinstance(node.tag, str) or node.tag.lower() not in _BLOCK:
+    parts: list[str] = []
+    todo: list[Any] = [element]  # an element to open, or the text to write after one
+    while todo:
+        node = todo.pop()
+        if isinstance(node, str):
+            parts.append(node)
             continue
-        node.text = "\n" + (node.text or "")
-        node.tail = "\n" + (node.tail or "")
-    text = "".join(part for part in element.itertext() if isinstance(part, str))
-    lines = (re.sub(r"[ \t\r\f\v\u00a0\u3000]+", " ", line).strip() for line in text.split("\n"))
+        if node.tag.lower() in _BLOCK:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in reversed(node):
+            tag = child.tag
+            after = child.tail or ""
+            if isinstance(tag, str) and tag not in _DROP and child not in skip:
+                kind = tag.lower()
+                after = (" " if kind in _CELL else "\n" if kind in _BLOCK else "") + after
+                todo.append(after)
+                todo.append(child)
+            elif after:
+                todo.append(after)
+    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def _first_text(sel: Selector, queries: tuple[str, ...] | list[str],
-                limit: int = MAX_TITLE_CHARS) -> tuple[str, Selector | None]:
+def _first_text(root: Any, queries: tuple[str, ...] | list[str],
+                limit: int = MAX_TITLE_CHARS) -> tuple[str, Any]:
     for query in queries:
-        for found in _select(sel, query):
-            text = " ".join(block_text(found.root).split())
+        for found in _select(root, query):
+            text = " ".join(block_text(found).split())
             if text and len(text) <= limit:
                 return text, found
     return "", None
 
 
-def _meta(sel: Selector, *names: str) -> str:
-    metas = [meta.attrib for meta in sel.root.iter("meta") if "content" in meta.attrib]
+def _metas(root: Any) -> list[Any]:
+    """The attributes of the page's ``<meta>`` tags that have a ``content``."""
+    return [meta.attrib for meta in root.iter("meta") if "content" in meta.attrib]
+
+
+def _meta(metas: list[Any], *names: str) -> str:
     for name in names:
         for attr in ("name", "property", "itemprop"):
             value = next((meta["content"] for meta in metas if meta.get(attr) == name), None)
@@ -135,12 +168,13 @@ def _meta(sel: Selector, *names: str) -> str:
     return ""
 
 
-def _parse(html: str) -> Selector:
+def _parse(html: str) -> Any:
+    """The page's root element (parsed as parsel, and so Scrapy, parses it)."""
     html = html.strip() or "<html></html>"
     try:
-        return Selector(text=html, type="html")
+        return Selector(text=html, type="html").root
     except (ValueError, lxml.etree.ParserError):
-        return Selector(text="<html></html>", type="html")
+        return Selector(text="<html></html>", type="html").root
 
 
 def _trafilatura(html: str, url: str | None) -> str:
@@ -153,26 +187,26 @@ def _trafilatura(html: str, url: str | None) -> str:
     return text or ""
 
 
-def _body(sel: Selector, html: str, url: str | None, selectors: Selectors) -> tuple[str, Selector | None]:
+def _body(root: Any, html: str, url: str | None, selectors: Selectors) -> tuple[str, Any]:
     queries = [selectors.body] if selectors.body else list(BODY_CONTAINERS)
     for query in queries:
-        found = _select(sel, query)
-        if found and not selectors.body and found[0].xpath(".//nav | .//ul[.//a]"):
+        found = _select(root, query)
+        if found and not selectors.body and _xpath(found[0], ".//nav | .//ul[.//a]"):
             # a page-wide wrapper (<div id="content"> round nav, article and side bar)
             if (inner := _densest_paragraphs(found[0])) is not None:
-                return block_text(inner.root), inner
+                return block_text(inner), inner
         if found:
-            text = "\n".join(block_text(f.root) for f in found)
+            text = "\n".join(block_text(f) for f in found)
             if text.strip():
                 return text, found[0]
     if selectors.body:
         return "", None
-    if (dense := _densest_paragraphs(sel)) is not None:
-        return block_text(dense.root), dense
+    if (dense := _densest_paragraphs(root)) is not None:
+        return block_text(dense), dense
     return _trafilatura(html, url), None
 
 
-def _densest_paragraphs(sel: Selector) -> Selector | None:  # sel: the page or an element of it
+def _densest_paragraphs(node: Any) -> Any:  # node: the page or an element of it
     """The element whose own <p> children (or ``<br>``-separated text) hold the most Chinese text.
 
     Side bars and footers hold short lines; an article holds several long paragraphs. None when
@@ -180,52 +214,49 @@ def _densest_paragraphs(sel: Selector) -> Selector | None:  # sel: the page or a
     """
     best, best_score = None, 0
     query = "descendant-or-self::*[count(p) >= 2 or count(br) >= 2][not(ancestor-or-self::footer)]"
-    for candidate in sel.xpath(query):
-        score = sum(len(HAN.findall(" ".join(p.xpath(".//text()").getall())))
-                    for p in candidate.xpath("./p[not(ancestor::a)]"))
-        if candidate.xpath("br"):  # old table layouts: paragraphs as text between <br>s
-            score += len(HAN.findall(" ".join(candidate.xpath("./text()").getall())))
+    for candidate in _xpath(node, query):
+        score = sum(len(HAN.findall(" ".join(_xpath(p, ".//text()"))))
+                    for p in _xpath(candidate, "./p[not(ancestor::a)]"))
+        if _xpath(candidate, "br"):  # old table layouts: paragraphs as text between <br>s
+            score += len(HAN.findall(" ".join(_xpath(candidate, "./text()"))))
         if score > best_score:
             best, best_score = candidate, score
     return best if best_score >= MIN_BODY_CHARS else None
 
 
-def _header_text(sel: Selector, body: Selector | None) -> str:
+def _header_text(root: Any, body: Any) -> str:
     """Page text outside the body, link lists and scripts: where bylines and dates live."""
-    root = copy.deepcopy(sel.root)
+    skip = set(_xpath(root, _NOT_HEADER))
     if body is not None:
-        path = body.root.getroottree().getpath(body.root)
-        for node in root.xpath(path):
-            _remove(node)
-    for node in root.xpath("//head | //li | //a | //nav | //footer | //ul | //select | //option"):
-        _remove(node)
-    return block_text(root)
+        skip.add(body)
+    return block_text(root, skip)
 
 
-def founder_properties(sel: Selector) -> dict[str, str]:
+def founder_properties(root: Any) -> dict[str, str]:
     """Metadata of a 方正 (Founder) page: the ``<!--enpproperty <title>…</title>…-->`` comment.
 
-    :param sel: the parsed page
+    :param root: the parsed page
     :return: e.g. ``title``, ``subtitle``, ``introtitle`` (引题), ``author``, ``date``, ``nodename``
     """
-    comment = sel.xpath("//comment()[contains(., 'enpproperty')]").get() or ""
+    comments = _xpath(root, "//comment()[contains(., 'enpproperty')]")
+    comment = (comments[0].text or "") if comments else ""
     return {tag.lower(): htmllib.unescape(value).strip()
             for tag, value in _ENP_TAG.findall(comment) if value.strip()}
 
 
-def _title(sel: Selector, selectors: Selectors, founder: dict[str, str]) -> str:
+def _title(root: Any, selectors: Selectors, founder: dict[str, str], metas: list[Any]) -> str:
     if selectors.title:
-        return _first_text(sel, [selectors.title])[0]
-    text, _ = _first_text(sel, list(_TITLE[:3]))
+        return _first_text(root, [selectors.title])[0]
+    text, _ = _first_text(root, list(_TITLE[:3]))
     if text:
         return text
-    text = founder.get("title") or _meta(sel, "ArticleTitle", "og:title", "title")
+    text = founder.get("title") or _meta(metas, "ArticleTitle", "og:title", "title")
     if text:
         return text
-    text, _ = _first_text(sel, ["h1", _TABLE_TITLE + "/td/strong"])
+    text, _ = _first_text(root, ["h1", _TABLE_TITLE + "/td/strong"])
     if text:
         return text
-    return page_title(" ".join(sel.xpath("//title//text()").getall()))
+    return page_title(" ".join(_xpath(root, "//title//text()")))
 
 
 def page_title(text: str) -> str:
@@ -243,9 +274,9 @@ def page_title(text: str) -> str:
     return "".join(parts)
 
 
-def _heading(sel: Selector, queries: tuple[str, ...]) -> str:
+def _heading(root: Any, queries: tuple[str, ...]) -> str:
     """The first 引题/副题 candidate that is not a byline ("本报记者 张三" sits in the same rows)."""
-    text = _first_text(sel, queries)[0]
+    text = _first_text(root, queries)[0]
     if text and is_byline(text):
         return ""
     return text
@@ -261,16 +292,16 @@ def _after_title(header: str, title: str) -> str:
     return header
 
 
-def _published(sel: Selector, url: str | None, header: str, selectors: Selectors,
-               epaper: bool, founder: dict[str, str], title: str = "") -> dt.date | None:
+def _published(root: Any, url: str | None, header: str, selectors: Selectors,
+               epaper: bool, founder: dict[str, str], metas: list[Any], title: str = "") -> dt.date | None:
     from_url = date_from_url(url or "")
     if epaper and from_url:
         return from_url
     if selectors.date:
-        text, _ = _first_text(sel, [selectors.date])
+        text, _ = _first_text(root, [selectors.date])
         if found := parse_date(text):
             return found
-    if found := parse_date(_meta(sel, *_META_DATE)) or parse_date(founder.get("date")):
+    if found := parse_date(_meta(metas, *_META_DATE)) or parse_date(founder.get("date")):
         return found
     after = _after_title(header, title)
     return (labelled_date(after) or from_url or parse_date(after) or labelled_date(header)
@@ -287,28 +318,29 @@ def extract_article(html: str, url: str | None = None, selectors: Selectors | No
     :param epaper: the page is an e-paper article: the edition date in the URL wins
     """
     selectors = selectors or Selectors()
-    sel = _parse(html)
-    raw, container = _body(sel, html, url, selectors)
+    root = _parse(html)
+    metas = _metas(root)
+    raw, container = _body(root, html, url, selectors)
     body, found = clean_body(raw)
-    header = _header_text(sel, container)
-    founder = founder_properties(sel)
-    title = _title(sel, selectors, founder)
+    header = _header_text(root, container)
+    founder = founder_properties(root)
+    title = _title(root, selectors, founder, metas)
     lines = body.split("\n")
     if lines and title and " ".join(lines[0].split()) == " ".join(title.split()):
         body = "\n".join(lines[1:])
-    pretitle = "" if selectors.title else (_heading(sel, _PRETITLE) or founder.get("introtitle", ""))
-    subtitle = "" if selectors.title else (_heading(sel, _SUBTITLE) or founder.get("subtitle", ""))
+    pretitle = "" if selectors.title else (_heading(root, _PRETITLE) or founder.get("introtitle", ""))
+    subtitle = "" if selectors.title else (_heading(root, _SUBTITLE) or founder.get("subtitle", ""))
     _, header_found = clean_body(header)
-    origin = _meta(sel, "ContentSource", "source") or found.get("origin") or ""
+    origin = _meta(metas, "ContentSource", "source") or found.get("origin") or ""
     if not origin and (match := ORIGIN.search(header)):
         origin = match.group(1)
     origin = ORIGIN_END.split(origin)[0].strip()
     author = (found.get("author") or header_found.get("author") or founder.get("author")
-              or _meta(sel, "author", "Author"))
+              or _meta(metas, "author", "Author"))
     return Extracted(
         title=title,
         body=body,
-        published=_published(sel, url, header, selectors, epaper, founder, title),
+        published=_published(root, url, header, selectors, epaper, founder, metas, title),
         pretitle=pretitle if pretitle != title else "",
         subtitle=subtitle if subtitle != title else "",
         author=author,

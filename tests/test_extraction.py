@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import lxml.html
 import pytest
 
-from crawler.extraction import article_text, check_body, clean_body, extract_article, page_title
+from crawler.extraction import (
+    article_text,
+    block_text,
+    check_body,
+    clean_body,
+    extract_article,
+    page_title,
+)
 from policywatch.config import Selectors
 from policywatch.document import read_document
 from tests import sitedata
@@ -94,6 +102,25 @@ def test_broken_html():
     found = extract_article(page)
     assert found.title == "城乡供水一体化加快推进"
     assert found.body == "\n".join(html)
+
+
+def test_tag_names_broken_by_a_stray_angle_bracket():
+    # "<span<div …>" parses as an element named "span<div": the page is still read, byline included
+    paragraphs = [f"（示例文本）今年计划改造城镇老旧小区{n}个，完善社区养老、托育等公共服务设施。" for n in range(3)]
+    html = ("<html><body><h1>示例标题</h1><div class='info'>本报记者 张三</div><span<div class='article-content'>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body></html>")
+    found = extract_article(html, "https://example.cn/2025-08/20/a.html")
+    assert (found.title, found.author, found.published) == ("示例标题", "张三", dt.date(2025, 8, 20))
+    assert found.body == "\n".join(paragraphs)
+
+
+def test_block_text_lines_cells_and_left_out_elements():
+    page = lxml.html.fromstring(
+        "<div>引言<script>var x = 1;</script>接着<p>第一段<b>加粗</b>尾</p><!-- 注释 -->注后"
+        "<table><tr><td>甲</td><td>乙</td></tr></table><ul><li>链接</li></ul>结尾</div>")
+    assert block_text(page) == "引言接着\n第一段加粗尾\n注后\n甲 乙\n链接\n结尾"
+    assert block_text(page, {page.find("ul")}) == "引言接着\n第一段加粗尾\n注后\n甲 乙\n结尾"
+    assert block_text(page.find("ul")) == "链接"
 
 
 @pytest.mark.parametrize("html", ["", "   ", "<html", "\x00\x01"])
