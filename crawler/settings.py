@@ -4,6 +4,8 @@ Tests and benchmarks override a few through ``POLICYWATCH_*`` environment variab
 :mod:`crawler.run` (timeouts, retries, throttling), never by editing this file.
 """
 
+from scrapy.settings.default_settings import EXTENSIONS_BASE as _SCRAPY_EXTENSIONS
+
 BOT_NAME = "policywatch"
 SPIDER_MODULES = ["crawler.spiders"]
 
@@ -33,6 +35,15 @@ REDIRECT_MAX_TIMES = 5
 DEPTH_LIMIT = 0
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy's remote control serves, on a local port, an HTTP endpoint that runs the Python code
+# sent to it (its token in a job file under ~/.local/state/scrapy). A crawl needs none of it;
+# left out of Scrapy's extensions (``EXTENSIONS: {…: None}`` would still import it), no crawl
+# loads aiohttp or starts that server (a tenth of a second at each start).
+REMOTE_CONTROL_ENABLED = False
+EXTENSIONS_BASE = {path: order for path, order in _SCRAPY_EXTENSIONS.items() if not path.endswith(".RemoteControl")}
+# Scrapy reads a callback's source at each call whose result it no longer caches, to warn about
+# a generator that returns a value; tests/test_crawl_units.py checks our callbacks once instead.
+WARN_ON_GENERATOR_RETURN_VALUE = False
 
 # Conditional requests for index and edition pages: the cache keeps validators (ETag,
 # Last-Modified) and revalidates; article requests set meta dont_cache. The directory is set

@@ -132,3 +132,28 @@ def test_a_gbk_page_with_few_chinese_characters_is_not_taken_for_broken_utf8():
     body = ("<html><body>" + "x" * 500 + "重庆</body></html>").encode("gbk")
     text, used = decode_page(body, "text/html; charset=utf-8")
     assert used == "gb18030" and "重庆" in text
+
+
+def test_crawls_run_no_remote_control_server():
+    from scrapy.utils.conf import build_component_list
+
+    from crawler.run import crawl_settings
+
+    settings = crawl_settings("data/x.db")
+    extensions = build_component_list(settings.getwithbase("EXTENSIONS"))
+    assert not settings.getbool("REMOTE_CONTROL_ENABLED")
+    assert "scrapy.extensions.remote_control.RemoteControl" not in extensions
+    assert "scrapy.extensions.corestats.CoreStats" in extensions
+
+
+def test_no_spider_callback_is_a_generator_returning_a_value():
+    # Scrapy's own check (WARN_ON_GENERATOR_RETURN_VALUE) is off during crawls: it reads the
+    # callback's source again and again.
+    from scrapy.utils.misc import is_generator_with_return_value
+
+    from crawler.spiders import SPIDERS
+
+    callbacks = [getattr(spider, name) for spider in SPIDERS.values() for name in dir(spider)
+                 if name.startswith("parse")]
+    assert len(callbacks) >= 4
+    assert not [c.__qualname__ for c in callbacks if is_generator_with_return_value(c)]
