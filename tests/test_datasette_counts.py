@@ -74,3 +74,41 @@ def test_a_pages_count_selects_no_column_and_counts_the_same_rows(db_path):
         return out
 
     assert asyncio.run(counts()) == [800, 400, 0]
+
+
+def test_schema_reads_are_kept_until_the_schema_version_changes(db_path):
+    """The database page (as each canned query page) lists every table's columns, primary keys
+    and FTS table: the second page reads none of them again; a new column shows once Datasette
+    has seen the new schema version."""
+    from policywatch.datasette_counts import SCHEMA_READS
+
+    db = open_db(db_path)
+    db["sources"].insert({"name": "a"})
+    datasette = Datasette([str(db_path)])
+
+    async def run() -> tuple[list[int], list[str], list[str]]:
+        await datasette.invoke_startup()
+        database = datasette.get_database("policywatch")
+        reads = []
+        execute_fn = database.execute_fn
+
+        async def counted(fn, *args, **kwargs):
+            reads.append(fn.__name__)
+            return await execute_fn(fn, *args, **kwargs)
+
+        database.execute_fn = counted
+        calls = []
+        for _ in range(2):
+            reads.clear()
+            assert (await datasette.client.get("/policywatch")).status_code == 200
+            calls.append(sum(name.lstrip("_") in SCHEMA_READS for name in reads))
+        before = (await datasette.client.get("/policywatch/sources.json?_extra=columns")).json()["columns"]
+        db.execute("ALTER TABLE sources ADD COLUMN note_added TEXT")
+        db.conn.commit()
+        await datasette.refresh_schemas(force=True)
+        after = (await datasette.client.get("/policywatch/sources.json?_extra=columns")).json()["columns"]
+        return calls, before, after
+
+    calls, before, after = asyncio.run(run())
+    assert calls[0] >= 3 * 20 and calls[1] == 0
+    assert "note_added" not in before and "note_added" in after
