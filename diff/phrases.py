@@ -25,9 +25,19 @@ DISTRICTS = {
     "重庆高新区": "西部科学城重庆高新区",
 }
 #: Places outside Chongqing that can be the subject of a target.
-OTHER_PLACES = {"成都": "成都市", "四川": "四川省", "川渝地区": "川渝", "成渝地区": "川渝",
-                "川渝": "川渝", "成渝": "川渝", "全国": "全国",
-                "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省", "湖北": "湖北省"}
+#: China's other provinces, autonomous regions and municipalities by the names a clause gives
+#: them as its subject (四川, 四川省, 广西, 广西壮族自治区).
+PROVINCES = {
+    **{name: name + "市" for name in ("北京", "天津", "上海")},
+    **{name: name + "省" for name in (
+        "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
+        "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")},
+    "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
+    "新疆": "新疆维吾尔自治区",
+}
+OTHER_PLACES = {**PROVINCES, **{full: full for full in PROVINCES.values() if not full.endswith(("省", "市"))},
+                "成都": "成都市", "川渝地区": "川渝", "成渝地区": "川渝", "川渝": "川渝", "成渝": "川渝",
+                "全国": "全国"}
 CHONGQING = "重庆市"
 #: Parts of the city that a sentence can make a target's subject (中心城区城镇化率约95%);
 #: they hold for their own clause only.
@@ -54,13 +64,13 @@ _SUBJECT_NAMES = (*_REGION_NAMES, *_BACK_REFERENCE, *_PAIR_REFERENCE)
 _REGION_SUBJECT = (
     r"(?:“十[三四五六]五”(?:时期|期间),?)?"
     r"(?:" + "|".join(_SUBJECT_TIMES) + r"|(?:力争)?到?(?:19|20)\d{2}年(?:底|末)?)?"
-    r"(?:" + "|".join(_SUBJECT_DAYS) + r")?(?:在)?"
+    r"(?:" + "|".join(_SUBJECT_DAYS) + r")?(?:在|除了)?"
     r"(?P<name>" + "|".join(_SUBJECT_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?"
     + _NOT_SUBJECT_AFTER
 )
 #: What a subject can start with: a break is tried only when one of these follows it.
 _SUBJECT_FIRST = "".join(sorted({word[0] for word in (
-    *_SUBJECT_TIMES, *_SUBJECT_DAYS, *_SUBJECT_NAMES, "“十", "力争", "到", "19", "20", "在")}))
+    *_SUBJECT_TIMES, *_SUBJECT_DAYS, *_SUBJECT_NAMES, "“十", "力争", "到", "19", "20", "在", "除了")}))
 _SUBJECT_OPENING = re.compile(_REGION_SUBJECT)
 #: The same after a clause break: led by the break, so it is looked for only at breaks.
 _SUBJECT_AFTER_BREAK = re.compile(r"[,:;“”](?=[" + re.escape(_SUBJECT_FIRST) + "])" + _REGION_SUBJECT)

@@ -877,3 +877,12 @@ def test_a_number_the_page_cuts_off_and_a_quote_it_cuts() -> None:
     assert 1e6 in [r.value for r in read(cut + "水泥项目落地。", "", dt.date(2009, 3, 1))]
     assert targets(read("报告围绕今后五年重大任务和发展目标作出部署,提出“十一个深入", "",
                         dt.date(2022, 5, 28))) == []
+
+
+def test_every_province_named_as_a_clause_subject_is_the_targets_region() -> None:
+    """b24/p_shengfen_mubiao_2025: a round-up of the provinces' growth targets names each
+    province as its clause's subject, by its short name (辽宁, 广西)."""
+    records = read("其中,辽宁提出增速5%以上,广西地区生产总值增长5%左右。", "31省份今年增速目标揭晓",
+                   dt.date(2025, 1, 21))
+    assert [(r.value, r.comparator, r.region) for r in records if r.kind == "target"] == [
+        (5, ">=", "辽宁省"), (5, "~", "广西壮族自治区")]
