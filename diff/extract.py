@@ -316,6 +316,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = list_verb + indicator
         consumed = number.end + (consumed_to if consumed_to else len(tail))
         unit = number.unit or _NAMED_UNIT.get(indicator[-2:], "")
+        if not unit and number.multiplier_only and _MONEY_NAMED.search(indicator):
+            unit = "元"  # 计划完成投资1000亿: an amount of money, its 元 left out
         if not unit and number.multiplier_only and _PEOPLE_AFTER.match(after, len(tail)):
             unit = "人"  # 解决200万城乡居民的饮水安全问题
         planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))
@@ -427,6 +429,8 @@ def _each(indicator: str) -> list[str]:
     return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]
 
 
+#: An indicator that names an amount of money, whose unit a bare multiple leaves out.
+_MONEY_NAMED = re.compile(r"(?:投资|资金|收入|营收|产值|销售额|交易额|总额|金额)$")
 #: The unit a bare multiple takes from its indicator (常住人口3200万, 接待游客人次突破2亿).
 _NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "户"}
 #: An indicator that counts what both places build together (川渝共建项目, 成渝共建).

@@ -119,12 +119,14 @@ _QUOTED_PERIOD = re.compile(r"“十[三四五六]五”")
 _NAMING_LENGTH = 80
 
 
-_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年")
+#: A year in a headline or heading: 2025年, or a year opening a headline without 年
+#: (2026重庆交通建设“加速跑”).
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年|^(?P<opening>20\d{2})(?=[\u4e00-\u9fff])")
 
 
 def _bare_year(text: str, published: dt.date | None) -> int | None:
     """The last year a headline or heading names that is not past (2025年区政府工作报告)."""
-    years = [int(m["year"]) for m in _YEAR.finditer(text)]
+    years = [int(m["year"] or m["opening"]) for m in _YEAR.finditer(text)]
     years = [y for y in years if published is None or y >= published.year]
     return years[-1] if years else None
 
@@ -133,7 +135,7 @@ def _past_year(text: str, published: dt.date | None) -> bool:
     """Whether a heading names a year before the publication year (2025年工作回顾)."""
     if published is None:
         return False
-    return any(int(m["year"]) < published.year for m in _YEAR.finditer(text))
+    return any(int(m["year"] or m["opening"]) < published.year for m in _YEAR.finditer(text))
 
 
 @dataclass

@@ -886,3 +886,13 @@ def test_every_province_named_as_a_clause_subject_is_the_targets_region() -> Non
                    dt.date(2025, 1, 21))
     assert [(r.value, r.comparator, r.region) for r in records if r.kind == "target"] == [
         (5, ">=", "辽宁省"), (5, "~", "广西壮族自治区")]
+
+
+def test_a_year_opening_a_headline_without_nian_and_an_amount_without_yuan() -> None:
+    """b25/p_jiaotong_touzi_2026: 2026重庆交通建设… dates the plan without 年, and 计划完成投资1000亿
+    is an amount in 元."""
+    title = "2026重庆交通建设“加速跑”,“十五五”开局计划完成投资1000亿"
+    records = read(title + "\n水运方面,年底港口货物吞吐能力达到2.5亿吨。", title, dt.date(2026, 2, 4))
+    assert targets(records) == [
+        ("“十五五”开局计划完成投资", 1e11, "元", "=", 2026, "重庆市"),
+        ("港口货物吞吐能力", 2.5e8, "吨", "=", 2026, "重庆市")]
