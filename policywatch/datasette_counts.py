@@ -15,13 +15,16 @@ index alone (``targets?region=万州区``: 0.1 ms where reading 1,001 rows took 
 
 Beside each canned query Datasette also lists every table's columns, primary keys and FTS table,
 one query each (150 for the 50 tables and views here, each a hop to the database thread: 10–30
-ms of every canned query page). Those answers change only with the schema, so they are kept
+ms of every canned query page), and a table page asks about 20 such questions (does the table
+exist, its columns, keys, foreign keys, definition). Those answers change only with the schema,
+so they are kept
 until Datasette sees a new ``PRAGMA schema_version`` (it reads it at most once a second, as it
 refreshes its own catalog): :func:`cache_schema_reads`.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -77,17 +80,20 @@ def cached_counts(count: Callable[[int], Awaitable[dict[str, Any]]], ttl: float 
     return table_counts
 
 
-#: the per-table schema reads of ``Database`` that :func:`cache_schema_reads` keeps
-SCHEMA_READS = ("table_columns", "primary_keys", "fts_table")
+#: the schema reads of ``Database`` that :func:`cache_schema_reads` keeps (a table page makes
+#: about 20 of them, a canned query page 3 for every table)
+SCHEMA_READS = ("table_names", "view_names", "table_exists", "view_exists", "table_columns",
+                "table_column_details", "primary_keys", "fts_table", "foreign_keys_for_table",
+                "get_all_foreign_keys", "hidden_table_names", "get_table_definition")
 
 
 def cache_schema_reads(database: Any) -> None:
-    """Make ``database``'s per-table schema reads (:data:`SCHEMA_READS`) reuse their answers until
-    its ``PRAGMA schema_version``, which Datasette reads before a page, changes.
+    """Make ``database``'s schema reads (:data:`SCHEMA_READS`) reuse their answers until its
+    ``PRAGMA schema_version``, which Datasette reads before a page, changes.
 
     :param database: a Datasette database
     """
-    cache: dict[tuple[str, str], Any] = {}
+    cache: dict[tuple[str, tuple[Any, ...]], Any] = {}
     seen: list[int] = []
     execute = database.execute
 
@@ -100,13 +106,13 @@ def cache_schema_reads(database: Any) -> None:
                 seen[:] = [version]
         return results
 
-    def cached(name: str) -> Callable[[str], Awaitable[Any]]:
+    def cached(name: str) -> Callable[..., Awaitable[Any]]:
         read = getattr(database, name)
 
-        async def read_once(table: str) -> Any:
-            if (name, table) not in cache:
-                cache[(name, table)] = await read(table)
-            return cache[(name, table)]
+        async def read_once(*args: Any) -> Any:
+            if (name, args) not in cache:
+                cache[(name, args)] = await read(*args)
+            return copy.deepcopy(cache[(name, args)])  # callers may change what they get
 
         return read_once
 
