@@ -117,7 +117,13 @@ class StorePipeline:
         if not self.dry_run:
             from policywatch.store import open_db
 
-            self.writer = BatchWriter(open_db(self.db_path), self.batch_size, self.batch_wait)
+            self.writer = BatchWriter(open_db(self.db_path), self.batch_size, self.batch_wait,
+                                      quiet=self.nothing_downloading)
+
+    def nothing_downloading(self) -> bool:
+        """Whether no request is being downloaded or waiting its turn in the downloader (the
+        engine keeps it filled while the scheduler holds more): no other article is coming soon."""
+        return not self.crawler.engine.downloader.active
 
     async def close_spider(self) -> None:
         """Store the articles still waiting for their batch, then close the database."""

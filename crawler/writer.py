@@ -10,13 +10,15 @@ An article counts as stored only once its batch has committed: the pipeline awai
 stats, progress lines and ``item_scraped`` never run ahead of the database. A crawl killed
 half-way loses only articles it never reported, and the next crawl fetches them. A batch
 that the database refuses is rolled back and its articles are stored one transaction each,
-so only the article at fault fails.
+so only the article at fault fails. A batch is also stored as soon as the crawl has nothing
+else in flight (the last articles of a crawl do not wait out ``wait``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
@@ -24,6 +26,8 @@ from typing import Any
 from crawler.items import ArticleItem
 from policywatch.store.transactions import is_busy, retry_busy
 
+#: Seconds between looks at whether the crawl has gone quiet while a batch waits.
+QUIET_CHECK = 0.02
 #: A stored article's status (``new``, ``updated``, ``unchanged``, ``duplicate``) or why it failed.
 Outcome = str | sqlite3.Error
 
@@ -81,16 +85,21 @@ def _store_alone(db: Any, item: ArticleItem) -> Outcome:
 class BatchWriter:
     """Stores articles in batches on a thread of its own; :meth:`store` waits for the commit."""
 
-    def __init__(self, db: Any, size: int, wait: float) -> None:
+    def __init__(self, db: Any, size: int, wait: float, quiet: Callable[[], bool]) -> None:
         """:param db: the open database (used only on the writer's thread until :meth:`close`)
         :param size: the most articles in one transaction
         :param wait: seconds an article waits for others before its batch is stored anyway
+        :param quiet: whether no other article can come soon (nothing is being downloaded):
+            then the batch is stored at once
         """
         self.db = db
         self.size = size
         self.wait = wait
+        self.quiet = quiet
         self.pending: list[tuple[ArticleItem, asyncio.Future[str]]] = []
         self.timer: asyncio.TimerHandle | None = None
+        self.due = 0.0
+        self.was_quiet = False
         self.running: set[asyncio.Future[list[Outcome]]] = set()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policywatch-store")
 
@@ -105,8 +114,21 @@ class BatchWriter:
         if len(self.pending) >= self.size:
             self.flush()
         elif self.timer is None:
-            self.timer = loop.call_later(self.wait, self.flush)
+            self.due = loop.time() + self.wait
+            self.was_quiet = False
+            self.timer = loop.call_later(min(QUIET_CHECK, self.wait), self._look)
         return await stored
+
+    def _look(self) -> None:
+        """Store the waiting batch if its time has come or the crawl stayed quiet since the last
+        look (a moment between an index page and its links is no reason); else look again."""
+        self.timer = None
+        remaining = self.due - asyncio.get_running_loop().time()
+        quiet, self.was_quiet = self.was_quiet, self.quiet()
+        if remaining <= 0 or (quiet and self.was_quiet):
+            self.flush()
+        else:
+            self.timer = asyncio.get_running_loop().call_later(min(QUIET_CHECK, remaining), self._look)
 
     def flush(self) -> None:
         """Hand the pending articles to the writer thread as one batch."""

@@ -3,6 +3,7 @@ only unreported articles, a refused article fails alone, and search finds every 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -199,3 +200,40 @@ def test_a_crawl_stopped_by_sigterm_stores_every_article_it_fetched(tmp_path):
     _assert_whole_and_searchable(db)
     run = next(db["crawl_runs"].rows)
     assert (run["status"], run["new_articles"]) == ("interrupted", 8)
+
+
+def test_the_last_articles_are_stored_once_nothing_is_downloading(tmp_path):
+    # A batch waits up to ten minutes for more articles, unless the crawl has nothing in flight.
+    with SiteServer() as server:
+        _site(server, 6)
+        config = tmp_path / "sources.yml"
+        config.write_text(CONFIG.format(base=server.base), encoding="utf-8")
+        db_path = tmp_path / "pw.db"
+        env = {"POLICYWATCH_POLITE": "0", "POLICYWATCH_STORE_BATCH": "1000", "POLICYWATCH_STORE_WAIT": "600"}
+        result = run_policywatch("crawl", "--db", str(db_path), "--config", str(config), env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    db = open_db(db_path)
+    assert _batch_articles(db) == 6
+    _assert_whole_and_searchable(db)
+    assert next(db["crawl_runs"].rows)["new_articles"] == 6
+
+
+def test_a_batch_waits_while_the_crawl_is_busy_and_is_stored_when_it_goes_quiet(db_path):
+    from crawler.writer import QUIET_CHECK, BatchWriter
+
+    busy = [True]
+
+    async def crawl() -> list[str]:
+        writer = BatchWriter(open_db(db_path), size=100, wait=600, quiet=lambda: not busy[0])
+        storing = [asyncio.ensure_future(writer.store(_item(n))) for n in range(3)]
+        await asyncio.sleep(10 * QUIET_CHECK)
+        assert not any(task.done() for task in storing)  # still downloading: the batch waits
+        busy[0] = False
+        statuses = await asyncio.wait_for(asyncio.gather(*storing), timeout=10 * QUIET_CHECK)
+        await writer.close()
+        return statuses
+
+    assert asyncio.run(crawl()) == ["new"] * 3
+    db = open_db(db_path)
+    assert _batch_articles(db) == 3
+    _assert_whole_and_searchable(db)
