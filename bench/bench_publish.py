@@ -14,7 +14,13 @@ each search and of ``articles`` and ``targets``, printing p50 and max of 10 requ
 Datasette process's CPU time a request (less noisy than wall time on a loaded machine).
 
 Run: .venv/bin/python bench/bench_publish.py [--articles 100000] [--targets 10] [--changes 500]
-[--only REGEX]
+[--only REGEX] [--against DIR]
+
+``--against DIR`` compares with another version on a loaded machine: DIR holds another checkout
+(``git archive COMMIT | tar -x -C DIR``) with its own cached archive under ``DIR/bench/out/``
+(built, or copied and migrated only as far as that version knows); a second Datasette runs that
+checkout's code and configuration on it, and the two servers answer each page's requests in
+turn, so both see the same load. Each line then shows this version's figures, then the other's.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ import hashlib
 import os
 import random
 import re
+import socket
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -40,7 +48,7 @@ from bench.bench_diff import REGIONS, pick, vocabulary  # noqa: E402
 from diff.identity import indicator_key  # noqa: E402
 from policywatch.baseline import load_baseline  # noqa: E402
 from policywatch.changes import run_diff  # noqa: E402
-from policywatch.publish import CONFIG  # noqa: E402
+from policywatch.publish import CONFIG, datasette_args  # noqa: E402
 from policywatch.search import index_terms  # noqa: E402
 from policywatch.store import open_db  # noqa: E402
 from reports.digest import build_digest  # noqa: E402
@@ -180,6 +188,26 @@ def pages() -> list[tuple[str, str, dict[str, str]]]:
     return out
 
 
+def start_other(checkout: Path, db_path: Path) -> tuple[subprocess.Popen, str]:
+    """Datasette running another checkout's code and configuration on its own archive."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    python, *argv = datasette_args(db_path, "127.0.0.1", port, db_path.parent / "digests")
+    argv = [python, *(arg.replace(str(ROOT), str(checkout)) for arg in argv)]  # this venv
+    process = subprocess.Popen(argv, cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                               env={**os.environ, "PYTHONPATH": str(checkout)})
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{base}/-/versions.json", timeout=1).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"Datasette of {checkout} did not start")
+
+
 def later_pages(client: httpx.Client, base: str) -> list[tuple[str, str, dict[str, str]]]:
     """(label, path, params) of the second page (``?_next=``) of each search and large table."""
     out = []
@@ -192,6 +220,24 @@ def later_pages(client: httpx.Client, base: str) -> list[tuple[str, str, dict[st
     return out
 
 
+def measure(client: httpx.Client, servers: list[tuple[subprocess.Popen, str]], number: int,
+            path: str, params: dict[str, str], repeat: int) -> str:
+    """p50, max and server CPU of ``repeat`` requests to server ``number``, after one warm-up;
+    with several servers each request of this one follows one to each other (same load)."""
+    process, base = servers[number]
+    response = client.get(base + path, params=params)
+    if response.status_code != 200:
+        return f" HTTP {response.status_code}: {response.text[:80]!r}"
+    used, ms = cpu_ms(process.pid), []
+    for _ in range(repeat):
+        for other, (_, other_base) in enumerate(servers):
+            if other != number:
+                client.get(other_base + path, params=params)
+        ms += timed(lambda: client.get(base + path, params=params), 1)
+    cpu = (cpu_ms(process.pid) - used) / repeat
+    return f" p50 {statistics.median(ms):6.0f} ms  max {max(ms):6.0f} ms  server CPU {cpu:5.0f} ms"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100000)
@@ -199,6 +245,8 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=500, help="changes in the digest's week")
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--only", default="", help="time only the pages whose label has this regex")
+    parser.add_argument("--against", type=Path, help="another checkout to compare with, request by"
+                        " request, on its own cached archive")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     folder = OUT / f"publish-{BUILD}-{args.articles}-{args.targets}-{args.changes}"
@@ -222,24 +270,23 @@ def main() -> None:
           f"{size / 1024:.0f} KB HTML")
     db.close()
     print("load average", " ".join(f"{load:.2f}" for load in os.getloadavg()))
-    process, base = start_datasette(db_path, digests)
+    servers = [start_datasette(db_path, digests)]
     try:
+        if args.against:
+            other = args.against / "bench" / "out" / folder.name / "policywatch.db"
+            if not other.exists():
+                raise SystemExit(f"Error: {other} is missing: build or copy that version's archive")
+            servers.append(start_other(args.against.resolve(), other))
         client = httpx.Client(timeout=60)
-        for label, path, params in pages() + later_pages(client, base):
-            if not re.search(args.only, label):
-                continue
-            response = client.get(base + path, params=params)  # warm up
-            if response.status_code != 200:
-                print(f"{label:<48} HTTP {response.status_code}: {response.text[:80]!r}", flush=True)
-                continue
-            used = cpu_ms(process.pid)
-            ms = timed(lambda p=path, q=params: client.get(base + p, params=q), args.repeat)
-            cpu = (cpu_ms(process.pid) - used) / args.repeat
-            print(f"{label:<48} p50 {statistics.median(ms):6.0f} ms  max {max(ms):6.0f} ms"
-                  f"  server CPU {cpu:5.0f} ms", flush=True)
+        for label, path, params in pages() + later_pages(client, servers[0][1]):
+            if re.search(args.only, label):
+                print(f"{label:<48}" + "   |".join(
+                    measure(client, servers, number, path, params, args.repeat)
+                    for number in range(len(servers))), flush=True)
     finally:
-        process.terminate()
-        process.wait(10)
+        for process, _ in servers:
+            process.terminate()
+            process.wait(10)
     print("load average", " ".join(f"{load:.2f}" for load in os.getloadavg()))
 
 
