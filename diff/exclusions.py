@@ -52,6 +52,15 @@ _ALTERNATIVES = re.compile(r"或者|或是")
 TIME_UNITS = {"小时", "分钟"}
 
 
+def _no_one_region(sentence: str, position: int) -> bool:
+    """Whether the clause of a number leaves its places unnamed or offers alternatives."""
+    clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;。") + 1
+    clause_end = min((end for end in (sentence.find(mark, position) for mark in ",;。") if end >= 0),
+                     default=len(sentence))
+    return bool(_UNNAMED_PLACES.search(sentence, clause_start, position)
+                or _ALTERNATIVES.search(sentence, clause_start, clause_end))
+
+
 def off_topic(sentence: str) -> int | None:
     """Where a sentence starts to report an event, an incident or an organisation, or None.
 
@@ -76,11 +85,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True
     if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
         return True
-    clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;。") + 1
-    clause_end = min((end for end in (sentence.find(mark, position) for mark in ",;。") if end >= 0),
-                     default=len(sentence))
-    if _UNNAMED_PLACES.search(sentence, clause_start, position) \
-            or _ALTERNATIVES.search(sentence, clause_start, clause_end):
+    if ("或" in sentence or _UNNAMED_PLACES.search(sentence, 0, position)) \
+            and _no_one_region(sentence, position):
         return True
     if unit in TIME_UNITS and (kind == "statistic" or not planned):
         return True
