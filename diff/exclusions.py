@@ -14,12 +14,13 @@ INCIDENT = re.compile(
     r"发生一起|发生(?:火情|火灾|山火|险情)|追尾|相撞|一审|二审|宣判|被告人|犯罪嫌疑人|涉嫌|扑救|逝世|享年"
     r"|去世|发生(?:侧翻|车祸|爆炸|坍塌|泄漏)|遭遇(?:强降雨|暴雨|洪水|山洪|泥石流|地震|冰雹)|紧急转移"
 )
-#: An organisation speaking of itself (某企业, 该院, 公司股价): its numbers are not the city's.
+#: An organisation or one project speaking of itself (某企业, 该院, 该片区, 公司股价): its numbers are
+#: not the city's.
 #: Every alternative opens with a literal word, so the pattern is looked for only where one is.
 _ORGANISATION_NOUN = r"(?:公司|集团|企业|银行|大学|学校|学院|医院|中学|小学|幼儿园|开发商|房企|楼盘)"
 ORGANISATION = re.compile("|".join([
     *(word + r"[\u4e00-\u9fff]{0,8}?" + _ORGANISATION_NOUN for word in ("某", "该", "这家", "这所", "一家")),
-    r"该(?:院|校|行|馆|所|中心)",
+    r"该(?:院|校|行|馆|所|中心|片区|项目|小区|工程)",
     # 公司负责人… opening a clause (the look-behind checks what stands before the word)
     *(word + r"(?<![^,:;“”]..)(?:负责人|今年|去年|当日|计划|预计|现有)"
       for word in ("公司", "集团", "企业", "学校", "医院")),

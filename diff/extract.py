@@ -331,6 +331,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 indicator += "规模"
         if unit not in MEASURE_WORDS and not goal_listed and _PROJECT_SIZE.match(after, len(tail)):
             continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
+        if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
+            continue  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
         if _COUNTED_LATER.match(after, len(tail)):
             continue  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
         if goal_listed:
@@ -443,6 +445,8 @@ _FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用|通车)(?:以)?�
 #: 日处理400吨的生活垃圾转运中心): the quantity is its size.
 _PROJECT_SIZE = re.compile(
     r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂|中心|设施|综合楼)(?=[,;。、]|$)")
+#: A count whose noun runs on into a share (42个断面水质优良比例): the set the share measures.
+_BASE_OF_SHARE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:比例|比重|占比|优良率|达标率|合格率|覆盖率)")
 #: A quantity that qualifies a noun a later count in its clause counts: a class threshold.
 _COUNTED_LATER = re.compile(r"(?:以上|以下)?的[^,;。\d]{2,20}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批)")
 #: A list that a goal word closes (确定了建成100万亩优质粮油基地、…的发展目标): each item is a goal.

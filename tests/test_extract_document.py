@@ -896,3 +896,14 @@ def test_a_year_opening_a_headline_without_nian_and_an_amount_without_yuan() -> 
     assert targets(records) == [
         ("“十五五”开局计划完成投资", 1e11, "元", "=", 2026, "重庆市"),
         ("港口货物吞吐能力", 2.5e8, "吨", "=", 2026, "重庆市")]
+
+
+def test_the_set_a_share_measures_and_one_projects_own_figures_are_no_targets() -> None:
+    """b25/p_huanbao_youliang_2018: 42个断面 is the set whose 水质优良比例 is the target, and a
+    year's 工作要点 plans it;
+    b25/s_laojiu_kaigong_2025: 该片区…涉及24栋楼 describes one project."""
+    records = read("长江干流重庆段水质达到三类,纳入国家考核的42个断面水质优良比例达到88.1%以上。",
+                   "市环保局2018年工作要点", dt.date(2018, 2, 1))
+    assert [(r.value, r.unit) for r in records if r.kind == "target"] == [(88.1, "%")]
+    assert targets(read("同样加速焕新的还有北碚区蔡家老街片区老旧小区。该片区老旧小区改造范围涉及24栋楼。",
+                        "重庆今年计划改造小区全部开工", dt.date(2025, 9, 30))) == []
