@@ -67,8 +67,16 @@ def off_topic(sentence: str) -> int | None:
 
     :param sentence: one normalised sentence
     """
-    match = _OFF_TOPIC.search(sentence)
-    return match.start() if match else None
+    for match in _OFF_TOPIC.finditer(sentence):
+        if not (EVENT_SUBJECT.fullmatch(match.group(0))
+                and _EVENTS_COUNTED.search(sentence, max(0, match.start() - 14), match.start())):
+            return match.start()
+    return None
+
+
+#: A count of the events themselves (开展20场以上线上线下招聘会): a plan's item, not an event's
+#: details.
+_EVENTS_COUNTED = re.compile(r"\d+(?:场|次|届|个)(?:以上|左右)?[\u4e00-\u9fff]{0,10}$")
 
 
 def never_record(sentence: str, position: int, indicator: str, unit: str, kind: str,

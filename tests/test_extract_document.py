@@ -907,3 +907,13 @@ def test_the_set_a_share_measures_and_one_projects_own_figures_are_no_targets() 
     assert [(r.value, r.unit) for r in records if r.kind == "target"] == [(88.1, "%")]
     assert targets(read("同样加速焕新的还有北碚区蔡家老街片区老旧小区。该片区老旧小区改造范围涉及24栋楼。",
                         "重庆今年计划改造小区全部开工", dt.date(2025, 9, 30))) == []
+
+
+def test_a_count_of_events_to_hold_is_a_plans_item_not_an_events_details() -> None:
+    """b24/p_yangzhong_msss_2026: 开展20场以上线上线下招聘会 counts job fairs to hold; the items
+    after it are read as the plan's too."""
+    records = read("2026年扬中市民生实事项目概览 - 就业促进 - 实施就业专项扩岗行动 计划开展20场以上线上线下招聘会 "
+                   "组织30场以上校园招聘活动 力争全年扩岗1500人以上。", "扬中市公布2026年市政府民生事实项目10项",
+                   dt.date(2026, 1, 17))
+    assert [(r.value, r.unit, r.comparator, r.year) for r in records if r.kind == "target"] == [
+        (20, "场", ">=", 2026), (30, "场", ">=", 2026), (1500, "人", ">=", 2026)]
