@@ -43,6 +43,8 @@ SPECIFICATION = re.compile(
     r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"
     r"|^(?:长度|宽度|高度|直径|深度)$"
 )
+#: The weather a forecast gives (高温日数25天左右, 暴雨日数2~8天): never a policy target.
+WEATHER = re.compile(r"高温|暴雨|降雨|降水|气温|雨量|日照|霜冻|寒潮|冰雹|大风|雾霾日|洪涝")
 #: A height, length or slope that names a class of things (100米以上医疗卫生机构, 25度以下撂荒耕地).
 _HEIGHT_CLASS = re.compile(r"[\d.]+(?:米|度)(?:以上|以下)?[\u4e00-\u9fff]")
 #: Places left unnamed (多个经济大省定为5.5%左右, 各地普遍确定在5%以上): a figure of no one region.
@@ -92,7 +94,7 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     """
     if unit in _PEOPLE and (ATTENDANCE.search(sentence) or _TAKING_PART.match(sentence, position)):
         return True
-    if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
+    if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator) or WEATHER.search(indicator):
         return True
     if ("或" in sentence or _UNNAMED_PLACES.search(sentence, 0, position)) \
             and _no_one_region(sentence, position):

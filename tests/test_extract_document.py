@@ -917,3 +917,10 @@ def test_a_count_of_events_to_hold_is_a_plans_item_not_an_events_details() -> No
                    dt.date(2026, 1, 17))
     assert [(r.value, r.unit, r.comparator, r.year) for r in records if r.kind == "target"] == [
         (20, "场", ">=", 2026), (30, "场", ">=", 2026), (1500, "人", ">=", 2026)]
+
+
+def test_a_weather_forecast_gives_no_targets() -> None:
+    """b26/n_xunqi_qixiang_2025: this year's flood-season forecast (高温日数25天左右) is weather."""
+    assert targets(read("今年汛期重庆35°C以上高温日数大部地区15~55天,较常年偏多2~8天。"
+                        "中心城区37°C以上高温日数25天左右,较常年偏多7天。", "重庆市气象局发布汛期气候趋势预测",
+                        dt.date(2025, 4, 10))) == []
