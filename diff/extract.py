@@ -476,6 +476,10 @@ _LIST_COST = re.compile(r"[^。;!?]{0,4}?(?:总投资|年度计划投资)")
 _PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")
 
 
+#: A list of figures closed by their change since some years ago (较5年前,分别提升了…).
+_COMPARED_WITH_BEFORE = re.compile(r"[,;](?:较|比)(?:\d+|[一二三四五六七八九十两]+)年前|[,;](?:较|比)[^,;。]{0,8}分别(?:提高|提升|增长|增加|下降|降低)了")
+
+
 def _reported_after(sentence: str, position: int, deadline: Deadline | None,
                     published: dt.date | None) -> bool:
     """Whether the words after a number report it (比去年增加…, 已完成投资…, 加快建设).
@@ -483,6 +487,8 @@ def _reported_after(sentence: str, position: int, deadline: Deadline | None,
     A growth over a plan's base year under an explicit deadline (到2020年…达到5.26亿人次,
     比2015年增长34%以上) is part of the plan, not a report.
     """
+    if _COMPARED_WITH_BEFORE.search(sentence, position) and not (deadline and deadline.strong):
+        return True  # …毛入学率达98.7%,较5年前,分别提升了…: the figures of today
     after = LAST_YEAR_AFTER.match(sentence, position)
     if after is None:
         return False

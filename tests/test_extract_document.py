@@ -924,3 +924,11 @@ def test_a_weather_forecast_gives_no_targets() -> None:
     assert targets(read("今年汛期重庆35°C以上高温日数大部地区15~55天,较常年偏多2~8天。"
                         "中心城区37°C以上高温日数25天左右,较常年偏多7天。", "重庆市气象局发布汛期气候趋势预测",
                         dt.date(2025, 4, 10))) == []
+
+
+def test_figures_closed_by_their_change_since_years_ago_are_todays() -> None:
+    """b22/p_jiaoyu_qiangshi_2035: under a 2035 plan's headline, figures closed by 较5年前,分别提升了
+    are today's, not the plan's."""
+    assert targets(read("学前教育毛入园率达93.1%、义务教育巩固率达95.9%、高中阶段教育毛入学率达98.7%,较5年前,"
+                        "分别提升了6、1.4、2.1个百分点。", "重庆加快建设教育强市规划纲要(2024—2035年)",
+                        dt.date(2025, 2, 27))) == []
