@@ -52,12 +52,14 @@ DESCRIPTIVE = re.compile(r"总投资$")
 #: One day's operations (当日计划起降航班721架次): never a policy target.
 ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天")
 #: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人), or
-#: the progress of what it counts (74个电网市级重点项目加快建设): the number is a reported count.
+#: the progress of what it counts (74个电网市级重点项目加快建设, 10所高职院校圆满完成…): the number
+#: is a reported count.
 LAST_YEAR_AFTER = re.compile(
     r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比|(?:比|较)(?:19|20)\d{2}年)"
     r"|[^,;。!?]{0,14}?(?:加快(?:实施|建设|推进)|加速建设|全面建设|全面推进|有序推进|顺利推进|正在|在建)"
     r"|[^。;!?]{0,3}?(?:高于|低于|快于|慢于)全国"
     r"|[^。;!?]{0,3}?已(?:完成|建成|开工|投用|落地|实施|累计)"
+    r"|[^,;。!?]{0,8}?(?:圆满完成|顺利完成)"
 )
 #: A plan for the year whose sentence names no year (主要预期目标是:GDP增长7%左右): the
 #: publication year's.

@@ -932,3 +932,9 @@ def test_figures_closed_by_their_change_since_years_ago_are_todays() -> None:
     assert targets(read("学前教育毛入园率达93.1%、义务教育巩固率达95.9%、高中阶段教育毛入学率达98.7%,较5年前,"
                         "分别提升了6、1.4、2.1个百分点。", "重庆加快建设教育强市规划纲要(2024—2035年)",
                         dt.date(2025, 2, 27))) == []
+
+
+def test_a_count_that_completed_its_task_is_reported() -> None:
+    """b22/p_jiaoyu_qiangshi_2035: 等10所高职院校圆满完成…任务 counts schools that finished."""
+    assert targets(read("重庆电子科技职业大学、重庆工业职业技术学院等10所高职院校圆满完成国家第一轮“双高”计划建设任务。",
+                        "重庆加快建设教育强市规划纲要(2024—2035年)", dt.date(2025, 2, 27))) == []
