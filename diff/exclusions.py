@@ -14,13 +14,12 @@ INCIDENT = re.compile(
     r"发生一起|发生(?:火情|火灾|山火|险情)|追尾|相撞|一审|二审|宣判|被告人|犯罪嫌疑人|涉嫌|扑救|逝世|享年"
     r"|去世|发生(?:侧翻|车祸|爆炸|坍塌|泄漏)|遭遇(?:强降雨|暴雨|洪水|山洪|泥石流|地震|冰雹)|紧急转移"
 )
-#: An organisation or one project speaking of itself (某企业, 该院, 该片区, 公司股价): its numbers are
-#: not the city's.
+#: An organisation speaking of itself (某企业, 该院, 公司股价): its numbers are not the city's.
 #: Every alternative opens with a literal word, so the pattern is looked for only where one is.
 _ORGANISATION_NOUN = r"(?:公司|集团|企业|银行|大学|学校|学院|医院|中学|小学|幼儿园|开发商|房企|楼盘)"
 ORGANISATION = re.compile("|".join([
     *(word + r"[\u4e00-\u9fff]{0,8}?" + _ORGANISATION_NOUN for word in ("某", "该", "这家", "这所", "一家")),
-    r"该(?:院|校|行|馆|所|中心|片区|项目|小区|工程)",
+    r"该(?:院|校|行|馆|所|中心)",
     # 公司负责人… opening a clause (the look-behind checks what stands before the word)
     *(word + r"(?<![^,:;“”]..)(?:负责人|今年|去年|当日|计划|预计|现有)"
       for word in ("公司", "集团", "企业", "学校", "医院")),
@@ -43,7 +42,7 @@ SPECIFICATION = re.compile(
     r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"
     r"|^(?:长度|宽度|高度|直径|深度)$"
 )
-#: The weather a forecast gives (高温日数25天左右, 暴雨日数2~8天): never a policy target.
+#: Weather (高温日数25天左右, 暴雨日数2~8天): a forecast of it is never a policy target.
 WEATHER = re.compile(r"高温|暴雨|降雨|降水|气温|雨量|日照|霜冻|寒潮|冰雹|大风|雾霾日|洪涝")
 #: A height, length or slope that names a class of things (100米以上医疗卫生机构, 25度以下撂荒耕地).
 _HEIGHT_CLASS = re.compile(r"[\d.]+(?:米|度)(?:以上|以下)?[\u4e00-\u9fff]")
@@ -94,8 +93,10 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     """
     if unit in _PEOPLE and (ATTENDANCE.search(sentence) or _TAKING_PART.match(sentence, position)):
         return True
-    if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator) or WEATHER.search(indicator):
+    if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
         return True
+    if kind == "target" and WEATHER.search(indicator):
+        return True  # a forecast; the weather a year had (应对了18轮强降雨) stays a statistic
     if ("或" in sentence or _UNNAMED_PLACES.search(sentence, 0, position)) \
             and _no_one_region(sentence, position):
         return True

@@ -8,7 +8,7 @@ import re
 STATISTIC_MARKERS = re.compile(
     r"已经(?!明确|确定|下达)|已(?![经知明确定])|截至|截止|以来|年来|了(?<![为除]了)(?<!确定了|提出了|明确了|部署了|票决了|审议了)(?![解])|同比|比上年|较上年|去年|上年"
     r"|过去|完成了|实现了|达到了|共有|现有|拥有(?![量率])|目前有|建有(?![率量])|设有|有(?<![没具享占]有)$|排名"
-    r"|建成后|投产后|达产后|该项目|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
+    r"|建成后|投产后|达产后|该项目|该片区|该小区|该工程|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
 )
 #: A span of months (1-5月, 1至11月) reports a fact too. Kept apart so that every word above
 #: opens with a literal character, which lets the scan skip most positions.
