@@ -160,3 +160,14 @@ def test_no_spider_callback_is_a_generator_returning_a_value():
     assert {c.__name__ for c in callbacks} >= {"parse_index", "parse_article", "parse_feed",
                                                  "parse_page", "merge_continuation"}
     assert not [c.__qualname__ for c in callbacks if is_generator_with_return_value(c)]
+
+
+def test_a_crawl_process_starts_no_blas_threads():
+    import os
+    import subprocess
+    import sys
+
+    code = "import os, crawler.run, numpy; print(len(os.listdir('/proc/self/task')))"
+    env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_NUM_THREADS"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.strip() == "1"
