@@ -134,7 +134,7 @@ def extract(document: Document) -> list[Target]:
 
 #: Spaces (and a dash set in spaces) between Chinese words: where a summary card or a page that
 #: lost its punctuation separates clauses (挡墙13.46千米 道路8.72千米; 概览 - 扬中市…).
-_CLAUSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\]”])[ \u3000]+(?:[-–—•·][ \u3000]+)?(?=[\u4e00-\u9fff“\[\d])")
+_CLAUSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\]”])[ \u3000]+(?:[-–—•·][ \u3000]+)?(?=[\u4e00-\u9fff“\[])")
 
 
 def clause_spaces(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 STATISTIC_MARKERS = re.compile(
     r"已经(?!明确|确定|下达)|已(?![经知明确定])|截至|截止|以来|年来|了(?<![为除]了)(?<!确定了|提出了|明确了|部署了|票决了|审议了)(?![解])|同比|比上年|较上年|去年|上年"
     r"|过去|完成了|实现了|达到了|共有|现有|拥有(?![量率])|目前有|建有(?![率量])|设有|有(?<![没具享占]有)$|排名"
-    r"|建成后|投产后|达产后|该项目|该片区|该小区|该工程|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
+    r"|建成后|投产后|达产后|该项目|该片区|该小区|该工程|(?:片区|小区)(?:总建筑面积|总面积|占地面积|涉及)|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
 )
 #: A span of months (1-5月, 1至11月) reports a fact too. Kept apart so that every word above
 #: opens with a literal character, which lets the scan skip most positions.
@@ -23,6 +23,9 @@ CLAUSE_PLAN_MARKERS = re.compile(
 )
 #: What makes a weak plan word right after it a report (已打造, 已经推动).
 _DONE = ("已", "已经")
+#: A review of the years up to now (近年来, 2020年以来): its 推动, 打造 tell what was done.
+_SINCE = re.compile(r"以来|年来")
+_WILL = ("将", "要")
 #: A subject and 将/要 opening a sentence: the plan governs the clauses that follow
 #: (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
 SUBJECT_WILL = re.compile(
@@ -88,8 +91,10 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         prefix = NAMES.sub(_mask, prefix)
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
     if not EVENT.search(prefix) and "预计" not in prefix:
+        since = _SINCE.search(prefix)
         weak = [m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
-                if not prefix.endswith(_DONE, 0, m.start())]  # 重庆已打造…17条: done, not planned
+                if not prefix.endswith(_DONE, 0, m.start())  # 重庆已打造…17条: done, not planned
+                and not (since and since.start() < m.start() and m.group(0) not in _WILL)]
         plan = max(plan, max(weak, default=-1))
         subject_will = SUBJECT_WILL.search(prefix, 0, clause_start)
         if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain

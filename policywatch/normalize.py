@@ -71,6 +71,15 @@ def to_simplified(text: str) -> str:
 _CIRCLE_ZERO = re.compile(r"○(?=[〇○零一二三四五六七八九])|(?<=[〇○零一二三四五六七八九])○")
 
 
+def _unspaced(line: str) -> str:
+    """A line spaced the way some editors space mixed text (到 2027 年) without those spaces."""
+    if len(_MIXED_SPACE.findall(line)) < 2:
+        return line
+    row = _ROW_NUMBER.match(line)  # a table row's number stays apart from its text
+    keep = row.end() if row else 0
+    return line[:keep] + _MIXED_SPACE.sub("", line[keep:])
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split text into stripped, non-empty paragraphs, one per line of input.
 
@@ -78,11 +87,7 @@ def split_paragraphs(text: str) -> list[str]:
     """
     paragraphs = []
     for line in text.splitlines():
-        line = _SPACES.sub(" ", line).strip()
-        if len(_MIXED_SPACE.findall(line)) >= 2:
-            row = _ROW_NUMBER.match(line)  # a table row's number stays apart from its text
-            keep = row.end() if row else 0
-            line = line[:keep] + _MIXED_SPACE.sub("", line[keep:])
+        line = _unspaced(_SPACES.sub(" ", line).strip())
         if line:
             paragraphs.append(line)
     return paragraphs
@@ -149,8 +154,9 @@ def normalize_text(text: str) -> str:
 
 
 def normalize_line(text: str) -> str:
-    """Normalise a single-line string such as a title: NFKC, t2s and tidy whitespace.
+    """Normalise a single-line string such as a title: NFKC, t2s and tidy whitespace (mixed
+    text spaced 2025 年 as 2025年, as in paragraphs).
 
     :param text: a short string
     """
-    return _SPACES.sub(" ", to_simplified(text).replace("\n", " ")).strip()
+    return _unspaced(_SPACES.sub(" ", to_simplified(text).replace("\n", " ")).strip())

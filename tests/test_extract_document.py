@@ -938,3 +938,12 @@ def test_a_count_that_completed_its_task_is_reported() -> None:
     """b22/p_jiaoyu_qiangshi_2035: 等10所高职院校圆满完成…任务 counts schools that finished."""
     assert targets(read("重庆电子科技职业大学、重庆工业职业技术学院等10所高职院校圆满完成国家第一轮“双高”计划建设任务。",
                         "重庆加快建设教育强市规划纲要(2024—2035年)", dt.date(2025, 2, 27))) == []
+
+
+def test_a_review_since_years_ago_and_one_areas_figures_are_no_targets() -> None:
+    """b27/n_yanglao_chuangwei_2024: 近年来…持续推动…打造…216个 tells what was built;
+    b27/p_laojiu_fanti_2025: 加州花园片区总建筑面积…涉及41栋楼 describes one area."""
+    assert targets(read("近年来,重庆持续推动居家、社区、机构养老服务协调发展,打造“中心带站”联合体216个。",
+                        "重庆养老床位", dt.date(2024, 10, 1))) == []
+    assert targets(read("加州花园片区总建筑面积42.11万平方米,涉及41栋楼,惠及3743户居民。",
+                        "2025年重庆将新开工改造老旧小区1227个", dt.date(2025, 3, 1))) == []

@@ -93,6 +93,9 @@ def test_normalize_text_empty() -> None:
 def test_normalize_line() -> None:
     """Titles: NFKC, simplified, one line, tidy spaces."""
     assert normalize_line("  錨定８個關鍵詞\n重慶全力開創  新局面 ") == "锚定8个关键词 重庆全力开创 新局面"
+    # b27/p_minsheng_mubiao_2025: a headline spaced like its body (2025 年) reads as the body does
+    assert normalize_line("本文聚焦于 2025 年重庆市正式印发的《重庆市 2025 年重点民生实事工作目标任务》") \
+        == "本文聚焦于2025年重庆市正式印发的《重庆市2025年重点民生实事工作目标任务》"
 
 
 def test_seed_page_breaks_are_rejoined() -> None:
