@@ -68,11 +68,11 @@ def off_topic(sentence: str) -> int | None:
 
     :param sentence: one normalised sentence
     """
-    for match in _OFF_TOPIC.finditer(sentence):
-        if not (EVENT_SUBJECT.fullmatch(match.group(0))
-                and _EVENTS_COUNTED.search(sentence, max(0, match.start() - 14), match.start())):
-            return match.start()
-    return None
+    match = _OFF_TOPIC.search(sentence)
+    while match is not None and EVENT_SUBJECT.fullmatch(match.group(0)) \
+            and _EVENTS_COUNTED.search(sentence, max(0, match.start() - 14), match.start()):
+        match = _OFF_TOPIC.search(sentence, match.end())
+    return match.start() if match else None
 
 
 #: A count of the events themselves (开展20场以上线上线下招聘会): a plan's item, not an event's

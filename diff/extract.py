@@ -35,7 +35,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -132,16 +132,18 @@ def extract(document: Document) -> list[Target]:
     return records
 
 
-#: Spaces (and a dash set in spaces) between Chinese words: where a summary card or a page that
+#: A space (or a dash set in spaces) between Chinese words: where a summary card or a page that
 #: lost its punctuation separates clauses (挡墙13.46千米 道路8.72千米; 概览 - 扬中市…).
-_CLAUSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\]”])[ \u3000]+(?:[-–—•·][ \u3000]+)?(?=[\u4e00-\u9fff“\[])")
+_CLAUSE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\]”])[ \u3000](?=[\u4e00-\u9fff“\[])")
+_SPACED_DASH = re.compile(r"(?<=[\u4e00-\u9fff\]”] )[-–—•·](?= [\u4e00-\u9fff“\[])")
 
 
 def clause_spaces(text: str) -> str:
-    """``text`` with each space that separates Chinese clauses read as a comma, offsets kept."""
+    """``text`` with each space or spaced dash that separates Chinese clauses read as a comma,
+    offsets kept."""
     if " " not in text and "\u3000" not in text:
         return text
-    return _CLAUSE_SPACE.sub(lambda space: "," + " " * (len(space.group(0)) - 1), text)
+    return _SPACED_DASH.sub(",", _CLAUSE_SPACE.sub(",", text))
 
 
 def _table_targets(document: Document, scopes: Scopes, seen: set[tuple]) -> Iterator[Target]:

@@ -91,7 +91,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         prefix = NAMES.sub(_mask, prefix)
     plan = max((m.start() for m in PLAN_MARKERS.finditer(prefix)), default=-1)
     if not EVENT.search(prefix) and "预计" not in prefix:
-        since = _SINCE.search(prefix)
+        since = _SINCE.search(prefix) if "来" in prefix else None
         weak = [m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
                 if not prefix.endswith(_DONE, 0, m.start())  # 重庆已打造…17条: done, not planned
                 and not (since and since.start() < m.start() and m.group(0) not in _WILL)]
