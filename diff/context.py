@@ -31,14 +31,18 @@ _LEAD_PARAGRAPHS = 3
 #: The longest line read as a headline, and what a headline does not contain.
 _HEADLINE = 40
 _SENTENCE_END = re.compile(r"[。!?;]")
-#: A line that continues the previous paragraph's frame (同时,确保…).
 #: A set of actions or tasks announced by their number (实施五大重点行动, 抓好8个方面工作): the
 #: paragraphs after it spell them out.
 _ANNOUNCED_ACTIONS = re.compile(
     r"(?:实施|推进|抓好|开展|做好|推动|聚焦|打好|打响)[^,;。]{0,6}?[一二三四五六七八九十\d]+"
     r"(?:大|个方面|项|件|场)[^,;。]{0,8}?(?:行动|任务|工作|工程|举措|攻坚战)"
 )
+#: A line that continues the previous paragraph's frame (同时,确保…).
 _CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
+#: A deadline that opens a list of aspects (到2027年,在乡村规划方面,…), and the paragraphs that go on
+#: with it (乡村产业方面,…).
+_ASPECTS_OPENED = re.compile(r"(?:力争)?(?:到|至)(?:19|20)\d{2}年底?,?在?[\u4e00-\u9fff]{2,8}方面[,:]")
+_ASPECT = re.compile(r"[\u4e00-\u9fff]{2,8}方面[,:]")
 
 
 @dataclass
@@ -49,6 +53,9 @@ class Paragraph:
     """The plan frame (今年, 到2027年, “十五五”时期) later sentences inherit."""
     region: str = CHONGQING
     """The subject named last (万州, 川渝两地), for sentences that name none."""
+    aspects: bool = False
+    """Whether the paragraph is one of a deadline's aspects (到2027年,在乡村规划方面,… and the
+    乡村产业方面,… after it): the next aspect keeps its frame."""
     report: bool = False
     """Whether the paragraph has begun to report (2023年,全省…; 过去一年): its later sentences
     inherit no plan frame from the headline or headings."""
@@ -118,10 +125,13 @@ class Context:
         :param start: offset of the sentence
         """
         if start == 0 or text[start - 1] == "\n":
-            keep = self.paragraph.frame if _CONTINUATION.match(text, start) else self.announced
+            aspect = self.paragraph.aspects and bool(_ASPECT.match(text, start))
+            continued = aspect or _CONTINUATION.match(text, start)
+            keep = self.paragraph.frame if continued else self.announced
             self.paragraphs += 1
             self._headline(text, start)
-            self.paragraph = Paragraph(frame=keep, region=self.home)
+            self.paragraph = Paragraph(frame=keep, region=self.home,
+                                       aspects=aspect or bool(_ASPECTS_OPENED.match(text, start)))
             self.lead = self.paragraphs <= _LEAD_PARAGRAPHS
             if not self.lead and not self.topic_from_lead:
                 self.off_topic = False

@@ -947,3 +947,20 @@ def test_a_review_since_years_ago_and_one_areas_figures_are_no_targets() -> None
                         "重庆养老床位", dt.date(2024, 10, 1))) == []
     assert targets(read("加州花园片区总建筑面积42.11万平方米,涉及41栋楼,惠及3743户居民。",
                         "2025年重庆将新开工改造老旧小区1227个", dt.date(2025, 3, 1))) == []
+
+
+def test_a_deadline_opening_a_list_of_aspects_frames_the_aspects_after_it() -> None:
+    """b28/p_rongchang_shibaiqianwan_2023: 到2027年,在乡村规划方面,… opens a list of aspects; the
+    乡村产业方面,… paragraph after it keeps its deadline. b13/p_shiwuwu_gangyao_2026: an aspect
+    paragraph after one that only names a year in passing keeps nothing from it."""
+    records = read("到2027年,在乡村规划方面,村庄规划实现100%全覆盖。\n乡村产业方面,荣昌猪品牌价值达到60亿元。",
+                   "荣昌区实施乡村振兴“十百千万”工程", dt.date(2023, 6, 1))
+    assert (6e9, 2027) in [(r.value, r.year) for r in targets_of(records)]
+    records = read("高质量发展方面,为到2035年人均国内生产总值翻一番打好基础。\n"
+                   "科技自立自强方面,全社会研发经费投入年均增长7%以上。", "", dt.date(2026, 3, 5))
+    assert [r.year for r in records if r.value == 7] == [None]
+
+
+def targets_of(records) -> list:
+    """The target records."""
+    return [r for r in records if r.kind == "target"]
