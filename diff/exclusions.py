@@ -50,6 +50,8 @@ _HEIGHT_CLASS = re.compile(r"[\d.]+(?:米|度)(?:以上|以下)?[\u4e00-\u9fff]"
 _UNNAMED_PLACES = re.compile(r"各地|多地|多个[\u4e00-\u9fff]{0,4}?(?:省|省份|城市)|其他省份|其余省份|各省|部分省份|不少省份|普遍")
 #: Alternatives (6%以上或者6%左右): the text commits to neither.
 _ALTERNATIVES = re.compile(r"或者|或是")
+#: A number given with another as alternatives (200户或500人以上聚居点): the one before 或 or after it.
+_NUMBER_OR = re.compile(r"[\d.,]+[^\d,;。或]{0,3}或(?=[\d一二三四五六七八九十])")
 #: Durations and times of day: records only in an explicit plan (通勤时间缩短至45分钟).
 TIME_UNITS = {"小时", "分钟"}
 
@@ -60,7 +62,8 @@ def _no_one_region(sentence: str, position: int) -> bool:
     clause_end = min((end for end in (sentence.find(mark, position) for mark in ",;。") if end >= 0),
                      default=len(sentence))
     return bool(_UNNAMED_PLACES.search(sentence, clause_start, position)
-                or _ALTERNATIVES.search(sentence, clause_start, clause_end))
+                or _ALTERNATIVES.search(sentence, clause_start, clause_end)
+                or sentence[position - 1:position] == "或" or _NUMBER_OR.match(sentence, position))
 
 
 def off_topic(sentence: str) -> int | None:

@@ -30,7 +30,7 @@ UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人�
 _COVERAGE = re.compile(r"全覆盖(?!工作|会议|行动|工程|专项|试点)")
 #: A size class as a target (成为第5大万亿级产业集群): at least that much, in 元. After a count
 #: (打造3个千亿级产业集群) the class only names what is counted.
-_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{2,14}?(?:集群|产业|企业|园区|基地|商圈|市场))")
+_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{1,14}?(?:集群|产业|企业|园区|基地|商圈|市场))")
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
 #: A size class after an amount of money (7万亿级, 50亿级): the amount is in 元.
 _MONEY_MAGNITUDES = {"亿", "万亿", "千亿", "百亿"}

@@ -964,3 +964,11 @@ def test_a_deadline_opening_a_list_of_aspects_frames_the_aspects_after_it() -> N
 def targets_of(records) -> list:
     """The target records."""
     return [r for r in records if r.kind == "target"]
+
+
+def test_a_threshold_given_as_alternatives_is_no_target() -> None:
+    """b28/p_rongchang_shibaiqianwan_2023: 常住人口200户或500人以上聚居点 names which settlements,
+    as alternatives; the coverage that follows is the target."""
+    records = read("到2027年,基本实现常住人口200户或500人以上聚居点污水处理设施全覆盖。", "",
+                   dt.date(2023, 6, 1))
+    assert [(r.value, r.unit) for r in targets_of(records)] == [(100, "%")]
