@@ -25,7 +25,7 @@ CLAUSE_PLAN_MARKERS = re.compile(
 _DONE = ("已", "已经")
 #: A review of the years up to now (近年来, 2020年以来): its 推动, 打造 tell what was done.
 _SINCE = re.compile(r"以来|年来")
-_WILL = ("将", "要")
+_WILL_WORDS = ("将", "要")
 #: A subject and 将/要 opening a sentence: the plan governs the clauses that follow
 #: (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
 SUBJECT_WILL = re.compile(
@@ -94,7 +94,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         since = _SINCE.search(prefix) if "来" in prefix else None
         weak = [m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
                 if not prefix.endswith(_DONE, 0, m.start())  # 重庆已打造…17条: done, not planned
-                and not (since and since.start() < m.start() and m.group(0) not in _WILL)]
+                and not (since and since.start() < m.start() and m.group(0) not in _WILL_WORDS)]
         plan = max(plan, max(weak, default=-1))
         subject_will = SUBJECT_WILL.search(prefix, 0, clause_start)
         if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain
