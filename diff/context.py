@@ -41,8 +41,8 @@ _ANNOUNCED_ACTIONS = re.compile(
 _CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
 #: A deadline that opens a list of aspects (到2027年,在乡村规划方面,…), and the paragraphs that go on
 #: with it (乡村产业方面,…).
-_ASPECTS_OPENED = re.compile(r"(?:力争)?(?:到|至)(?:19|20)\d{2}年底?,?在?[\u4e00-\u9fff]{2,8}方面[,:]")
 _ASPECT = re.compile(r"[\u4e00-\u9fff]{2,8}方面[,:]")
+_ASPECTS_OPENED = re.compile(r"(?:力争)?(?:到|至)(?:19|20)\d{2}年底?,?在?" + _ASPECT.pattern)
 
 
 @dataclass

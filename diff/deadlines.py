@@ -135,11 +135,6 @@ STATED_YEAR = re.compile(
 )
 
 
-def _clause_start(sentence: str, position: int) -> int:
-    """Offset just after the last clause break before ``position``."""
-    return max(sentence.rfind(mark, 0, position) for mark in ",;。") + 1
-
-
 def stated_year(prefix: str, published: dt.date | None) -> int | None:
     """The explicit past (or current) year a reported fact states before its number, or None.
 

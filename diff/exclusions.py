@@ -52,6 +52,7 @@ _UNNAMED_PLACES = re.compile(r"各地|多地|多个[\u4e00-\u9fff]{0,4}?(?:省|�
 _ALTERNATIVES = re.compile(r"或者|或是")
 #: A number given with another as alternatives (200户或500人以上聚居点): the one before 或 or after it.
 _NUMBER_OR = re.compile(r"[\d.,]+[^\d,;。或]{0,3}或(?=[\d一二三四五六七八九十])")
+_CLAUSE_BREAK = re.compile(r"[,;。]")
 #: Durations and times of day: records only in an explicit plan (通勤时间缩短至45分钟).
 TIME_UNITS = {"小时", "分钟"}
 
@@ -59,8 +60,8 @@ TIME_UNITS = {"小时", "分钟"}
 def _no_one_region(sentence: str, position: int) -> bool:
     """Whether the clause of a number leaves its places unnamed or offers alternatives."""
     clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;。") + 1
-    clause_end = min((end for end in (sentence.find(mark, position) for mark in ",;。") if end >= 0),
-                     default=len(sentence))
+    end = _CLAUSE_BREAK.search(sentence, position)
+    clause_end = end.start() if end else len(sentence)
     return bool(_UNNAMED_PLACES.search(sentence, clause_start, position)
                 or _ALTERNATIVES.search(sentence, clause_start, clause_end)
                 or sentence[position - 1:position] == "或" or _NUMBER_OR.match(sentence, position))

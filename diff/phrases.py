@@ -24,10 +24,9 @@ DISTRICTS = {
     "万盛经开区": "万盛经开区", "万盛经济技术开发区": "万盛经开区", "万盛": "万盛经开区",
     "重庆高新区": "西部科学城重庆高新区",
 }
-#: Places outside Chongqing that can be the subject of a target.
 #: China's other provinces, autonomous regions and municipalities by the names a clause gives
 #: them as its subject (四川, 四川省, 广西, 广西壮族自治区).
-PROVINCES = {
+_PROVINCES = {
     **{name: name + "市" for name in ("北京", "天津", "上海")},
     **{name: name + "省" for name in (
         "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
@@ -35,9 +34,12 @@ PROVINCES = {
     "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
     "新疆": "新疆维吾尔自治区",
 }
-OTHER_PLACES = {**PROVINCES, **{full: full for full in PROVINCES.values() if not full.endswith(("省", "市"))},
-                "成都": "成都市", "川渝地区": "川渝", "成渝地区": "川渝", "川渝": "川渝", "成渝": "川渝",
-                "全国": "全国"}
+#: Places outside Chongqing that can be the subject of a target.
+OTHER_PLACES = {
+    **_PROVINCES,
+    **{full: full for full in _PROVINCES.values() if not full.endswith(("省", "市"))},
+    "成都": "成都市", "川渝地区": "川渝", "成渝地区": "川渝", "川渝": "川渝", "成渝": "川渝", "全国": "全国",
+}
 CHONGQING = "重庆市"
 #: Parts of the city that a sentence can make a target's subject (中心城区城镇化率约95%);
 #: they hold for their own clause only.

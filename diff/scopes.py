@@ -124,10 +124,14 @@ _NAMING_LENGTH = 80
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年|^(?P<opening>20\d{2})(?=[\u4e00-\u9fff])")
 
 
+def _years(text: str) -> list[int]:
+    """The years a headline or heading names, in order."""
+    return [int(m["year"] or m["opening"]) for m in _YEAR.finditer(text)]
+
+
 def _bare_year(text: str, published: dt.date | None) -> int | None:
     """The last year a headline or heading names that is not past (2025年区政府工作报告)."""
-    years = [int(m["year"] or m["opening"]) for m in _YEAR.finditer(text)]
-    years = [y for y in years if published is None or y >= published.year]
+    years = [y for y in _years(text) if published is None or y >= published.year]
     return years[-1] if years else None
 
 
@@ -135,7 +139,7 @@ def _past_year(text: str, published: dt.date | None) -> bool:
     """Whether a heading names a year before the publication year (2025年工作回顾)."""
     if published is None:
         return False
-    return any(int(m["year"] or m["opening"]) < published.year for m in _YEAR.finditer(text))
+    return any(year < published.year for year in _years(text))
 
 
 @dataclass
