@@ -30,7 +30,6 @@ import hashlib
 import os
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -52,7 +51,7 @@ from policywatch.publish import CONFIG, datasette_args  # noqa: E402
 from policywatch.search import index_terms  # noqa: E402
 from policywatch.store import open_db  # noqa: E402
 from reports.digest import build_digest  # noqa: E402
-from tests.publishing_data import start_datasette  # noqa: E402
+from tests.publishing_data import free_port, start_datasette, wait_until_serving  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 BUILD = "v3"  # bump when the generated archive changes
@@ -190,22 +189,13 @@ def pages() -> list[tuple[str, str, dict[str, str]]]:
 
 def start_other(checkout: Path, db_path: Path) -> tuple[subprocess.Popen, str]:
     """Datasette running another checkout's code and configuration on its own archive."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     python, *argv = datasette_args(db_path, "127.0.0.1", port, db_path.parent / "digests")
     argv = [python, *(arg.replace(str(ROOT), str(checkout)) for arg in argv)]  # this venv
-    process = subprocess.Popen(argv, cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-                               env={**os.environ, "PYTHONPATH": str(checkout)})
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{base}/-/versions.json", timeout=1).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError(f"Datasette of {checkout} did not start")
+    log_path = db_path.parent / "datasette.log"
+    process = subprocess.Popen(argv, cwd=checkout, stdout=log_path.open("wb"),  # noqa: SIM115
+                               stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(checkout)})
+    return process, wait_until_serving(process, port, log_path)
 
 
 def later_pages(client: httpx.Client, base: str) -> list[tuple[str, str, dict[str, str]]]:

@@ -163,7 +163,8 @@ def build_sample(db) -> dict[str, Any]:
             "base_targets": base}
 
 
-def _port() -> int:
+def free_port() -> int:
+    """A local port nothing listens on."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -175,19 +176,27 @@ def start_datasette(db_path: Path, digest_dir: Path,
 
     :param env: extra environment variables (e.g. an analyst's password hash)
     """
-    port = _port()
-    log = open(db_path.parent / "datasette.log", "wb")  # noqa: SIM115
+    port = free_port()
+    log_path = db_path.parent / "datasette.log"
     process = subprocess.Popen(datasette_args(db_path, "127.0.0.1", port, digest_dir),
-                               stdout=log, stderr=subprocess.STDOUT,
+                               stdout=log_path.open("wb"), stderr=subprocess.STDOUT,  # noqa: SIM115
                                env={**os.environ, **(env or {})})
+    return process, wait_until_serving(process, port, log_path)
+
+
+def wait_until_serving(process: subprocess.Popen, port: int, log_path: Path) -> str:
+    """The base URL of a Datasette ``process`` once it answers on ``port`` (within 30 s).
+
+    :raises RuntimeError: with its log when it exits, or when it does not answer in time
+    """
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError((db_path.parent / "datasette.log").read_text())
+            raise RuntimeError(log_path.read_text())
         try:
             if httpx.get(f"{base}/-/versions.json", timeout=1).status_code == 200:
-                return process, base
+                return base
         except httpx.TransportError:
             time.sleep(0.1)
     process.kill()
