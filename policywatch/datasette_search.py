@@ -10,7 +10,9 @@ matches most of the archive. Here a term that matches many rows is answered by r
 table newest first and keeping the matches (the first page needs a few hundred rows), a rare
 one by looking its matches up. A term of Han words that matches most rows is checked against
 each row's own text (:func:`policywatch.search.contains_words`, exactly what its index query
-matches) rather than by collecting every match from the index first (:func:`search_form`).
+matches) rather than by collecting every match from the index first (:func:`search_form`);
+in the order of a searched column, a word of that column is found in its index, and the search
+index is asked only for the rows that hold it elsewhere (:meth:`Searchable.sorted_clause`).
 A page's row count
 ("1,000+ rows", and its "count all") is read from the index alone (:func:`count_from_index`).
 
@@ -67,6 +69,22 @@ class Searchable:
             return f"({self.indexed} and {check})" if self.indexed else check
         column = "+rowid" if form == "scan" else "rowid"
         return f"{column} in (select rowid from {self.fts} where {self.fts} match escape_fts(:search))"
+
+    def sorted_clause(self, column: str) -> str:
+        """The search's WHERE clause for a page in the order of ``column``, one of :attr:`columns`,
+        when the term is one Han word (:func:`sorted_params`): a row whose ``column`` holds the
+        word, or whose text does and that may hold it elsewhere (the index has its gram outside
+        ``column``, or ``column`` holds the gram without the word). The first two tests read the
+        index of ``column`` alone; the text is read only for the few rows that pass the second."""
+        check = f"contains_search(:search, {', '.join(self.columns)})"
+        outside = f"+rowid in (select rowid from {self.fts} where {self.fts} match :search_outside)"
+        clause = (f"(instr({column}, :search_word) > 0"
+                  f" or ({outside} or instr({column}, :search_gram) > 0) and {check})")
+        return f"({clause} and {self.indexed})" if self.indexed else clause
+
+    def clauses(self) -> set[str]:
+        """Every form of the search's WHERE clause (:meth:`clause`, :meth:`sorted_clause`)."""
+        return {self.clause(form) for form in FORMS} | {self.sorted_clause(c) for c in self.columns}
 
 
 SEARCHABLE = {
@@ -154,7 +172,7 @@ def sample_start(rows: int | None) -> int:
 def _search_alone(table: str, where: str) -> Searchable | None:
     """The searched table when ``where`` is one of its search clauses and nothing else."""
     searchable = SEARCHABLE.get(table)
-    return searchable if searchable and where in {searchable.clause(f) for f in FORMS} else None
+    return searchable if searchable and where in searchable.clauses() else None
 
 
 def count_from_index(sql: str) -> str:
@@ -345,6 +363,57 @@ async def reads_in_order(database: Any, table: str, args: Any, config: dict[str,
     return bool(leading.single_value())
 
 
+def column_filters(args: Any) -> bool:
+    """Whether a table page filters on a column (``region=万州区``): its arguments without ``_``.
+
+    :param args: the request's arguments
+    """
+    return any(not key.startswith("_") for key in args.keys())
+
+
+def sorted_column(args: Any, searchable: Searchable) -> str | None:
+    """The indexed column (``indicator``, ``title``) a page without column filters is sorted by,
+    if any: such a page may take the search's :meth:`Searchable.sorted_clause`.
+
+    :param args: the request's arguments
+    :param searchable: the searched table
+    """
+    column = args.get("_sort") or args.get("_sort_desc")
+    return column if column in searchable.columns and not column_filters(args) else None
+
+
+async def sorted_params(database: Any, table: str, word: str, column: str) -> dict[str, Any]:
+    """The parameters of :meth:`Searchable.sorted_clause` for one Han ``word`` in the order of
+    ``column``: the word, its gram and the index query of the rows that hold the gram outside
+    ``column`` (``"袋公" NOT {indicator}: "袋公"``).
+
+    A word of one or two characters is its own gram (no gram is tested in ``column``, which
+    holds the word when it holds the gram); a longer word's is its bigram with the fewest
+    matches among the index's last :data:`SAMPLE` rows, so that few rows hold it outside
+    ``column`` or in ``column`` without the word (公园 is in many indicators and sentences that
+    have no 口袋公园, 袋公 in few). Any gram gives the same rows: every row whose text holds the
+    word but whose ``column`` does not holds the gram outside ``column``, or in ``column``.
+
+    :param database: the Datasette database
+    :param table: the searched table
+    :param word: the term's one word (simplified, Han characters only)
+    :param column: the sorted column, one of the searchable's columns
+    """
+    fts = SEARCHABLE[table].fts
+    grams = [word[start:start + 2] for start in range(len(word) - 1)]
+    gram = None
+    if len(grams) > 1:
+        rows = (await database.execute(f"select coalesce(max(rowid), 0) from {table}")).single_value()
+        found = await database.execute(" union all ".join(
+            f"select {number}, count(*) from {fts} where {fts} match :g{number} and rowid > :start"
+            for number in range(len(grams))),
+            {"start": sample_start(rows), **{f"g{n}": phrase_query(g) for n, g in enumerate(grams)}})
+        gram = grams[min(found.rows, key=lambda row: (row[1], row[0]))[0]]
+    query = phrase_query(gram or word)
+    return {"search_word": word, "search_gram": gram,
+            "search_outside": f"{query} NOT {{{column}}}: {query}"}
+
+
 async def dense_start(database: Any, table: str, term: str, args: Any, work: int) -> bool:
     """Whether a first page in another index order (``?_sort=title``) may check each row's text:
     the first ``work * DENSE`` rows of that order hold ``work`` rows whose text contains the
@@ -359,7 +428,7 @@ async def dense_start(database: Any, table: str, term: str, args: Any, work: int
     :param args: the request's arguments
     :param work: the matching rows the page needs
     """
-    if args.get("_next") or any(not key.startswith("_") for key in args.keys()):
+    if args.get("_next") or column_filters(args):
         return False
     column = args.get("_sort") or args.get("_sort_desc")
     order = escape_sqlite(column) + ("" if args.get("_sort") else " desc")
@@ -379,7 +448,11 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
     keeping the rows in ``+rowid in (…)`` (in the order of any index: :func:`reads_in_order`)
     or, for a term of Han words in most rows, checking each row's own text
     (:func:`search_form`): in the table's own order (:func:`own_order`), or in another when
-    the first rows of that order hold enough matches (:func:`dense_start`).
+    the first rows of that order hold enough matches (:func:`dense_start`). A page in the order
+    of a searched column (``indicator``, ``title``) that would keep the index's matches finds a
+    word of one column there instead, from that column's index, and asks the search index only
+    for the rows that hold the word elsewhere (:meth:`Searchable.sorted_clause`): 口袋公园 in
+    indicators sorted by indicator, where collecting its 164,520 matches took 45 ms.
 
     :param request: the table page's request
     :param database: the database name
@@ -400,7 +473,13 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         if form == "text" and not own_order(request.args, config) \
                 and not await dense_start(db, table, term, request.args, work):
             form = "scan"
-        return FilterArguments([searchable.clause(form)], params={"search": term},
+        clause, params = searchable.clause(form), {"search": term}
+        words = substring_words(term)
+        if form == "scan" and in_order and len(words) == 1 \
+                and (column := sorted_column(request.args, searchable)):
+            clause = searchable.sorted_clause(column)
+            params.update(await sorted_params(db, table, words[0], column))
+        return FilterArguments([clause], params=params,
                                human_descriptions=[f'search matches "{term}"'])
 
     return inner
