@@ -426,6 +426,34 @@ def _part_of_total(name: str, total: str) -> str:
 _EACH = re.compile(r"(?<![人年日月])均$")
 
 
+#: 等 closing examples (黔江至吉首高铁等), not inside a word (高等, 一等奖, 等级, 等于).
+_EXAMPLES_END = re.compile(r"(?<=[\u4e00-\u9fff”」)])(?<![高中同平初均一二三特上优对相次劣何超头])等(?![级同于候待])")
+
+
+#: What after 等 measures the examples or only names their kind (智能体等普及率, 交通等领域…).
+_MEASURES_EXAMPLES = re.compile(
+    r"(?:率|比|比重|规模|增速|增幅|总量|总额|产值|投资|收入|营收|产量|数量)$"
+    r"|^(?:领域|方面|行业|产业|地区|区域|城市|省份|国家|部门|板块|主体)")
+
+
+def _after_examples(indicator: str) -> tuple[str, bool]:
+    """An indicator without the examples that 等 closes, and whether what they exemplify
+    follows the number: in 开展“互联网营销师”等新职业培训 what is measured is 新职业培训, in
+    建成无废小区、无废学校等「无废细胞」 it is 建成「无废细胞」, and in 开工建设黔江至吉首高铁等
+    (2个项目) it is the verb and the noun after the number.
+
+    :param indicator: a cleaned indicator
+    """
+    ends = list(_EXAMPLES_END.finditer(indicator))
+    if not ends or ends[-1].start() < 2:
+        return indicator, False
+    verb = _LIST_VERB.match(indicator) or _VERB_ONLY.match(indicator)
+    rest = clean_indicator(indicator[ends[-1].end():])
+    if _MEASURES_EXAMPLES.search(rest):
+        return indicator, False  # 新一代智能终端、智能体等普及率: the rate of the examples
+    return (verb.group(0) if verb else "") + rest, not rest
+
+
 def _each(indicator: str) -> list[str]:
     """The indicators a value applies to one by one: A、B和C翻一番 doubles each of them, and
     A和B均突破N gives N to each."""
@@ -560,6 +588,12 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
             and not (number.unit in MEASURE_WORDS and noun_after(after[len(tail):])):
         return "", 0  # 力争达到15万个: the sentence's last indicator (not 完成90个数字化医疗设备配置)
     indicator = clean_indicator(prefix)
+    named, noun_follows = _after_examples(indicator)
+    noun = noun_after(after[len(tail):]) if noun_follows else ""
+    if noun:  # 开工建设黔江至吉首高铁等2个项目, 对新民洲大寨河等3公里河道
+        return named + noun, len(tail) + len(noun)
+    if not noun_follows:
+        indicator = named
     if number.unit in ("%", "个百分点"):
         growth, decline = _GROWTH.search(indicator), _DECLINE.search(indicator)
         if growth or decline:

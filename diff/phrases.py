@@ -106,8 +106,13 @@ _LEADING = re.compile(
     r"|上半年|下半年|[一二三四]季度|年末|今年以来|(?:同比|环比|比上年|较上年|比去年|较去年)(?:同期|底|末)?|建成后|投产后|两地|双方"
     r"|我市|本市|全区|全县|重庆市?|初步|去年|上年|当年"
     r"|力争|确保|争取|努力|计划|预计|可以|可|有望|预期|主要预期目标|目标|是|为|累计|共计|共有|拥有|现有|共(?!同)|已经|已|成功|经过"
-    r"|将|还将|要(?![素求点])|实现|推动|完成|进一步|再|今年|明年|到(?!位)|至|期间|时期|年底|底前|前|里|内)+"
+    r"|将|还将|要(?![素求点])|实现|推动|完成(?!投资)|进一步|再|今年|明年|到(?!位)|至|(?:期间|时期)末?|末(?![端梢尾级])|年底|底前|前|里|内"
+    r"|“?十[一二三四五六七八九]五”?(?:开局(?:之年)?)?|各区县?|各县|也"
+    r"|把|对(?![外口接标话象比应称])|包括)+"
 )
+#: A quote or a parenthesis whose other half lies outside the phrase (“这10个项目…, 记者 王婧)重庆…).
+_UNCLOSED_QUOTE = re.compile(r"^“(?=[^”]*$)")
+_UNOPENED_PARENTHESIS = re.compile(r"^[^()]{0,12}\)")
 #: The words that announce the goals (经济社会发展的主要预期目标是…): not what is measured.
 _GOAL_OPENING = re.compile(r"^[^,;:]*?目标(?:是|为)")
 _ADVERB_VERB = re.compile(
@@ -123,7 +128,7 @@ _TRAILING_WORDS = (
     "合计", "累计", "仅需", "迈上", "跃上", "迈向", "早日", "尽快", "就", "才", "也", "都", "还", "预计", "降至", "降到",
     "降低到", "下降到", "减少到", "减至", "稳定在", "保持在", "维持在", "巩固在", "稳定", "保持", "巩固", "同比", "比上年", "较上年",
     "比去年", "较去年", "可以", "可", "有望", "目标", "预期", "了", "已", "将", "分别", "在", "的", "力争", "确保", "争取",
-    "努力", "实现", "成为", "稳步", "逐步", "进一步", "要", ",", "、", ":",
+    "努力", "实现", "成为", "稳步", "逐步", "进一步", "要", "人民币", ",", "、", ":",
 )
 _TRAILING = re.compile(
     "(?:" + "|".join(_TRAILING_WORDS)
@@ -136,7 +141,8 @@ _REGION_PREFIX = re.compile(
     r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
 #: Words that open a phrase without naming what is measured, stripped in this order.
-_OPENINGS = (_GOAL_OPENING, _LEADING, _REGION_PREFIX, _ADVERB_VERB, _QUALITY_VERB)
+_OPENINGS = (_GOAL_OPENING, _UNOPENED_PARENTHESIS, _UNCLOSED_QUOTE, _LEADING, _REGION_PREFIX,
+             _ADVERB_VERB, _QUALITY_VERB)
 #: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月).
 _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\)|在(?:19|20)\d{2}年(?:的)?基础上")
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
@@ -150,7 +156,8 @@ META_NOUNS = re.compile(
 IDIOMS = ("千家万户", "千行百业", "万众一心", "千街万巷", "一盘棋", "一张图", "一体化", "一流",
           "千方百计", "万无一失", "一以贯之", "百花齐放", "千头万绪", "千姿百态", "一揽子")
 #: A noun phrase after a count ("18轮强降雨", "3个千亿级产业集群").
-NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?(?=[,、;。:()和与及的]|$)")
+#: It ends before 等 closing examples (1个轮滑运动场等…).
+NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?(?=[,、;。:()和与及的]|等(?!级)|$)")
 _NOT_NOUN_START = re.compile(
     r"^(?:”|等|以上|以下|以内|左右|上下|之内|之间|多|余|台阶|大关|的|和(?![美谐])|、|目标|以来|来|后|前|内|左|间"
     r"|期间|同比|比|较|增长|下降|提高|减少|占|达|是|为|分别|已|至|到|次)"

@@ -894,7 +894,7 @@ def test_a_year_opening_a_headline_without_nian_and_an_amount_without_yuan() -> 
     title = "2026重庆交通建设“加速跑”,“十五五”开局计划完成投资1000亿"
     records = read(title + "\n水运方面,年底港口货物吞吐能力达到2.5亿吨。", title, dt.date(2026, 2, 4))
     assert targets(records) == [
-        ("“十五五”开局计划完成投资", 1e11, "元", "=", 2026, "重庆市"),
+        ("完成投资", 1e11, "元", "=", 2026, "重庆市"),
         ("港口货物吞吐能力", 2.5e8, "吨", "=", 2026, "重庆市")]
 
 
@@ -972,3 +972,31 @@ def test_a_threshold_given_as_alternatives_is_no_target() -> None:
     records = read("到2027年,基本实现常住人口200户或500人以上聚居点污水处理设施全覆盖。", "",
                    dt.date(2023, 6, 1))
     assert [(r.value, r.unit) for r in targets_of(records)] == [(100, "%")]
+
+
+def test_examples_closed_by_deng_give_way_to_what_they_exemplify() -> None:
+    """b12, b17, b24: the names before 等 are examples; what is measured is the kind after 等
+    (新职业培训), kept with the verb that opens the list (建成), or the noun after the number
+    (3公里河道). A rate after 等 measures the examples themselves (b23)."""
+    assert targets(read("开展“互联网营销师”等新职业培训1万人次左右;", "重庆市2021年就业工作要点",
+                        dt.date(2021, 3, 1))) == [("新职业培训", 10000, "人次", "~", 2021, "重庆市")]
+    assert targets(read("到2027年,建成无废小区、无废学校、无废工厂等「无废细胞」5000个以上,覆盖民众衣食住行。",
+                        "", dt.date(2025, 6, 1)))[0][:2] == ("建成「无废细胞」", 5000)
+    assert targets(read("今年,对新民洲大寨河等3公里河道实施生态综合治理。", "", dt.date(2026, 2, 1)))[0][:2] \
+        == ("河道实施生态综合治理", 3)
+    assert targets(read("到2026年,新一代智能终端、智能体等普及率超过70%。", "", dt.date(2025, 6, 1)))[0][:2] \
+        == ("新一代智能终端、智能体等普及率", 70)
+
+
+def test_an_indicator_loses_words_that_belong_to_its_frame() -> None:
+    """b26, b9, b22, b7: a quote or a byline's parenthesis opened before the clause, a
+    demonstrative count (这10个), 各区也将, 人民币 and 时期末 name no part of what is measured."""
+    assert targets(read("“这10个项目年度计划投资12.7亿元,涵盖出行、上学、就医等多领域。”",
+                        "大足区票决产生2023年民生实事项目", dt.date(2023, 2, 1)))[0][:2] \
+        == ("项目年度计划投资", 1.27e9)
+    assert targets(read("中新社北京3月5日电 (记者 王婧)重庆2023年经济总量跨过3万亿元(人民币,下同)门槛,"
+                        "计划到2027年迈上4万亿元台阶。", "", dt.date(2024, 3, 5)))[0][:2] == ("经济总量", 4e12)
+    assert targets(read("春节期间,上海各区也将发放总额约人民币一点五亿元的消费券。", "",
+                        dt.date(2026, 2, 9)))[0][:2] == ("发放总额", 1.5e8)
+    assert targets(read("到“十五五”时期末经济总量超过3.2万亿元。", "", dt.date(2025, 10, 1)))[0][:2] \
+        == ("经济总量", 3.2e12)
