@@ -43,7 +43,8 @@ OTHER_PLACES = {
 CHONGQING = "重庆市"
 #: Parts of the city that a sentence can make a target's subject (中心城区城镇化率约95%);
 #: they hold for their own clause only.
-CITY_AREAS = {"中心城区": "中心城区", "主城都市区": "主城都市区", "主城区": "中心城区"}
+CITY_AREAS = {"中心城区": "中心城区", "主城都市区": "主城都市区", "主城区": "中心城区",
+              "重庆中心城区": "中心城区", "重庆主城都市区": "主城都市区", "重庆主城区": "中心城区"}
 _HOME = ("全市", "我市", "本市", "重庆市", "重庆")
 #: Words for the whole of the document's own city or province (another place's report).
 _CITY_HOME = ("全市", "我市", "本市")
@@ -99,6 +100,9 @@ def _subjects(sentence: str) -> tuple[tuple[str, int], ...]:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+#: A clause break that opens another item, not one that goes on measuring the same (…213个,
+#: 年度计划投资745.5亿元; 建设5条山城步道,其中街巷步道3条).
+_NEW_ITEM = re.compile(r"[,;:](?!其中|(?:年度)?(?:计划)?(?:总)?投资|总?面积|总?长度|总?里程|总?规模)")
 #: Words that open a clause without being part of what is measured.
 _LEADING = re.compile(
     r"^(?:[、,:;”\s]|\d{1,3}(?:[.、]|\s)|\d+(?:个|家|项)(?=[\u4e00-\u9fff]{4})|\(\d{1,2}\)|[\u2460-\u2473■□◆◇▲△★☆●○◎•·▶►-]|的|和|及|与|以及|其中|其余|其他|同时|此外|另外|当天|当日|昨天|昨日|今天|目前|近日|日前|据统计|并|该|这|此|本次|本届|全年|全市"
@@ -132,11 +136,12 @@ _TRAILING_WORDS = (
 )
 _TRAILING = re.compile(
     "(?:" + "|".join(_TRAILING_WORDS)
-    + r"|(?<![行作认成])为|第\d+大|第[一二三四五六七八九十]+大|\s)+$"
+    + r"|(?<![行作认成])为|第\d+大|第[一二三四五六七八九十]+大|\s"
+    + r"|(?<=[\u4e00-\u9fff])\d+(?:个|条|座|处|所|家|项|片))+$"  # 街巷步道3条(29公里): its count
 )
 #: What a phrase must end with for :data:`_TRAILING` to strip anything: most end otherwise,
 #: and the check spares a scan of every position.
-_TRAILING_ENDS = (*_TRAILING_WORDS, "为", "大")
+_TRAILING_ENDS = (*_TRAILING_WORDS, "为", "大", "个", "条", "座", "处", "所", "家", "项", "片")
 _REGION_PREFIX = re.compile(
     r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
@@ -196,8 +201,8 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
             region = home if outside else CHONGQING
         elif name in _HOME:
             region = CHONGQING
-        elif name in CITY_AREAS:  # a part of the city is the subject of its own clause only
-            if not _CLAUSE_BREAK.search(sentence, end, position):
+        elif name in CITY_AREAS:  # a part of the city is the subject of its own item only
+            if not _NEW_ITEM.search(sentence, end, position):
                 region = CITY_AREAS[name]
         elif name in DISTRICTS:
             region = DISTRICTS[name]

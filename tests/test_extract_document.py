@@ -1000,3 +1000,22 @@ def test_an_indicator_loses_words_that_belong_to_its_frame() -> None:
                         dt.date(2026, 2, 9)))[0][:2] == ("发放总额", 1.5e8)
     assert targets(read("到“十五五”时期末经济总量超过3.2万亿元。", "", dt.date(2025, 10, 1)))[0][:2] \
         == ("经济总量", 3.2e12)
+
+
+def test_a_part_of_the_city_is_the_region_of_its_own_item_and_what_goes_on_measuring_it() -> None:
+    """b3, b9, b17, b1: 中心城区 (also 重庆中心城区) is the region of its item, and of the clauses
+    that go on measuring it (其中…, 年度计划投资…); a clause naming another thing is the city's.
+    A count inside an item measured again (街巷步道3条29公里) is not part of its name."""
+    records = read("在中心城区建设5条山城步道,其中街巷步道3条29公里、滨江步道1条26公里。",
+                   "2025年重庆市重点民生实事", dt.date(2025, 3, 1))
+    assert [(r[0], r[1], r[5]) for r in targets(records)] == [
+        ("山城步道", 5, "中心城区"), ("街巷步道", 29, "中心城区"), ("滨江步道", 26, "中心城区")]
+    records = read("今年主城都市区内布局产业转型升级类项目213个,年度计划投资745.5亿元。", "",
+                   dt.date(2022, 8, 20))
+    assert {r.region for r in records if r.value == 7.455e10} == {"主城都市区"}
+    records = read("到2027年,重庆中心城区公交和巡游出租车纯电动化比例达到55%以上。", "",
+                   dt.date(2025, 3, 1))
+    assert targets(records)[0][5] == "中心城区"
+    records = read("主要目标:2027年,中心城区公交和巡游出租车纯电动化占比不低于55%,城市生活垃圾回收利用率达45%。",
+                   "", dt.date(2025, 3, 1))
+    assert [r[5] for r in targets(records)] == ["中心城区", "重庆市"]
