@@ -67,6 +67,10 @@ _BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
 _PERIOD_COMPARISON = re.compile(r"(同比|环比)(?:增长|下降|提高|上升|增加|提升|上涨|降低|减少)?了?$")
 #: Attributes that measure the thing named just before them (科技创新项目15个,年度计划投资14亿元).
 _ATTRIBUTE = re.compile(r"(?:年度)?(?:计划|预计)?(?:完成)?投资|产值|营业收入|营收|总投资")
+#: Sizes that measure the thing named just before them (老旧小区1227个,总面积达3011万平方米;
+#: 生产总值年均增长11%左右,总量突破5500亿元): glued to it, or, for 总量 of an amount, the amount.
+_SIZE_OF_LAST = re.compile(r"(?:改造|建设|建筑|占地)?总?面积|总量|总规模")
+_AMOUNT = re.compile(r"(?:总值|总额|产值|收入|投资)$")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
 #: Only a listing comma between two quantities: the second measures the same item in another
@@ -308,6 +312,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = _RATE_SUFFIX.sub("", last_indicator) + indicator
         elif _ATTRIBUTE.fullmatch(indicator) and last_indicator and not _ATTRIBUTE.search(last_indicator):
             indicator = last_indicator + indicator  # 科技创新项目15个,年度计划投资14亿元
+        elif _SIZE_OF_LAST.fullmatch(indicator) and base and not _SIZE_OF_LAST.search(base):
+            indicator = base if indicator == "总量" and _AMOUNT.search(base) else base + indicator
         elif last_indicator and "其中" in sentence[:number.start]:
             indicator = _part_of_total(indicator, last_indicator)
         last_indicator = indicator

@@ -1019,3 +1019,14 @@ def test_a_part_of_the_city_is_the_region_of_its_own_item_and_what_goes_on_measu
     records = read("主要目标:2027年,中心城区公交和巡游出租车纯电动化占比不低于55%,城市生活垃圾回收利用率达45%。",
                    "", dt.date(2025, 3, 1))
     assert [r[5] for r in targets(records)] == ["中心城区", "重庆市"]
+
+
+def test_a_size_after_a_count_or_a_rate_measures_what_they_named() -> None:
+    """b27/p_laojiu_fanti_2025, b8/p_guiyang_gzbg_2017: 总面积 after a count of 老旧小区 is their
+    area; 总量 after a growth rate of 生产总值 is that amount itself."""
+    records = read("今年计划新开工改造城镇老旧小区1227个,总面积达3011万平方米。", "", dt.date(2025, 2, 10))
+    assert [r[:2] for r in targets(records)] == [
+        ("新开工改造城镇老旧小区", 1227), ("新开工改造城镇老旧小区总面积", 3.011e7)]
+    records = read("今后五年经济社会发展的主要预期目标是:全市生产总值年均增长11%左右,总量突破5500亿元。",
+                   "贵阳市政府工作报告", dt.date(2017, 2, 10))
+    assert [r[:2] for r in targets(records)] == [("生产总值年均增速", 11), ("生产总值", 5.5e11)]
