@@ -108,7 +108,7 @@ def extract(document: Document) -> list[Target]:
     published = document.published
     text = clause_spaces(document.body)
     records: list[Target] = []
-    seen: set[tuple] = set()
+    kept = Restatements()
     context = Context()
     scopes = Scopes.for_document(document.title, document.subtitle, published, document.source)
     lead = True
@@ -125,13 +125,9 @@ def extract(document: Document) -> list[Target]:
             for record in found:
                 if text is not document.body and record.sentence == sentence:
                     record.sentence = document.body[offset:offset + len(sentence)]
-                # a restatement (headline and body, summary and list) is one record
-                key = (record.kind, record.indicator, record.year, record.region, record.value,
-                       record.unit)
-                if key not in seen:
-                    seen.add(key)
+                if kept.is_new(record):
                     records.append(record)
-    records.extend(_table_targets(document, scopes, seen))
+    records.extend(record for record in _table_targets(document, scopes) if kept.is_new(record))
     records.sort(key=lambda record: record.start)
     return records
 
@@ -150,15 +146,36 @@ def clause_spaces(text: str) -> str:
     return _SPACED_DASH.sub(",", _CLAUSE_SPACE.sub(",", text))
 
 
-def _table_targets(document: Document, scopes: Scopes, seen: set[tuple]) -> Iterator[Target]:
+class Restatements:
+    """The records kept so far, to tell a restatement (headline and body, summary and list)
+    from a new record: the same kind, year, region, value and unit, and one indicator inside
+    the other (专精特新“小巨人” in the headline, 新培育专精特新“小巨人”企业 in the body)."""
+
+    def __init__(self) -> None:
+        self._names: dict[tuple, list[str]] = {}
+
+    def is_new(self, record: Target) -> bool:
+        """Whether ``record`` states something not kept yet (then it is kept)."""
+        names = self._names.setdefault(
+            (record.kind, record.year, record.region, record.value, record.unit), [])
+        if any(_same_thing(record.indicator, name) for name in names):
+            return False
+        names.append(record.indicator)
+        return True
+
+
+def _same_thing(one: str, other: str) -> bool:
+    """Whether two indicators of the same value name the same thing, one inside the other."""
+    return one == other or (min(len(one), len(other)) >= 4 and (one in other or other in one))
+
+
+def _table_targets(document: Document, scopes: Scopes) -> Iterator[Target]:
     """Targets in the future year columns of flattened tables (:mod:`diff.tables`)."""
     region, region_source = scopes.document_subject()
     for cell in table_values(document.body, document.published):
         indicator = official_name(clean_indicator(cell.indicator))
-        key = ("target", indicator, cell.year, region, float(cell.value), cell.unit)
-        if not is_indicator(indicator) or key in seen:
+        if not is_indicator(indicator):
             continue
-        seen.add(key)
         yield Target(kind="target", indicator=indicator, value=to_float(cell.value), unit=cell.unit,
                      comparator="=", year=cell.year, region=region, sentence=cell.row,
                      start=cell.start, end=cell.end, year_source="heading",

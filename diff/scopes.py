@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from diff.deadlines import find_deadlines
 from diff.kinds import MET_PLAN, NAMES, PLAN_MARKERS
 from diff.phrases import CHONGQING, district_named, home_region
-from diff.structure import Block
+from diff.structure import Block, numbering
 
 #: Words of a heading or lead-in that make the numbers under it a plan's.
 PLAN_WORDS = re.compile(
@@ -115,6 +115,10 @@ def _keep_titles_and_periods(name: re.Match[str]) -> str:
 
 
 _QUOTED_PERIOD = re.compile(r"“十[三四五六]五”")
+#: The shortest numbered line taken for a restated headline, compared without spaces and
+#: punctuation (the body's clauses are split where the headline has a space).
+_STORY_LENGTH = 8
+_WORDS_ONLY = re.compile(r"[\s,.:;!?、,。:;!?]+")
 #: The longest headline or heading read for the place it names.
 _NAMING_LENGTH = 80
 
@@ -151,6 +155,10 @@ class Scopes:
     sections: list[Scope] = field(default_factory=list)
     listing: Scope | None = None
     after_heading: bool = False
+    title: str = ""
+    #: The level of the numbered line that restates the headline (一、<headline>): the
+    #: headline is then a digest's first story, and its scope ends with that story.
+    story_level: int | None = None
 
     @classmethod
     def for_document(cls, title: str, subtitle: str, published: dt.date | None,
@@ -162,7 +170,7 @@ class Scopes:
         :param published: publication date
         :param source: the paper or site: a district's own portal makes the district home
         """
-        scopes = cls(published)
+        scopes = cls(published, title=title)
         district = district_named(source)
         if district:
             scopes.document.append(Scope("source", region=district))
@@ -177,6 +185,7 @@ class Scopes:
         :param block: the next block of the body
         :param lead: whether the block is the document's lead paragraph
         """
+        self._follow_stories(block)
         if block.kind == "heading":
             self.listing = None
             level = block.level if block.numbered else 0
@@ -208,6 +217,20 @@ class Scopes:
                     self.document.append(Scope("lead", frame=Frame(scope.frame.year, False, "lead")))
                 return inherited
         return self._inherited()
+
+    def _follow_stories(self, block: Block) -> None:
+        """In a digest of stories (一、<headline> … 二、<another story>), close the headline's
+        scope when the next story begins: its frame (到2027年) is the first story's only."""
+        if not (block.numbered and block.level):
+            return
+        if self.story_level is None:
+            number = numbering(block.text)
+            story = _WORDS_ONLY.sub("", block.text[number[1]:]) if number else ""
+            if len(story) >= _STORY_LENGTH and story in _WORDS_ONLY.sub("", self.title):
+                self.story_level = block.level
+        elif block.kind == "heading" and block.level <= self.story_level:
+            self.document = [scope for scope in self.document if scope.source != "title"]
+            self.story_level = -1  # closed: no later line reopens it
 
     def document_subject(self) -> tuple[str, str]:
         """The region the headline, 引题/副题 or source make the document's, and where from."""

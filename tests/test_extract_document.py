@@ -1030,3 +1030,25 @@ def test_a_size_after_a_count_or_a_rate_measures_what_they_named() -> None:
     records = read("今后五年经济社会发展的主要预期目标是:全市生产总值年均增长11%左右,总量突破5500亿元。",
                    "贵阳市政府工作报告", dt.date(2017, 2, 10))
     assert [r[:2] for r in targets(records)] == [("生产总值年均增速", 11), ("生产总值", 5.5e11)]
+
+
+RONGTONG_TITLE = "7月1日重庆要闻:到2027年 重庆将新培育专精特新“小巨人”90家、制造业单项冠军80家"
+
+
+def test_a_headline_restated_in_the_body_is_one_record() -> None:
+    """b29/p_rongtong_fangan_2025: the headline's 90家 is the body's 新培育…企业90家 again (one
+    indicator inside the other), not a second target."""
+    records = read(RONGTONG_TITLE + "\n《方案》提到,到2027年,建成产业创新综合体30家,新培育专精特新“小巨人”企业90家。",
+                   RONGTONG_TITLE, dt.date(2025, 7, 1))
+    assert sorted(r[1] for r in targets(records)) == [30, 80, 90]
+
+
+def test_a_digest_headline_frames_its_first_story_only() -> None:
+    """b29/p_rongtong_fangan_2025: a page of the day's news restates its headline as story 一、;
+    story 二、 (an excavation) is not under the headline's 到2027年."""
+    body = (RONGTONG_TITLE + "\n一、到2027年 重庆将新培育专精特新“小巨人”90家、制造业单项冠军80家\n"
+            "《方案》提到,到2027年,建成产业创新综合体30家。\n二、三峡重庆段最大战国墓揭秘\n"
+            "当考古人员小心翼翼地揭开M99墓室的封土时,近两百件以青铜器为主的随葬品在夏日阳光下闪烁着幽绿光芒。")
+    records = read(body, RONGTONG_TITLE, dt.date(2025, 7, 1))
+    assert sorted(r[1] for r in targets(records)) == [30, 80, 90]
+    assert [r.kind for r in records if r.value == 200] == ["statistic"]
