@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from diff.deadlines import Deadline, stated_year
 from diff.exclusions import off_topic
+from diff.kinds import CLAUSE_PLAN_MARKERS, PLAN_MARKERS
 from diff.phrases import (
     CARRIED_REGIONS,
     CHONGQING,
@@ -21,6 +22,9 @@ from diff.scopes import Inherited
 
 #: Words that turn a paragraph to reporting what was done.
 REVIEW = re.compile(r"过去一年|过去五年|一年来|五年来|成效显著|回顾")
+#: Progress so far (截至7月,已完成2687公里): the sentences after it in its paragraph go on
+#: reporting, unless they plan again.
+_PROGRESS = re.compile(r"(?:截至|截止)(?:目前|当前|今年|\d{1,2}月|(?:19|20)\d{2}年)")
 #: A sentence that opens on last year (去年,全市…;建设…1个,获批…4个): its paragraph reports.
 _LAST_YEAR_OPENING = re.compile(r"(?:去年|上年|过去一年)(?:以来|全年)?[,,]")
 #: The pair of places 两地/双方 refer back to.
@@ -59,6 +63,8 @@ class Paragraph:
     report: bool = False
     """Whether the paragraph has begun to report (2023年,全省…; 过去一年): its later sentences
     inherit no plan frame from the headline or headings."""
+    progress: bool = False
+    """Whether a sentence of the paragraph reported progress so far (截至7月,…)."""
 
 
 class Context:
@@ -103,6 +109,24 @@ class Context:
         if REVIEW.search(sentence) and not any(d.strong for d in deadlines) \
                 and not (frame is not None and frame.strong):
             self.paragraph.report = True
+
+    def note_progress(self, sentence: str) -> None:
+        """A sentence that reports progress so far (截至7月,已完成…) makes the paragraph's later
+        sentences report it too (:meth:`goes_on_reporting`).
+
+        :param sentence: one normalised sentence, after its records are read
+        """
+        if _PROGRESS.search(sentence):
+            self.paragraph.progress = True
+
+    def goes_on_reporting(self, sentence: str) -> bool:
+        """Whether a sentence without a plan word of its own goes on with the progress its
+        paragraph reported (截至7月,已完成2687公里。新解决413个村民小组通硬化路…).
+
+        :param sentence: one normalised sentence
+        """
+        return self.paragraph.progress and not PLAN_MARKERS.search(sentence) \
+            and not CLAUSE_PLAN_MARKERS.search(sentence)
 
     def inherit(self, inherited: Inherited) -> None:
         """Take what the next block inherits; a headline's or heading's subject is its home.

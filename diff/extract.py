@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from diff.context import PAIR, Context
 from diff.coordination import ITEM_SPLIT, Respectively, list_comparator
@@ -238,6 +239,7 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
         deadlines.insert(0, carried)
     reading = _Reading(sentence, offset, published, context, off_at, cut)
     found = list(_sentence_records(reading, deadlines))
+    context.note_progress(sentence)
     if not deadlines and published and any(record.kind == "target" for record in found) \
             and _GOAL_LIST.search(sentence):
         # 主要预期目标是:… plans this year; the paragraph's next sentences go on with the list
@@ -294,7 +296,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = list_comparator(after) or comparator
         kind = frame_at(framed[:number.start], deadline.start if deadline else None, clause_start,
                         _only_this_year(deadline, reading.published))
-        if reading.context.report and not (deadline and deadline.end > 0) \
+        if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
+                and not (deadline and deadline.end > 0) \
                 and not _GOAL_LIST.search(sentence, 0, number.start):
             kind = "statistic"
         elif kind == "target" and not PLAN_MARKERS.search(prefix) \
@@ -311,7 +314,10 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue
         goal_listed = _goal_listed(sentence, clause_start, number.end)
         noun = noun_after(after[len(tail):]) if goal_listed else ""
-        if noun:  # 建成100万亩优质粮油基地、100万头生猪基地的发展目标: the noun follows its size
+        share = _share_of(number, prefix, after, tail)
+        if share:  # 力争70%的村级集体经济组织年经营性收入达5万元以上: the share that reaches it
+            indicator, consumed_to = share["what"] + "的比例", share.end()
+        elif noun:  # 建成100万亩优质粮油基地、100万头生猪基地的发展目标: the noun follows its size
             indicator, consumed_to = noun, len(tail) + len(noun)
         else:
             indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods)
@@ -354,14 +360,18 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
-        if unit not in MEASURE_WORDS and not goal_listed and _PROJECT_SIZE.match(after, len(tail)):
+        if unit not in (*MEASURE_WORDS, "%") and not goal_listed and _PROJECT_SIZE.match(after, len(tail)):
             continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
         if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
             continue  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
+        if unit in MEASURE_WORDS and _names_counted(prefix, number.value):
+            continue  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
         if _COUNTED_LATER.match(after, len(tail)):
             continue  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
         if goal_listed:
             kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
+        elif share and not planned:
+            kind = "statistic"  # 75%的百强企业…完成技术改造: a survey's finding, nothing planned
         if _FACILITY.search(sentence, 0, number.start) or _PROGRESS.search(indicator) \
                 or (kind == "target" and _COPULA.search(prefix) and not planned):
             kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
@@ -423,6 +433,23 @@ def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
                                            or bool(_VERB_ONLY.fullmatch(indicator)))
 
 
+def _share_of(number: Candidate, prefix: str, after: str, tail: str) -> re.Match[str] | None:
+    """A percentage that opens its item and is a share of a set (70%的村级集体经济组织…), or None."""
+    if number.unit != "%" or clean_indicator(prefix):
+        return None
+    return _SHARE_OF.match(after, len(tail))
+
+
+#: Names listed right before a count (城口、巫溪、酉阳、彭水4个…), the first led by its verb.
+_LISTED_NAMES = re.compile(r"(?:[^、,;:]{1,12}、)+[^、,;:]{1,8}$")
+
+
+def _names_counted(prefix: str, value: Decimal) -> bool:
+    """Whether a count only counts the names listed right before it (城口、巫溪、酉阳、彭水4个)."""
+    names = _LISTED_NAMES.search(prefix)
+    return names is not None and names.group(0).count("、") + 1 == value
+
+
 def _after_earlier_items(prefix: str) -> str:
     """The words of a number's own item: after the last 、 that closes an item with a number
     of its own (高校新增博士学位授予单位1至2所、硕士学位授予单位1所)."""
@@ -445,6 +472,11 @@ def _part_of_total(name: str, total: str) -> str:
     return name + measure.group(0)
 
 
+#: A percentage of a set (70%的村级集体经济组织…, 90%的县级医院达到基本标准): what the rest of the
+#: clause says of that share; not a rate of a change (10.8%的较快增长, 25.74%的跌幅).
+_SHARE_OF = re.compile(
+    r"的(?!跌幅|涨幅|增幅|降幅|增速|增长|较快|较高|速度|幅度|比例|比重|占比|水平|成绩|份额)"
+    r"(?P<what>[^,;。:!?]{4,40})")
 #: 均 after coordinated names gives the value to each (工业总产值和GDP均突破1000亿元).
 _EACH = re.compile(r"(?<![人年日月])均$")
 

@@ -1052,3 +1052,31 @@ def test_a_digest_headline_frames_its_first_story_only() -> None:
     records = read(body, RONGTONG_TITLE, dt.date(2025, 7, 1))
     assert sorted(r[1] for r in targets(records)) == [30, 80, 90]
     assert [r.kind for r in records if r.value == 200] == ["statistic"]
+
+
+def test_a_percentage_of_a_set_is_the_share_that_reaches_what_follows() -> None:
+    """b29/p_nongye_zhurenhui_2023: 70%的村级集体经济组织…达5万元以上 plans the share; the 5万元
+    only says what is counted. b28/n_minqi_baiqiang_2025: without a plan the share is a finding."""
+    records = read("今年,力争70%的村级集体经济组织年经营性收入达5万元以上。", "", dt.date(2023, 2, 7))
+    assert targets(records) == [
+        ("村级集体经济组织年经营性收入达5万元以上的比例", 70, "%", "=", 2023, "重庆市")]
+    records = read("超过九成企业已经启动或计划数字化转型,75%的百强企业在绿色低碳上完成技术改造。", "",
+                   dt.date(2025, 9, 1))
+    assert targets(records) == []
+
+
+def test_progress_so_far_goes_on_in_the_sentences_after_it() -> None:
+    """b30/p_nongcun_luwang_2022: after 截至7月,已完成…, the next sentence of the paragraph goes on
+    reporting (新解决413个…), though the headline plans the “十四五”."""
+    title = "“十四五”时期 重庆将投入700亿元用于农村路网改造"
+    body = (title + "\n据介绍,今年重庆计划新改建“四好农村路”3200公里,截至7月,已完成2687公里。"
+            "新解决413个村民小组通硬化路,农村公路安防工程完成2518公里,完成危旧桥梁改造77座。")
+    records = read(body, title, dt.date(2022, 8, 9))
+    assert sorted(r[1] for r in targets(records)) == [3200, 7e10]
+
+
+def test_a_count_of_the_names_just_listed_is_no_target() -> None:
+    """b30/p_sihao_nongcunlu_2022: 城口、巫溪、酉阳、彭水4个…重点帮扶县 counts the four names."""
+    records = read("今年,落实城口、巫溪、酉阳、彭水4个国家级乡村振兴重点帮扶县“一县一策”帮扶政策,"
+                   "新解决30个乡镇通三级路。", "", dt.date(2022, 5, 1))
+    assert [r[1] for r in targets(records)] == [30]
