@@ -82,6 +82,9 @@ class Context:
         """Whether the title and lead paragraphs are still being read: an event or incident
         named there is the whole article's topic; named later, only its paragraph's."""
         self.paragraphs = 0
+        self.last_indicator = ""
+        """What the last sentence with numbers measured: a line that gives only another year's
+        value (2020年达到3800亿元左右) measures it again."""
         self.home = CHONGQING
         """The document's own region: a district named in a headline (2026年江津区政府工作报告)."""
         self.topic_from_lead = False
@@ -259,6 +262,9 @@ class Context:
             self.announced = None
         elif deadlines and not records and _ANNOUNCED_ACTIONS.search(sentence):
             self.announced = deadlines[-1]
+        measured = [record.indicator for record in records if record.kind != "qualitative"]
+        if measured:
+            self.last_indicator = measured[-1]
         kinds = {record.kind for record in records}
         if kinds & {"target", "qualitative"}:
             paragraph.frame = deadlines[-1] if deadlines else None

@@ -13,6 +13,7 @@ EVENT_SUBJECT = re.compile(
 INCIDENT = re.compile(
     r"发生一起|发生(?:火情|火灾|山火|险情)|追尾|相撞|一审|二审|宣判|被告人|犯罪嫌疑人|涉嫌|扑救|逝世|享年"
     r"|去世|发生(?:侧翻|车祸|爆炸|坍塌|泄漏)|遭遇(?:强降雨|暴雨|洪水|山洪|泥石流|地震|冰雹)|紧急转移"
+    r"|紧急避险转移|导致[^,;。]{0,12}受灾|受灾严重|造成[^,;。]{0,8}(?:遇难|死亡|受伤|失踪)"
 )
 #: An organisation speaking of itself (某企业, 该院, 公司股价): its numbers are not the city's.
 #: Every alternative opens with a literal word, so the pattern is looked for only where one is.
@@ -42,6 +43,13 @@ SPECIFICATION = re.compile(
     r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"
     r"|^(?:长度|宽度|高度|直径|深度)$"
 )
+#: The build of one facility (院区占地约200亩, 设病床1480张, 配套车位1700余个, 4栋楼构成): its
+#: size, not a policy target, when the sentence names such a facility.
+_FACILITY_BUILD = re.compile(
+    r"(?:占地(?:面积)?|建筑面积|(?:设|设置|配套|开放|编制)(?:病床|床位|车位|停车位)|楼构成)$")
+_ONE_FACILITY = re.compile(
+    r"院区|新院|该院|医院|校区|新校|大楼|场馆|体育馆|图书馆|博物馆|剧院|(?:门诊|住院|医技|综合|教学|行政|感染)楼"
+    r"|此次开工|该项目|项目分[一二三四两]期")
 #: Weather (高温日数25天左右, 暴雨日数2~8天): a forecast of it is never a policy target.
 WEATHER = re.compile(r"高温|暴雨|降雨|降水|气温|雨量|日照|霜冻|寒潮|冰雹|大风|雾霾日|洪涝")
 #: A height, length or slope that names a class of things (100米以上医疗卫生机构, 25度以下撂荒耕地).
@@ -98,6 +106,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     if unit in _PEOPLE and (ATTENDANCE.search(sentence) or _TAKING_PART.match(sentence, position)):
         return True
     if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
+        return True
+    if _FACILITY_BUILD.search(indicator) and _ONE_FACILITY.search(sentence):
         return True
     if kind == "target" and WEATHER.search(indicator):
         return True  # a forecast; the weather a year had (应对了18轮强降雨) stays a statistic

@@ -289,6 +289,10 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         first_item = consumed <= item_start
         item_start = max(item_start, consumed)
         prefix = _after_earlier_items(sentence[item_start:number.start])
+        year_inside = deadline is not None and deadline.start > clause_start and deadline.end > 0
+        if year_inside and not clean_indicator(prefix):
+            # 主营业务收入2017年达到2400亿元左右: what is measured stands before the year
+            prefix = sentence[max(clause_start, consumed):deadline.start] + prefix
         prefix = respective.prefix_for(prefix, clause_start, sentence[number.end:])
         after = sentence[number.end:]
         comparator, tail = _comparator(prefix, after, number.comparator)
@@ -326,9 +330,13 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         base = _RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
         if indicator in _PERIOD_ONLY and last_indicator:
             indicator = base + indicator
+        if not indicator and not last_indicator and _year_again(sentence, clause_start, deadline, number.start):
+            # 2020年达到3800亿元左右 after …2017年达到2400亿元左右: the same measure, a later year
+            last_indicator = base = reading.context.last_indicator
         if _BARE_RATE.fullmatch(indicator):
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
-                                      and prefix != _SECOND_QUANTITY):
+                                      and prefix != _SECOND_QUANTITY
+                                      and not _year_again(sentence, clause_start, deadline, number.start)):
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
@@ -370,8 +378,10 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
         if goal_listed:
             kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
-        elif share and not planned:
-            kind = "statistic"  # 75%的百强企业…完成技术改造: a survey's finding, nothing planned
+        elif not planned and (share or (_measured(sentence, number)
+                                        and not (deadline is not None and deadline.end == 0))):
+            # 75%的百强企业…完成技术改造: a survey's finding; 今年…水稻种植近60万亩: a measurement
+            kind = "statistic"
         if _FACILITY.search(sentence, 0, number.start) or _PROGRESS.search(indicator) \
                 or (kind == "target" and _COPULA.search(prefix) and not planned):
             kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
@@ -431,6 +441,25 @@ def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
     counted = unit in MEASURE_WORDS and not _MEASURE_NAMED.search(indicator)
     return not sentence[end:].strip() and (counted or len(indicator) <= 2
                                            or bool(_VERB_ONLY.fullmatch(indicator)))
+
+
+#: The verb between a clause's own year and its value (2020年达到3800亿元左右).
+_VALUE_VERB = re.compile(r",?(?:力争|预计)?(?:达到|达|突破|超过|增至|增加到|增长到|提高到|提升至|提升到|实现|为)?")
+
+
+def _year_again(sentence: str, clause_start: int, deadline: Deadline | None, position: int) -> bool:
+    """Whether a clause is only its own year, a verb and a value (2020年达到3800亿元左右): it
+    gives the last measure's value for another year."""
+    return deadline is not None and deadline.end > 0 and deadline.start == clause_start \
+        and bool(_VALUE_VERB.fullmatch(sentence, deadline.end, position))
+
+
+def _measured(sentence: str, number: Candidate) -> bool:
+    """Whether a number is written as a measurement's approximation (近60万亩, 980多万亩), which
+    a sentence does not plan with a weak time word alone (今年); a deadline or a plan word
+    commits to it (近100个 in 十四五), and so does a plan list's frame (2万多个…充电端口)."""
+    return sentence[number.start - 1:number.start] == "近" \
+        or "多" in sentence[number.start:number.end]
 
 
 def _share_of(number: Candidate, prefix: str, after: str, tail: str) -> re.Match[str] | None:

@@ -15,6 +15,8 @@ STATISTIC_MARKERS = re.compile(
 MONTH_SPAN = re.compile(r"\d{1,2}(?:-|—|至|到|~)\d{1,2}月")
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
 UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计")
+#: 共 before what its clause tallies (今年,梁平区共种植水稻约43.6万亩), not 中共, 公共 or 共建.
+_TALLY = re.compile(r"(?<![中公])共(?![同建享治商赢融富青产])")
 #: Words that make what follows a plan.
 PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|计划(?<!累计划)|力求|规划|拟(?<![未已]拟)|任务")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
@@ -109,6 +111,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     if deadline_position is None or only_this_year:
         undated = UNDATED_STATISTIC_MARKERS.finditer(prefix)
         stat = max(stat, max((m.start() for m in undated), default=-1))
+        tally = _TALLY.search(prefix, clause_start)
+        stat = max(stat, tally.start() if tally else -1)
     if plan > stat:
         return "target"
     return "statistic"

@@ -1080,3 +1080,56 @@ def test_a_count_of_the_names_just_listed_is_no_target() -> None:
     records = read("今年,落实城口、巫溪、酉阳、彭水4个国家级乡村振兴重点帮扶县“一县一策”帮扶政策,"
                    "新解决30个乡镇通三级路。", "", dt.date(2022, 5, 1))
     assert [r[1] for r in targets(records)] == [30]
+
+
+def test_the_build_of_one_facility_is_no_target() -> None:
+    """b31/n_ertong_yiyuan_2019, b32/n_liangjiang_zhongyiyuan_2023: a hospital campus's land,
+    floor area, beds and parking, even 按照规划 or 计划2026年建成投用."""
+    records = read("按照规划,重医附属儿童医院两江院区占地约200亩,总建筑面积约35万平方米,设病床1480张,"
+                   "项目分三期建设。", "", dt.date(2019, 9, 1))
+    assert targets(records) == []
+    records = read("新院区由门诊楼、住院楼、感染楼、疾控中心在内的4栋楼构成,设置床位900张,配套车位1700余个,"
+                   "计划2026年建成投用。", "", dt.date(2023, 6, 1))
+    assert targets(records) == []
+
+
+def test_a_disasters_toll_is_no_target() -> None:
+    """b32/n_baoyu_shouzai_2025: 受灾, 紧急避险转移 and 直接经济损失 report one incident."""
+    title = "重庆市迎来今年首场大范围强降雨,多个区县受灾严重"
+    records = read(title + "\n6月18日至19日,重庆市迎来今年首场大范围强降雨,多个区县受灾严重。"
+                   "本轮强降水导致20多个区县受灾,紧急避险转移4792人,紧急转移安置2403人,"
+                   "直接经济损失2108.3万元。", title, dt.date(2025, 6, 19))
+    assert targets(records) == []
+
+
+def test_a_measurement_written_as_nearly_or_more_than_is_this_years_fact() -> None:
+    """b31/n_yongchuan_shuidao_2023, b32/n_shuidao_shouge_2023: 今年…种植近60万亩, 980多万亩 measure
+    what was planted; a plan list's 2万多个 stays its item (b1)."""
+    assert targets(read("今年,永川全区水稻种植近60万亩,目前已陆续开始收割。", "", dt.date(2023, 8, 1))) == []
+    assert targets(read("据了解,重庆今年种植水稻980多万亩,为保证水稻的机械化收割。", "",
+                        dt.date(2023, 8, 1))) == []
+    records = read("2025年重点民生实事\n新开工城镇老旧小区1227个,完成4000部电梯加装和2万多个电动车充电端口。",
+                   "", dt.date(2025, 3, 1))
+    assert 20000 in [r[1] for r in targets(records)]
+
+
+def test_a_value_after_a_year_inside_its_clause_and_the_next_years_value() -> None:
+    """b31/p_yunnan_zhongdian_2016: 主营业务收入2017年达到2400亿元左右 names what it measures
+    before the year; the next line, 2020年达到3800亿元左右, measures it again."""
+    records = read("目标\n主营业务收入2017年达到2400亿元左右\n2020年达到3800亿元左右", "",
+                   dt.date(2016, 7, 5))
+    assert [r[:2] + r[4:5] for r in targets(records)] == [
+        ("主营业务收入", 2.4e11, 2017), ("主营业务收入", 3.8e11, 2020)]
+    assert targets(read("全市地区生产总值到2027年达到4万亿元。", "", dt.date(2025, 1, 5)))[0][:2] \
+        == ("地区生产总值", 4e12)
+
+
+def test_gong_tallies_what_its_clause_counts_in_a_sentence_dated_only_by_this_year() -> None:
+    """b31/n_yongchuan_shuidao_2023: 今年,梁平区共种植水稻约43.6万亩 tallies the year; 中共 and
+    公共 are no tally, and a 共 in another clause leaves a planned item alone (b24)."""
+    assert targets(read("今年,梁平区共种植水稻约43.6万亩,目前,大部分水稻已进入成熟期。", "",
+                        dt.date(2023, 8, 1))) == []
+    records = read("2026年度京口区十大民生实事项目概览 - 共征集意见建议70余条 从13项候选项目中选出10项 "
+                   "项目四:劳有所得 - 全年城镇新增就业2700人", "", dt.date(2026, 2, 1))
+    values = [r[1] for r in targets(records)]
+    assert 2700 in values and 70 not in values
