@@ -31,8 +31,9 @@ PERIOD_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)“?(?P<period>十[三四五六]五)”?"
     r"(?P<tail>期间|时期|末期|末|规划期)?"
 )
-#: A year written out (2027年, 二〇二七年): YEAR_DEADLINE is scanned only where one is.
-_YEAR_WORD = re.compile(r"[\d〇零一二三四五六七八九]年")
+#: A year written out (2027年, 二〇二七年): YEAR_DEADLINE and STATED_YEAR are scanned only where
+#: one is. It opens with a character class, so the regex engine skips to where it may start.
+_YEAR_WORD = re.compile(r"[12〇零一二][\d〇零一二三四五六七八九]{3}年")
 #: Relative years resolved from the publication date.
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
@@ -105,7 +106,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
             year = published.year + offset
         period = rel.startswith(("今后", "未来"))  # a plan period, as explicit as 到2030年
         found.append(Deadline(year, match.start(), match.end(), period))
-    for match in YEARS_WITHIN.finditer(sentence) if "年" in sentence else ():
+    for match in YEARS_WITHIN.finditer(sentence) if _YEARS_WITHIN_WORD.search(sentence) else ():
         if published:  # 力争3年内新增1万张 (2019) → 2021
             years = int(match["n"]) if match["n"].isdigit() else CN_DIGITS[match["n"]]
             found.append(Deadline(published.year + years - 1, match.start(), match.end(), True))
@@ -123,6 +124,9 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
 
 #: A span of years a plan gives itself (力争3年内, 用两年时间), counted from the publication year.
 YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用|^|(?<=[,:;]))(?P<n>[1-9一二两三四五])年(?:内|时间)")
+#: What every YEARS_WITHIN match holds; it opens with a character class, so the regex engine
+#: skips to where it may start (YEARS_WITHIN, opening with ^ and a look-behind, tries every position).
+_YEARS_WITHIN_WORD = re.compile(r"[1-9一二两三四五]年(?:内|时间)")
 #: 全年 dates a number only after plan words in its sentence (全年…力争突破60万辆, 我们将…,全年…).
 FULL_YEAR = re.compile(r"(?<![年今])全年")
 _CLAUSE = re.compile(r"[,;。]")
@@ -142,7 +146,7 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
     :param published: publication date; later years are plans, not facts
     """
     year = None
-    if "年" not in prefix:
+    if "年" not in prefix or not _YEAR_WORD.search(prefix):
         return year
     for match in STATED_YEAR.finditer(prefix):
         value = _year_value(match["year"])

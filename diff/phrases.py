@@ -289,7 +289,7 @@ def official_name(indicator: str) -> str:
 
     :param indicator: a cleaned indicator
     """
-    return _GDP.sub("地区生产总值", indicator)
+    return _GDP.sub("地区生产总值", indicator) if "GDP" in indicator else indicator
 
 
 def is_indicator(phrase: str) -> bool:

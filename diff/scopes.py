@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from diff.deadlines import find_deadlines
-from diff.kinds import MET_PLAN, NAMES, PLAN_MARKERS
+from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
 from diff.phrases import CHONGQING, district_named, home_region
 from diff.structure import Block, numbering
 
@@ -72,7 +72,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     :param level: the heading level
     """
     scope = Scope(source, level)
-    plain = NAMES.sub(_keep_titles_and_periods, MET_PLAN.sub("", text))
+    plain = MET_PLAN.sub("", text) if MET_PLAN_WORD.search(text) else text
+    plain = NAMES.sub(_keep_titles_and_periods, plain)
     deadlines = find_deadlines(plain, published)
     year_range = YEAR_RANGE.search(text)
     year = deadlines[-1].year if deadlines else None
@@ -130,6 +131,8 @@ _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年|^(?P<opening>20\d{2})(?=[\u4e00
 
 def _years(text: str) -> list[int]:
     """The years a headline or heading names, in order."""
+    if "年" not in text and not text.startswith("20"):
+        return []  # _YEAR tries every position: most headings and leads name no year
     return [int(m["year"] or m["opening"]) for m in _YEAR.finditer(text)]
 
 
