@@ -59,12 +59,18 @@ _PINYIN = re.compile(r"\((?=[a-zü ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ
 
 def to_simplified(text: str) -> str:
     """NFKC-normalise ``text``, convert traditional characters to simplified, drop pinyin
-    written after characters (產(chǎn)量 → 产量) and read ○ between numerals as 〇.
+    written after characters (產(chǎn)量 → 产量), read ○ between numerals as 〇 and 。 between
+    digits as a decimal point.
 
     :param text: any Unicode text
     """
     text = _t2s().convert(_PINYIN.sub("", unicodedata.normalize("NFKC", text)))
-    return _CIRCLE_ZERO.sub("〇", text)
+    return _DECIMAL_STOP.sub(".", _CIRCLE_ZERO.sub("〇", text))
+
+
+#: 。 written for a decimal point between digits (97。3%, a mirror's full-width period): not
+#: before a four-digit year, which a new sentence may open with.
+_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d(?!\d{3}))")
 
 
 #: ○ written for the zero of a Chinese numeral (二○二六年, 二○○五): it is the numeral 〇.

@@ -110,3 +110,11 @@ def test_seed_duplicates_are_dropped() -> None:
     """The 002 seed prints one paragraph three times; it is kept once."""
     text = normalize_text((BASELINE / "002_846741d606615684.txt").read_text(encoding="utf-8"))
     assert text.count("确保“十五五”开好局起好步") == 2
+
+
+def test_a_full_width_stop_between_digits_is_a_decimal_point() -> None:
+    """b17: a mirror writes 97。3% (traditional, full-width period for the point); a sentence
+    that ends on a number before a year (…2家。2027年…) keeps its stop."""
+    assert normalize_line("國控斷面水質優良比例達到97。3%") == "国控断面水质优良比例达到97.3%"
+    assert normalize_line("新增2家。2027年,再新增3家。") == "新增2家。2027年,再新增3家。"
+    assert normalize_line("建成10。2027年再建20") == "建成10。2027年再建20"
