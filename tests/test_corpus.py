@@ -41,6 +41,16 @@ def test_the_development_corpus_holds_no_sealed_text() -> None:
     assert batches and not any(batch.startswith("sealed") for batch in batches)
 
 
+def test_no_article_is_in_the_corpus_twice() -> None:
+    """One url, one text: a sealed text whose twin is in a development batch was tuned on, and
+    a text in two development batches counts twice."""
+    batches_of: dict[str, list[str]] = {}
+    for path in TEXTS:
+        header, _ = read_text_file(path)
+        batches_of.setdefault(header["url"], []).append(f"{path.parent.name}/{path.stem}")
+    assert {url: names for url, names in batches_of.items() if len(names) > 1} == {}
+
+
 def test_the_retrieval_note_is_not_part_of_the_page() -> None:
     """``excerpt ends here`` closes a cut excerpt in the corpus files; the body the extractor
     reads ends where the page was cut, as a crawled page would (b24/n_dangdaihui_jiedu_2022)."""
