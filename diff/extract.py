@@ -304,7 +304,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                         _only_this_year(deadline, reading.published))
         if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
                 and not (deadline and deadline.end > 0) \
-                and not _GOAL_LIST.search(sentence, 0, number.start):
+                and not _GOAL_LIST.search(sentence, 0, number.start) \
+                and not _OWN_PLAN.search(framed, clause_start, number.start):
             kind = "statistic"
         elif kind == "target" and not PLAN_MARKERS.search(prefix) \
                 and _reported_after(sentence, number.end + len(tail), deadline, reading.published):
@@ -445,6 +446,9 @@ def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
                                            or bool(_VERB_ONLY.fullmatch(indicator)))
 
 
+#: A plan word of a number's own clause (重庆将力争高新技术企业突破1万家): it plans, though the
+#: section around it reviews.
+_OWN_PLAN = re.compile(r"力争|确保")
 #: The verb between a clause's own year and its value (2020年达到3800亿元左右).
 _VALUE_VERB = re.compile(r",?(?:力争|预计)?(?:达到|达|突破|超过|增至|增加到|增长到|提高到|提升至|提升到|实现|为)?")
 

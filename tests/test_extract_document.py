@@ -1133,3 +1133,17 @@ def test_gong_tallies_what_its_clause_counts_in_a_sentence_dated_only_by_this_ye
                    "项目四:劳有所得 - 全年城镇新增就业2700人", "", dt.date(2026, 2, 1))
     values = [r[1] for r in targets(records)]
     assert 2700 in values and 70 not in values
+
+
+def test_lizheng_in_its_own_clause_plans_inside_a_review() -> None:
+    """b11/p_shizhang_jiedu_2025: a headline reviewing 近年来 does not make 重庆将力争高新技术企业
+    突破1万家 a fact; 争取中央资金 (obtaining funds) stays one (b14)."""
+    title = "重庆市,作为我国西部地区的经济中心,近年来在市长胡衡华的领导下,正以全新的面貌迎接挑战与机遇"
+    records = read("1.2 促进科技创新\n胡衡华市长提出,要持续推动科技创新和产业创新融合发展。"
+                   "重庆将力争高新技术企业突破1万家、科技型企业突破7.5万家,完善概念验证等服务体系。",
+                   title, dt.date(2025, 1, 19))
+    assert [r[:2] for r in targets(records)] == [("高新技术企业", 10000), ("科技型企业", 75000)]
+    records = read("会议指出,2024年,全市水利系统真抓实干,推动水利高质量发展取得显著成效。水利建设投资再创"
+                   "新高,完成水利固定资产投资388.3亿元,同比增长39.8%,争取中央资金216.7亿元。",
+                   "2月7日,重庆市水利工作会议召开", dt.date(2025, 2, 7))
+    assert targets(records) == []
