@@ -25,6 +25,9 @@ ORGANISATION = re.compile("|".join([
     *(word + r"(?<![^,:;“”]..)(?:负责人|今年|去年|当日|计划|预计|现有)"
       for word in ("公司", "集团", "企业", "学校", "医院")),
     r"发布公告|股价|收于|收盘|报收|当日成交|全体股东|现金红利|百强企业|入围门槛|榜单|排行榜",
+    # a farm's, a co-operative's or a village's own people telling their own numbers
+    *(word + r"[\u4e00-\u9fff]{0,4}?负责人" for word in ("基地", "合作社", "农场", "养殖场", "种植园", "工厂", "门店")),
+    r"村党支部书记|村党委书记|村委会主任",
     *(word + r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|透露)"
       for word in ("董事长", "总经理", "总裁", "首席执行官", "CEO")),
 ]))

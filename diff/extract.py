@@ -375,7 +375,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
         if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
             continue  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
-        if unit in MEASURE_WORDS and _names_counted(prefix, number.value):
+        if unit in MEASURE_WORDS and _names_counted(prefix, after, number.value):
             continue  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
         if _COUNTED_LATER.match(after, len(tail)):
             continue  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
@@ -475,14 +475,21 @@ def _share_of(number: Candidate, prefix: str, after: str, tail: str) -> re.Match
     return _SHARE_OF.match(after, len(tail))
 
 
-#: Names listed right before a count (城口、巫溪、酉阳、彭水4个…), the first led by its verb.
+#: Names listed right before a count (城口、巫溪、酉阳、彭水4个…), the first led by its verb,
+#: or right after it (2条城市轨道,即7号线一期、17号线一期).
 _LISTED_NAMES = re.compile(r"(?:[^、,;:]{1,12}、)+[^、,;:]{1,8}$")
+_NAMED_AFTER = re.compile(r"[^,;。、]{1,12}?,?(?:即|分别是|分别为|包括)(?P<names>[^,;。]+)")
 
 
-def _names_counted(prefix: str, value: Decimal) -> bool:
-    """Whether a count only counts the names listed right before it (城口、巫溪、酉阳、彭水4个)."""
-    names = _LISTED_NAMES.search(prefix)
-    return names is not None and names.group(0).count("、") + 1 == value
+def _names_counted(prefix: str, after: str, value: Decimal) -> bool:
+    """Whether a count only counts the names listed right before or after it (城口、巫溪、酉阳、
+    彭水4个; 2条城市轨道,即7号线一期、17号线一期)."""
+    before = _LISTED_NAMES.search(prefix)
+    if before is not None and before.group(0).count("、") + 1 == value:
+        return True
+    named = _NAMED_AFTER.match(after)
+    return named is not None and "、" in named["names"] \
+        and named["names"].count("、") + named["names"].count("和") + 1 == value
 
 
 def _after_earlier_items(prefix: str) -> str:

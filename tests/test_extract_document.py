@@ -1147,3 +1147,20 @@ def test_lizheng_in_its_own_clause_plans_inside_a_review() -> None:
                    "新高,完成水利固定资产投资388.3亿元,同比增长39.8%,争取中央资金216.7亿元。",
                    "2月7日,重庆市水利工作会议召开", dt.date(2025, 2, 7))
     assert targets(records) == []
+
+
+def test_a_farm_or_village_telling_its_own_numbers_is_no_target() -> None:
+    """b28/p_hemei_xiangcun_2024: under a headline of this year's plan, a lemon base's head
+    and a village secretary tell their own land, output and income."""
+    title = "今年 重庆将创建巴渝和美乡村示范村200个以上"
+    body = (title + "\n潼南区柏梓镇郭坡村柠檬基地负责人龙海兵介绍,承包的200亩土地,现在每年产量大概是70万斤左右,"
+            "产值大概在90万元。\n潼南区柏梓镇郭坡村党支部书记谭兴平告诉记者,采取公司+集体+农户等模式,"
+            "每年村集体经济收入近17万元。")
+    assert [r[1] for r in targets(read(body, title, dt.date(2024, 4, 24)))] == [200]
+
+
+def test_a_count_of_the_names_after_ji_is_no_target() -> None:
+    """b20/p_guidao_kaigong_2023: 2条城市轨道,即7号线一期、17号线一期 counts the names that follow."""
+    records = read("今年计划开工6条轨道交通线路:2条城市轨道,即7号线一期、17号线一期,总里程38公里;"
+                   "4条市域(郊)铁路,即永川线、南川线、大足线、綦江线,总里程278公里。", "", dt.date(2023, 2, 1))
+    assert 2 not in [r[1] for r in targets(records)] and 4 not in [r[1] for r in targets(records)]
