@@ -87,9 +87,15 @@ def region_subjects(sentence: str, end: int | None = None) -> Iterator[re.Match[
     """
     end = len(sentence) if end is None else end
     opening = _SUBJECT_OPENING.match(sentence, 0, end)
-    if opening:
+    if opening and not _AREA_OF_PAIR.match(sentence, opening.end()):
         yield opening
-    yield from _SUBJECT_AFTER_BREAK.finditer(sentence, opening.end() if opening else 0, end)
+    for match in _SUBJECT_AFTER_BREAK.finditer(sentence, opening.end() if opening else 0, end):
+        if not _AREA_OF_PAIR.match(sentence, match.end()):
+            yield match
+
+
+#: The rest of a new area's name after 川渝 (川渝高竹新区): the area, not the pair, is named.
+_AREA_OF_PAIR = re.compile(r"(?<=[川成]渝)[\u4e00-\u9fff]{1,3}新区")
 
 
 @lru_cache(maxsize=256)
@@ -146,8 +152,10 @@ _REGION_PREFIX = re.compile(
     r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
 #: Words that open a phrase without naming what is measured, stripped in this order.
-_OPENINGS = (_GOAL_OPENING, _UNOPENED_PARENTHESIS, _UNCLOSED_QUOTE, _LEADING, _REGION_PREFIX,
-             _ADVERB_VERB, _QUALITY_VERB)
+#: A new area's name opening a phrase (川渝高竹新区将新建…): the region, not what is measured.
+_NEW_AREA_PREFIX = re.compile(r"^(?:[川成]渝)?[\u4e00-\u9fff]{2,3}新区")
+_OPENINGS = (_GOAL_OPENING, _UNOPENED_PARENTHESIS, _UNCLOSED_QUOTE, _LEADING, _NEW_AREA_PREFIX,
+             _REGION_PREFIX, _ADVERB_VERB, _QUALITY_VERB)
 #: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月).
 _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\)|在(?:19|20)\d{2}年(?:的)?基础上")
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
@@ -434,6 +442,8 @@ def home_region(text: str) -> str | None:
     if not re.search(r"[\u4e00-\u9fff]", text):
         return None
     text = _DATELINE.sub("", text)
+    if _PAIR_OPENING.match(text):
+        return "川渝"  # 成渝地区双城经济圈2023年将实施248个重大项目: both places' list
     named = district_named(text) or new_area(text) or other_place(text)
     if named is None and _NATIONAL_ISSUER.search(text) and not _CHONGQING_NAMED.search(text):
         return "全国"
@@ -449,8 +459,11 @@ _NATIONAL_ISSUER = re.compile(
     r"(?:国务院|国务院办公厅|中共中央|党中央|中办|国办|国家发展改革委|国家发改委|工业和信息化部|工信部"
     r"|财政部|商务部|农业农村部|生态环境部|教育部|住房城乡建设部|交通运输部|国家[\u4e00-\u9fff]{1,6}?(?:局|委|署))"
     r"(?:[\u4e00-\u9fff、]{0,12}?)(?:印发|发布|出台|公布|联合印发)"
+    r"|(?<![\u4e00-\u9fff])中国(?:提出|明确|确定|公布)"  # (全国两会)中国提出“十五五”…主要目标
 )
 _CHONGQING_NAMED = re.compile(r"重庆|渝")
+#: A headline whose subject is the pair (成渝地区双城经济圈…, 川渝两地…), not a new area in it.
+_PAIR_OPENING = re.compile(r"(?:川渝|成渝)(?:地区)?(?:两地|双城经济圈)?(?![\u4e00-\u9fff]{1,3}新区)(?=\d|[将今明共携合联同])")
 
 
 #: A new area built across borders (川渝高竹新区) or a joint zone (川南渝西地区) a headline names:

@@ -1164,3 +1164,24 @@ def test_a_count_of_the_names_after_ji_is_no_target() -> None:
     records = read("今年计划开工6条轨道交通线路:2条城市轨道,即7号线一期、17号线一期,总里程38公里;"
                    "4条市域(郊)铁路,即永川线、南川线、大足线、綦江线,总里程278公里。", "", dt.date(2023, 2, 1))
     assert 2 not in [r[1] for r in targets(records)] and 4 not in [r[1] for r in targets(records)]
+
+
+def test_a_new_area_named_with_the_pair_is_its_own_region() -> None:
+    """b13/p_gaozhu_xiangmu_2023: 川渝高竹新区 is the area, not the pair 川渝, and its name is no
+    part of what is measured."""
+    title = "川渝高竹新区今年至少要实施70个重大项目"
+    records = read("据悉,今年,川渝高竹新区将新(续)建重大基础设施及重大产业项目70个以上,固定资产投资增长20%以上。",
+                   title, dt.date(2023, 1, 29))
+    assert [(r[0], r[5]) for r in targets(records)] == [
+        ("新建重大基础设施及重大产业项目", "川渝高竹新区"), ("固定资产投资增速", "川渝高竹新区")]
+
+
+def test_a_headline_naming_the_country_or_the_pair_as_subject() -> None:
+    """b13/p_shiwuwu_gangyao_2026: 中国提出“十五五”…主要目标 gives the country's goals; b6/
+    p_chengyu_xiangmu_2023: 成渝地区双城经济圈2023年将实施… lists both places' projects."""
+    records = read("科技自立自强方面,规划纲要草案明确,全社会研发经费投入年均增长7%以上。",
+                   "(全国两会)中国提出“十五五”时期经济社会发展主要目标", dt.date(2026, 3, 5))
+    assert [r[5] for r in targets(records)] == ["全国"]
+    records = read("其中,合力建设现代基础设施网络项目90个、总投资2.38万亿元、年度计划投资2200.9亿元。",
+                   "成渝地区双城经济圈2023年将实施248个重大项目", dt.date(2023, 2, 13))
+    assert {r[5] for r in targets(records)} == {"川渝"}
