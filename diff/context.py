@@ -14,6 +14,7 @@ from diff.phrases import (
     CHONGQING,
     DISTRICTS,
     district_named,
+    province_governing,
     region_at,
     subject_at,
 )
@@ -21,7 +22,9 @@ from diff.record import Target
 from diff.scopes import Inherited
 
 #: Words that turn a paragraph to reporting what was done.
-REVIEW = re.compile(r"过去一年|过去五年|一年来|五年来|成效显著|回顾")
+REVIEW = re.compile(r"过去一年|过去五年|(?:[一二三四五六七八九十]|\d{1,2})年来|成效显著|回顾")
+#: 将 or 要 that plans (重庆将…): a review's weak words (推动, 打造) do not end it, these do.
+_WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")
 #: Progress so far (截至7月,已完成2687公里): the sentences after it in its paragraph go on
 #: reporting, unless they plan again.
 _PROGRESS = re.compile(r"(?:截至|截止)(?:目前|当前|今年|\d{1,2}月|(?:19|20)\d{2}年)")
@@ -82,6 +85,8 @@ class Context:
         """Whether the title and lead paragraphs are still being read: an event or incident
         named there is the whole article's topic; named later, only its paragraph's."""
         self.paragraphs = 0
+        self.reviewing = False
+        """Whether the lead reviews the years up to now (6年来…): the article reports."""
         self.last_indicator = ""
         """What the last sentence with numbers measured: a line that gives only another year's
         value (2020年达到3800亿元左右) measures it again."""
@@ -100,7 +105,7 @@ class Context:
     def report(self) -> bool:
         """Whether the current sentence lies in a report (工作回顾, or a paragraph that has
         begun to report): its numbers without a deadline of their own are facts."""
-        return self.inherited.report or self.paragraph.report
+        return self.inherited.report or self.paragraph.report or self.reviewing
 
     def note_review(self, sentence: str, deadlines: list[Deadline]) -> None:
         """A sentence that reviews (成效显著, 过去一年) turns its paragraph to reporting.
@@ -112,6 +117,20 @@ class Context:
         if REVIEW.search(sentence) and not any(d.strong for d in deadlines) \
                 and not (frame is not None and frame.strong):
             self.paragraph.report = True
+            self.reviewing = self.reviewing or self.lead
+        elif deadlines or PLAN_MARKERS.search(sentence) or _WILL.search(sentence):
+            self.reviewing = False  # the review is over once a sentence plans or dates
+
+    def note_province(self, sentence: str) -> None:
+        """In the lead of a text no headline placed, a province's own government named (山东省
+        省长…代表省人民政府) makes the text that province's.
+
+        :param sentence: one normalised sentence
+        """
+        if self.lead and self.home == CHONGQING and self.inherited.region_source == "default":
+            province = province_governing(sentence)
+            if province:
+                self.home = self.paragraph.region = province
 
     def note_progress(self, sentence: str) -> None:
         """A sentence that reports progress so far (截至7月,已完成…) makes the paragraph's later
@@ -138,6 +157,8 @@ class Context:
         """
         if inherited != self.inherited:  # a heading opened another section
             self.announced = None
+        if inherited.frame is not None and inherited.frame.plan:
+            self.reviewing = False  # a plan's headline or heading ends a review
         self.inherited = inherited
         if inherited.region_source != "default":
             self.home = inherited.region

@@ -41,6 +41,8 @@ _TAKING_PART = re.compile(
 _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
 META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款|意见|部分|板块)$|\(含")
+#: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
+_GOALS_COUNTED = re.compile(r"(?:指标|目标)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
 SPECIFICATION = re.compile(
     r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"
@@ -109,6 +111,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     if unit in _PEOPLE and (ATTENDANCE.search(sentence) or _TAKING_PART.match(sentence, position)):
         return True
     if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
+        return True
+    if unit in ("项", "个", "条") and _GOALS_COUNTED.search(indicator):
         return True
     if _FACILITY_BUILD.search(indicator) and _ONE_FACILITY.search(sentence):
         return True

@@ -108,7 +108,6 @@ def extract(document: Document) -> list[Target]:
     """
     published = document.published
     text = clause_spaces(document.body)
-    records: list[Target] = []
     kept = Restatements()
     context = Context()
     scopes = Scopes.for_document(document.title, document.subtitle, published, document.source)
@@ -126,11 +125,10 @@ def extract(document: Document) -> list[Target]:
             for record in found:
                 if text is not document.body and record.sentence == sentence:
                     record.sentence = document.body[offset:offset + len(sentence)]
-                if kept.is_new(record):
-                    records.append(record)
-    records.extend(record for record in _table_targets(document, scopes) if kept.is_new(record))
-    records.sort(key=lambda record: record.start)
-    return records
+                kept.add(record)
+    for record in _table_targets(document, scopes):
+        kept.add(record)
+    return sorted(kept.records, key=lambda record: record.start)
 
 
 #: A space (or a dash set in spaces) between Chinese words: where a summary card or a page that
@@ -150,26 +148,38 @@ def clause_spaces(text: str) -> str:
 
 
 class Restatements:
-    """The records kept so far, to tell a restatement (headline and body, summary and list)
-    from a new record: the same kind, year, region, value and unit, and one indicator inside
-    the other (专精特新“小巨人” in the headline, 新培育专精特新“小巨人”企业 in the body)."""
+    """The records of a document, one per thing stated: a restatement (headline and body,
+    summary and list) has the same kind, year, region, value and unit, and one indicator inside
+    the other (专精特新“小巨人” in the headline, 新培育专精特新“小巨人”企业 in the body). The
+    fuller statement is kept."""
 
     def __init__(self) -> None:
-        self._names: dict[tuple, list[str]] = {}
+        self.records: list[Target] = []
+        self._same_key: dict[tuple, list[int]] = {}
 
-    def is_new(self, record: Target) -> bool:
-        """Whether ``record`` states something not kept yet (then it is kept)."""
-        names = self._names.setdefault(
+    def add(self, record: Target) -> None:
+        """Keep ``record``, unless it restates a kept one; it replaces that one when it names
+        the thing more fully."""
+        indexes = self._same_key.setdefault(
             (record.kind, record.year, record.region, record.value, record.unit), [])
-        if any(_same_thing(record.indicator, name) for name in names):
-            return False
-        names.append(record.indicator)
-        return True
+        for index in indexes:
+            kept = self.records[index]
+            if _same_thing(record.indicator, kept.indicator, record.unit):
+                if len(record.indicator) > len(kept.indicator):
+                    self.records[index] = record
+                return
+        indexes.append(len(self.records))
+        self.records.append(record)
 
 
-def _same_thing(one: str, other: str) -> bool:
-    """Whether two indicators of the same value name the same thing, one inside the other."""
-    return one == other or (min(len(one), len(other)) >= 4 and (one in other or other in one))
+def _same_thing(one: str, other: str, unit: str) -> bool:
+    """Whether two indicators of the same value name the same thing, one inside the other; a
+    short one only as the other's head (人口 and 常住人口), and not for a share (覆盖率 is the
+    head of many a 100%)."""
+    shorter, longer = sorted((one, other), key=len)
+    if shorter == longer or len(shorter) >= 4:
+        return shorter in longer
+    return len(shorter) >= 2 and unit != "%" and longer.endswith(shorter)
 
 
 def _table_targets(document: Document, scopes: Scopes) -> Iterator[Target]:
@@ -234,6 +244,7 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
 
     ``cut``: the page cuts the text off at the end of this sentence."""
     deadlines = find_deadlines(sentence, published)
+    context.note_province(sentence)
     context.note_review(sentence, deadlines)
     off_at = context.off_topic_from(sentence, deadlines)
     carried = context.carried(sentence, published)
@@ -520,7 +531,7 @@ _SHARE_OF = re.compile(
     r"的(?!跌幅|涨幅|增幅|降幅|增速|增长|较快|较高|速度|幅度|比例|比重|占比|水平|成绩|份额)"
     r"(?P<what>[^,;。:!?]{4,40})")
 #: 均 after coordinated names gives the value to each (工业总产值和GDP均突破1000亿元).
-_EACH = re.compile(r"(?<![人年日月])均$")
+_EACH = re.compile(r"(?<![人年日月])均(?=(?:增速|增幅|降幅|涨幅)?$)")
 
 
 #: 等 closing examples (黔江至吉首高铁等), not inside a word (高等, 一等奖, 等级, 等于).
@@ -553,13 +564,16 @@ def _after_examples(indicator: str) -> tuple[str, bool]:
 
 def _each(indicator: str) -> list[str]:
     """The indicators a value applies to one by one: A、B和C翻一番 doubles each of them, and
-    A和B均突破N gives N to each."""
-    names = [name for name in ITEM_SPLIT.split(_EACH.sub("", indicator)) if name]
+    A和B均突破N (A和B均增长N%) gives N to each."""
+    rate = _RATE_SUFFIX.search(indicator)
+    suffix = rate.group(0) if rate and _EACH.search(indicator) else ""
+    bare = _EACH.sub("", indicator[:len(indicator) - len(suffix)])
+    names = [name + suffix for name in ITEM_SPLIT.split(bare) if name]
     return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]
 
 
 #: An indicator that names an amount of money, whose unit a bare multiple leaves out.
-_MONEY_NAMED = re.compile(r"(?:投资|资金|收入|营收|产值|销售额|交易额|总额|金额)$")
+_MONEY_NAMED = re.compile(r"(?:投资|资金|收入|营收|产值|总值|GDP|销售额|交易额|总额|金额)$")
 #: The unit a bare multiple takes from its indicator (常住人口3200万, 接待游客人次突破2亿).
 _NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "户"}
 #: An indicator that counts what both places build together (川渝共建项目, 成渝共建).
@@ -575,7 +589,7 @@ _PROJECT_SIZE = re.compile(
 #: A count whose noun runs on into a share (42个断面水质优良比例): the set the share measures.
 _BASE_OF_SHARE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:比例|比重|占比|优良率|达标率|合格率|覆盖率)")
 #: A quantity that qualifies a noun a later count in its clause counts: a class threshold.
-_COUNTED_LATER = re.compile(r"(?:以上|以下)?的[^,;。\d]{2,20}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批)")
+_COUNTED_LATER = re.compile(r"(?:以上|以下)?的[^,;。\d]{0,20}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批)")
 #: A list that a goal word closes (确定了建成100万亩优质粮油基地、…的发展目标): each item is a goal.
 _GOAL_CLOSES = re.compile(r"的(?:发展|奋斗|总体|主要|工作)?目标")
 #: What sets the goal that closes such a list (确定了, 提出); 实现了…的目标 reports one met.

@@ -23,7 +23,7 @@ _TALLY = re.compile(r"(?<![中公])共(?![同建享治商赢融富青产])")
 PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|计划(?<!累计划)|力求|规划|拟(?<![未已]拟)|任务")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
 CLAUSE_PLAN_MARKERS = re.compile(
-    r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])|推动|努力|打造|加快迈向|迈向|争创"
+    r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])|推动|努力|打造|加快迈向|迈向|争创|(?<![致促迫])使(?![用命得])"
 )
 #: What makes a weak plan word right after it a report (已打造, 已经推动).
 _DONE = ("已", "已经")
@@ -105,8 +105,10 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
             if "将" in prefix or "要" in prefix else None
         if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain
             plan = max(plan, subject_will.start("will"))
-    if only_this_year and plan < 0 and _STATE.search(prefix):
-        return "statistic"  # 今年忠县种植水稻面积达42.3万亩: what this year has, no plan word
+    if only_this_year and plan < 0 and (_STATE.search(prefix) or prefix.startswith("“")):
+        # 今年忠县种植水稻面积达42.3万亩: what this year has, no plan word; “今年是一个丰收年,
+        # 基地2000亩…: someone's account of the year
+        return "statistic"
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)), default=-1)

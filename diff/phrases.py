@@ -138,7 +138,7 @@ _TRAILING_WORDS = (
     "合计", "累计", "仅需", "迈上", "跃上", "迈向", "早日", "尽快", "就", "才", "也", "都", "还", "预计", "降至", "降到",
     "降低到", "下降到", "减少到", "减至", "稳定在", "保持在", "维持在", "巩固在", "稳定", "保持", "巩固", "同比", "比上年", "较上年",
     "比去年", "较去年", "可以", "可", "有望", "目标", "预期", "了", "已", "将", "分别", "在", "的", "力争", "确保", "争取",
-    "努力", "实现", "成为", "稳步", "逐步", "进一步", "要", "人民币", ",", "、", ":",
+    "努力", "实现", "成为", "稳步", "逐步", "进一步", "要", "人民币", "包括", ",", "、", ":",
 )
 _TRAILING = re.compile(
     "(?:" + "|".join(_TRAILING_WORDS)
@@ -170,7 +170,7 @@ IDIOMS = ("千家万户", "千行百业", "万众一心", "千街万巷", "一�
           "千方百计", "万无一失", "一以贯之", "百花齐放", "千头万绪", "千姿百态", "一揽子")
 #: A noun phrase after a count ("18轮强降雨", "3个千亿级产业集群").
 #: It ends before 等 closing examples (1个轮滑运动场等…).
-NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?(?=[,、;。:()和与及的]|等(?!级)|$)")
+NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?(?=[,、;。:()和与及的]|等(?!级)|包括|$)")
 _NOT_NOUN_START = re.compile(
     r"^(?:”|等|以上|以下|以内|左右|上下|之内|之间|多|余|台阶|大关|的|和(?![美谐])|、|目标|以来|来|后|前|内|左|间"
     r"|期间|同比|比|较|增长|下降|提高|减少|占|达|是|为|分别|已|至|到|次)"
@@ -378,11 +378,11 @@ def _places() -> _Places:
         for name in (province, body.get("_alias", "")):
             full_name.setdefault(name, province)
         for city, info in body.items():
-            if city.startswith("_") or not isinstance(info, dict) or "行政区划" in city \
-                    or city == province:
+            if city.startswith("_") or not isinstance(info, dict) or "行政区划" in city:
                 continue
             aliases = info.get("_alias") or []
-            for name in [city, *(aliases if isinstance(aliases, list) else [aliases])]:
+            # a municipality (上海市) is its own city: only its districts (嘉定区) are added
+            for name in [] if city == province else [city, *(aliases if isinstance(aliases, list) else [aliases])]:
                 if len(name) >= 2:
                     full_name.setdefault(name, city)
                     cities.add(city)
@@ -430,6 +430,26 @@ def other_place(text: str) -> str | None:
 
 #: A county-level name right after its city (西宁市湟中区): renamed counties the table lacks.
 _COUNTY_AFTER_CITY = re.compile(r"市?(?P<county>[\u4e00-\u9fff]{2,3}?[区县])")
+
+
+#: A province's own government named (山东省省长, 中共浙江省委, 浙江省人民政府), and the words a
+#: province's text uses of itself (省人民政府, 全省, 省十二届人大).
+_PROVINCE_GOVERNMENT = re.compile(
+    "(?:中共)?(?P<province>" + "|".join(name for name in _PROVINCES if _PROVINCES[name].endswith("省"))
+    + r")省(?:省长|委|人民政府|政府|人大)")
+_PROVINCE_SELF = re.compile(r"(?<![\u4e00-\u9fff])省(?:政府|人民政府|委|人大|十[一二三四五]届)|全省|我省")
+
+
+def province_governing(sentence: str) -> str | None:
+    """The province whose own government a sentence of a province's text names (…山东省省长姜大明
+    代表省人民政府…), or None; never in a sentence that names Chongqing.
+
+    :param sentence: one normalised sentence of a lead
+    """
+    if _CHONGQING_NAMED.search(sentence) or not _PROVINCE_SELF.search(sentence):
+        return None
+    match = _PROVINCE_GOVERNMENT.search(sentence)
+    return _PROVINCES[match["province"]] if match else None
 
 
 def home_region(text: str) -> str | None:

@@ -22,6 +22,8 @@ from diff.phrases import META_NOUNS, in_idiom, inside_quotes
 #: 第二个百万辆: the second milestone of a million).
 _BEFORE_NUMBER_BAD = re.compile(r"(?:第|第[一二三四五六七八九十\d]+个|前|仅|只需|只要|特价|售价|低至|[\d.:/A-Za-z])$")
 _AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z制]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
+#: An indicator's Latin name right after a multiple (15万GDP超120亿): the next item, not a code.
+_NEXT_TERM = re.compile(r"(?:GDP|CPI|PPI|PM2\.5)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
 UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
@@ -34,8 +36,9 @@ _LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
 #: A size class after an amount of money (7万亿级, 50亿级): the amount is in 元.
 _MONEY_MAGNITUDES = {"亿", "万亿", "千亿", "百亿"}
-#: A count right before a size class (两个50亿级, 3个千亿级): the class's members are counted.
-_COUNTED = re.compile(r"(?:\d|[一二三四五六七八九十两几])个$")
+#: A count right before a size class (两个50亿级, 3个千亿级): the class's members are counted;
+#: 一批 (a batch of 千亿级…) counts none.
+_COUNTED = re.compile(r"(?:\d|[一二三四五六七八九十两几])个$|一批$")
 #: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
 _BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}
 _CLASS_NOUN = re.compile(r"(?!以上|左右|以内|以下|规模|级)[\u4e00-\u9fff]")
@@ -132,8 +135,9 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None
     if _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
         return None
-    if _AFTER_NUMBER_BAD.match(sentence[end:]) or inside_quotes(sentence, start):
-        return None
+    if (_AFTER_NUMBER_BAD.match(sentence[end:]) and not (match["m1"] and _NEXT_TERM.match(sentence, end))) \
+            or inside_quotes(sentence, start):
+        return None  # 5G, 3.5mm; but 人口超15万GDP超120亿: a multiple before the next item's name
     if _RESTATED.search(sentence, max(0, start - 12), start):
         return None  # 约人民币一点五亿元(约台币六点八亿元): the same amount again
     if unit and UNITS.get(unit) != "%" and META_NOUNS.match(sentence[end:]):

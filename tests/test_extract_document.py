@@ -1185,3 +1185,78 @@ def test_a_headline_naming_the_country_or_the_pair_as_subject() -> None:
     records = read("其中,合力建设现代基础设施网络项目90个、总投资2.38万亿元、年度计划投资2200.9亿元。",
                    "成渝地区双城经济圈2023年将实施248个重大项目", dt.date(2023, 2, 13))
     assert {r[5] for r in targets(records)} == {"川渝"}
+
+
+def test_b33_shapes_of_this_year_and_five_years_on() -> None:
+    """b33: a quoted account of the year (“今年是一个丰收年,基地2000亩…) plans nothing; 使…达到
+    states the purpose of this year's work (忠县, 68万亩), which frames the paragraph after it
+    (同时将重点建设23个示范村); 5年后 dates a plan like 今后五年 (大足, 2012 → 2016)."""
+    records = read("“今年是一个丰收年,基地2000亩柠檬树预计总产量超过600万斤,比去年增产200万斤。", "",
+                   dt.date(2021, 8, 1))
+    assert targets(records) == []
+    records = read("今年,忠县规模发展柑橘、笋竹、生猪等特色效益农业,使特色效益农业基地面积达到68万亩。\n"
+                   "同时将重点建设23个示范村、10个美丽乡村。", "", dt.date(2018, 6, 8))
+    assert [(r[1], r[4]) for r in targets(records)] == [(680000, 2018), (23, 2018), (10, 2018)]
+    records = read("”江涛说,5年后,新大足将形成50平方公里、50万人口的区域性生态宜居中心城市。", "",
+                   dt.date(2012, 3, 1))
+    assert {r[4] for r in targets(records)} == {2016}
+
+
+def test_a_headline_restating_the_body_keeps_the_fuller_statement() -> None:
+    """b13/p_gaozhu_fangan_2025: 5年后人口超15万GDP超120亿 (15万 before GDP is a multiple, not a
+    code) restates the body's 常住人口15万人以上; the body's fuller 常住人口 is kept."""
+    title = "川渝高竹新区总体方案:5年后人口超15万GDP超120亿"
+    records = read(title + "\n到2025年,常住人口15万人以上,地区生产总值120亿元以上。", title, dt.date(2021, 1, 13))
+    assert sorted((r[0], r[1], r[2]) for r in targets(records)) == [
+        ("地区生产总值", 1.2e10, "元"), ("常住人口", 150000, "人")]
+    assert [(r[0], r[1], r[2], r[4]) for r in targets(read(title, title, dt.date(2021, 1, 13)))] == [
+        ("人口", 150000, "人", 2025), ("地区生产总值", 1.2e10, "元", 2025)]
+
+
+def test_a_noun_after_a_count_ends_before_baokuo() -> None:
+    """b20/p_guidao_kaigong_2023: 新开工建设6条轨道交通线路包括: counts 轨道交通线路."""
+    records = read("今年,新开工建设6条轨道交通线路包括:2条城市轨道、4条市域(郊)铁路。", "", dt.date(2023, 2, 1))
+    assert targets(records)[0][:2] == ("轨道交通线路", 6)
+
+
+def test_a_provinces_own_government_in_the_lead_makes_the_text_that_provinces() -> None:
+    """b34/p_shandong_gzbg_2013: no headline names the province, the lead does (山东省省长…代表
+    省人民政府); A和B均增长10% gives 10% to each."""
+    title = "今年全省经济社会发展的主要预期目标"
+    body = ("大众网济南1月25日讯 今天上午9时,省十二届人大一次会议在山东会堂开幕。省委书记姜异康主持会议,"
+            "山东省省长姜大明代表省人民政府向大会作政府工作报告。\n今年全省经济社会发展的主要预期目标是,生产总值增长9.5%左右,"
+            "城镇居民人均可支配收入和农民人均纯收入均增长10%左右。")
+    assert [(r[0], r[1], r[5]) for r in targets(read(body, title, dt.date(2013, 1, 25)))] == [
+        ("生产总值增速", 9.5, "山东省"), ("城镇居民人均可支配收入增速", 10, "山东省"),
+        ("农民人均纯收入增速", 10, "山东省")]
+
+
+def test_a_municipalitys_district_is_named_by_itself() -> None:
+    """b29/p_jiading_haimian_2024: 上海市嘉定区's plan is 嘉定区's (a municipality's districts are in
+    the place table too)."""
+    title = "上海市嘉定区海绵城市建设实施方案"
+    records = read(title + "\n到2025年,全区达到海绵城市建设目标要求的建设用地面积不少于50平方公里。", title,
+                   dt.date(2024, 5, 1))
+    assert [r[5] for r in targets(records)] == ["嘉定区"]
+
+
+def test_what_a_plan_counts_of_itself_or_of_a_batch_is_no_target() -> None:
+    """b34: 一批千亿级矿业产业集群 counts none; 预期性指标16项 counts the plan's own indicators;
+    年营业收入超1000亿元的2个 is a class threshold before its count."""
+    records = read("到2027年,绿色矿业营业收入力争达到1万亿元,努力打造一批千亿级矿业产业集群。", "",
+                   dt.date(2025, 3, 1))
+    assert [r[1] for r in targets(records)] == [1e12]
+    records = read("《纲要》设置24项主要指标(约束性指标8项、预期性指标16项),在此基础上又提出了74项分领域细化目标。",
+                   "福建省十五五规划纲要", dt.date(2026, 2, 3))
+    assert targets(records) == []
+    records = read("到2027年,培育年营业收入超1000亿元的2个、超500亿元的5个特色产业集群。", "", dt.date(2024, 3, 1))
+    assert 1e11 not in [r[1] for r in targets(records)]
+
+
+def test_a_lead_reviewing_the_years_makes_the_weak_words_after_it_report() -> None:
+    """b34/n_chuanyu_zongliang_2026: after 6年来… in the lead, 携手打造…4个兆元级产业集群 tells
+    what was built; a sentence that plans again (将, 力争, a deadline) ends the review."""
+    body = ("新华社报导,6年来,这一大陆国家战略从开局起步到整体成势。\n"
+            "川渝瞄准战略导向,推动产业全域梯度布局,携手打造电子资讯等4个兆元级产业集群、5个国家先进制造业集群。\n"
+            "到2030年,川渝将打造10个先进制造业集群。")
+    assert [r[1] for r in targets(read(body, "「双城」引领,区域共进", dt.date(2026, 1, 28)))] == [10]
