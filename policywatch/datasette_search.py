@@ -65,10 +65,19 @@ class Searchable:
         """The search's WHERE clause: ``lookup`` the matches, ``scan`` the table keeping rows in
         the matches, or ``text``: scan the table checking each row's own text."""
         if form == "text":
-            check = f"contains_search(:search, {', '.join(self.columns)})"
+            check = self.text_check()
             return f"({self.indexed} and {check})" if self.indexed else check
         column = "+rowid" if form == "scan" else "rowid"
         return f"{column} in (select rowid from {self.fts} where {self.fts} match escape_fts(:search))"
+
+    def text_check(self) -> str:
+        """Whether a row's own text holds the term, exactly as its index query matches: a term of
+        one Han word (``search_word``, computed once a query) with SQLite's ``instr``, two to
+        three times faster than ``contains_search`` (the fallback, for several words and for a
+        missing column), which crosses into Python for each row."""
+        word = "search_word(:search)"
+        found = " or ".join(f"instr({column}, {word}) > 0" for column in self.columns)
+        return f"coalesce({found}, contains_search(:search, {', '.join(self.columns)}))"
 
     def sorted_clause(self, column: str) -> str:
         """The search's WHERE clause for a page in the order of ``column``, one of :attr:`columns`,
@@ -76,7 +85,7 @@ class Searchable:
         word, or whose text does and that may hold it elsewhere (the index has its gram outside
         ``column``, or ``column`` holds the gram without the word). The first two tests read the
         index of ``column`` alone; the text is read only for the few rows that pass the second."""
-        check = f"contains_search(:search, {', '.join(self.columns)})"
+        check = self.text_check()
         outside = f"+rowid in (select rowid from {self.fts} where {self.fts} match :search_outside)"
         clause = (f"(instr({column}, :search_word) > 0"
                   f" or ({outside} or instr({column}, :search_gram) > 0) and {check})")
@@ -125,6 +134,7 @@ def fts_query(term: str | None) -> str:
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """Override Datasette's ``escape_fts``; add ``phrase_query``, ``search_snippet``,
     ``contains_search(term, text, …)`` (:func:`policywatch.search.contains_words`),
+    ``search_word(term)``,
     ``searches_text(term)``, ``break_even(work, rows)`` and ``sample_start(rows)`` (for the
     canned queries ``search`` and ``timeline``).
 
@@ -136,9 +146,20 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("phrase_query", 1, fts_query, deterministic=True)
     conn.create_function("search_snippet", 2, snippet, deterministic=True)
     conn.create_function("contains_search", -1, contains_words, deterministic=True)
+    conn.create_function("search_word", 1, search_word, deterministic=True)
     conn.create_function("searches_text", 1, searches_text, deterministic=True)
     conn.create_function("break_even", 2, break_even, deterministic=True)
     conn.create_function("sample_start", 1, sample_start, deterministic=True)
+
+
+def search_word(term: str | None) -> str | None:
+    """The one word of ``term`` when it is a word of Han characters (simplified), else null: the
+    text form checks it with ``instr`` (:meth:`Searchable.text_check`).
+
+    :param term: what the user typed
+    """
+    words = substring_words(term or "")
+    return words[0] if len(words) == 1 else None
 
 
 def searches_text(term: str | None) -> bool:

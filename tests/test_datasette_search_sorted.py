@@ -182,3 +182,22 @@ def test_every_page_of_an_article_search_sorted_by_title(archive, site):
         if not after:
             break
     assert found == expected and len(expected) == 40
+
+
+@pytest.mark.parametrize("table", ["targets", "articles"])
+@pytest.mark.parametrize("term", [*WORDS, "口袋 公园", "公园 湿地", "口袋公園"])
+def test_the_text_check_gives_the_rows_that_hold_every_word(archive, table, term):
+    """The text form checks a word of Han characters with SQLite's ``instr`` (a missing
+    indicator falls back to ``contains_search``), several words with ``contains_search``;
+    traditional characters are searched as simplified."""
+    searchable = SEARCHABLE[table]
+    conn = connect(archive)
+    rows = conn.execute(f"select id, {', '.join(searchable.columns)} from {table}"
+                        f" where {searchable.indexed or 1}").fetchall()
+    words = term.replace("園", "园").split()
+    expected = {row[0] for row in rows if all(any(word in (text or "") for text in row[1:])
+                                              for word in words)}
+    found = {row[0] for row in conn.execute(
+        f"select id from {table} where {searchable.clause('text')}", {"search": term})}
+    conn.close()
+    assert found == expected
