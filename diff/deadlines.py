@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from diff.kinds import MET_PLAN
 from diff.numbers import CN_DIGITS
+from diff.scanning import finditer_near
 
 #: Five-year plan periods and their final year.
 PLAN_PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
@@ -31,9 +32,12 @@ PERIOD_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)“?(?P<period>十[三四五六]五)”?"
     r"(?P<tail>期间|时期|末期|末|规划期)?"
 )
-#: A year written out (2027年, 二〇二七年): YEAR_DEADLINE and STATED_YEAR are scanned only where
-#: one is. It opens with a character class, so the regex engine skips to where it may start.
+#: A year written out (2027年, 二〇二七年): YEAR_DEADLINE and STATED_YEAR are tried only up to
+#: where one is (:func:`diff.scanning.finditer_near`), at most this many characters before it.
 _YEAR_WORD = re.compile(r"[12〇零一二][\d〇零一二三四五六七八九]{3}年")
+_LEAD = len("力争到")
+#: The plan period of PERIOD_DEADLINE, at most a lead and a quotation mark after its start.
+_PERIOD_WORD = re.compile(r"十[三四五六]五")
 #: Relative years resolved from the publication date.
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
@@ -76,8 +80,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     found: list[Deadline] = []
     if "年" not in sentence and "五" not in sentence:  # every deadline names 年 or a 五 plan
         return found
-    # each pattern is scanned only when a word it needs is there: the scans dominate the cost
-    for match in YEAR_DEADLINE.finditer(sentence) if _YEAR_WORD.search(sentence) else ():
+    # each pattern is scanned only near a word it needs: the scans dominate the cost
+    for match in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD, sentence):
         year = _year_value(match["year"])
         explicit = bool(match["lead"]) or bool(match["tail"] and match["tail"] != "内")
         if published and year < published.year:
@@ -86,7 +90,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         if not explicit and not future and not _plan_near(sentence, match.start(), match.end()):
             continue
         found.append(Deadline(year, match.start(), match.end(), explicit))
-    for match in PERIOD_DEADLINE.finditer(sentence) if "五" in sentence else ():
+    for match in finditer_near(PERIOD_DEADLINE, _PERIOD_WORD, _LEAD + 1, sentence) \
+            if "五" in sentence else ():
         strong = bool(match["tail"]) or bool(match["lead"])
         if not strong and not sentence.startswith((",", ":"), match.end()):
             continue
@@ -146,9 +151,9 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
     :param published: publication date; later years are plans, not facts
     """
     year = None
-    if "年" not in prefix or not _YEAR_WORD.search(prefix):
+    if "年" not in prefix:
         return year
-    for match in STATED_YEAR.finditer(prefix):
+    for match in finditer_near(STATED_YEAR, _YEAR_WORD, 2, prefix):
         value = _year_value(match["year"])
         if published is None or value <= published.year:
             year = value

@@ -1,0 +1,59 @@
+"""Scans tried only near an anchor find what a full scan finds (diff.scanning)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from diff.deadlines import (
+    _LEAD,
+    _PERIOD_WORD,
+    _YEAR_WORD,
+    PERIOD_DEADLINE,
+    STATED_YEAR,
+    YEAR_DEADLINE,
+)
+from diff.extract import SENTENCE
+from diff.scanning import finditer_near
+from policywatch.evaluation import load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The scans the extractor runs near an anchor: pattern, anchor, reach.
+SCANS = [
+    pytest.param(YEAR_DEADLINE, _YEAR_WORD, _LEAD, id="year deadline"),
+    pytest.param(STATED_YEAR, _YEAR_WORD, 2, id="stated year"),
+    pytest.param(PERIOD_DEADLINE, _PERIOD_WORD, _LEAD + 1, id="plan period"),
+]
+TRICKY = [
+    "力争到2027年底,确保在2030年前后建成", "比截至2020年增长,截至2021年底累计", "正在2025年发布会上",
+    "12027年20282029年", "力争到力争到2027年", "到二〇二七年,于2026年内", "2025年6月,2026年的",
+    "“十五五”期间,力争到“十四五”末,十五五规划", "基于2020年,从2019年到2020年", "",
+]
+
+
+def _spans(matches) -> list[tuple[int, int, dict]]:
+    return [(m.start(), m.end(), m.groupdict()) for m in matches]
+
+
+@pytest.mark.parametrize("pattern, anchor, reach", SCANS)
+def test_near_anchor_finds_what_finditer_finds(pattern: re.Pattern[str], anchor: re.Pattern[str],
+                                              reach: int) -> None:
+    """Same matches, same groups, same order, on every sentence of the real corpus and on
+    sentences made to trip a narrower scan (leads, look-behinds, years run together)."""
+    sentences = TRICKY + [m.group(0) for text in load_corpus(ROOT / "corpus")
+                          for m in SENTENCE.finditer(text.body)]
+    for sentence in sentences:
+        for cut in {len(sentence), len(sentence) // 2}:  # prefixes, as stated_year reads them
+            text = sentence[:cut]
+            assert _spans(finditer_near(pattern, anchor, reach, text)) \
+                == _spans(pattern.finditer(text)), text
+
+
+def test_reach_too_short_misses_a_lead() -> None:
+    """The reach must cover the longest lead: one character short, 力争到2027年 loses its 力争."""
+    text = "力争到2027年"
+    assert [m.group(0) for m in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD, text)] == [text]
+    assert [m.group(0) for m in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD - 1, text)] \
+        == ["到2027年"]
