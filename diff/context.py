@@ -186,9 +186,11 @@ class Context:
 
     def _headline(self, text: str, start: int) -> None:
         """A short unpunctuated lead line naming a district makes it the document's region."""
+        if self.paragraphs > _LEAD_PARAGRAPHS:
+            return
         end = text.find("\n", start)
         line = text[start:end if end >= 0 else len(text)]
-        if self.paragraphs > _LEAD_PARAGRAPHS or len(line) > _HEADLINE or _SENTENCE_END.search(line):
+        if len(line) > _HEADLINE or _SENTENCE_END.search(line):
             return
         district = district_named(line)
         if district:

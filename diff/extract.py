@@ -215,7 +215,11 @@ def _block_sentences(block: Block) -> Iterator[tuple[str, int]]:
         yield sentence, block.start - len(block.label)
         return
     for match in SENTENCE.finditer(block.text):
-        yield from _pieces(match.group(0), block.start + match.start())
+        sentence = match.group(0)
+        if len(sentence) <= MAX_SENTENCE:
+            yield sentence, block.start + match.start()
+        else:
+            yield from _pieces(sentence, block.start + match.start())
 
 
 #: The longest stretch read as one sentence; a longer one (a list run on for pages, a page
@@ -287,6 +291,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     """The records of one sentence."""
     sentence, offset = reading.sentence, reading.offset
     numbers = sorted(find_candidates(sentence), key=lambda number: number.start)
+    if not numbers:  # most sentences: only a qualitative goal, and none of the set-up below
+        yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
+        return
     consumed = 0
     list_verb = last_indicator = ""
     clause_of_verb = -1
@@ -382,7 +389,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
-        if unit not in (*MEASURE_WORDS, "%") and not goal_listed and _PROJECT_SIZE.match(after, len(tail)):
+        if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and _PROJECT_SIZE.match(after, len(tail)):
             continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
         if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
             continue  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
@@ -552,6 +559,8 @@ def _after_examples(indicator: str) -> tuple[str, bool]:
 
     :param indicator: a cleaned indicator
     """
+    if "等" not in indicator:
+        return indicator, False  # _EXAMPLES_END tries every position: most indicators have no 等
     ends = list(_EXAMPLES_END.finditer(indicator))
     if not ends or ends[-1].start() < 2:
         return indicator, False
@@ -599,6 +608,8 @@ _CLAUSE_END = re.compile(r"[,;。!?]")
 
 def _goal_listed(sentence: str, clause_start: int, position: int) -> bool:
     """Whether a number at ``position`` is an item of a list that a goal word closes."""
+    if "目标" not in sentence:
+        return False  # every _GOAL_CLOSES match names it: most sentences are not scanned
     end = _CLAUSE_END.search(sentence, position)
     end = end.start() if end else len(sentence)
     return bool(_GOAL_CLOSES.search(sentence, position, end)

@@ -104,12 +104,18 @@ def has_quantity(text: str) -> bool:
                for m in find_quantities(text))
 
 
+def _unbulleted(line: str) -> str:
+    """``line`` without the bullets that open it (``_BULLET.sub`` would try every position)."""
+    bullet = _BULLET.match(line)
+    return line[bullet.end():] if bullet else line
+
+
 def is_short_label(line: str) -> bool:
     """Whether a line is short, unpunctuated text without a quantity: a heading or a label.
 
     :param line: one line of the body
     """
-    text = _BULLET.sub("", line).rstrip(":")
+    text = _unbulleted(line).rstrip(":")
     return (0 < len(text) <= HEADING_LENGTH and not _SENTENCE_END.search(text)
             and not text.endswith((",", "、")) and not has_quantity(text))
 
@@ -168,10 +174,10 @@ def _card_label(lines: list[tuple[int, str]], index: int, used: set[int],
     """The label line of a card value at ``index``: the short line before it, else after it."""
     if blocks and blocks[-1].kind in ("heading", "item") and blocks[-1].end == lines[index][0] - 1 \
             and is_short_label(blocks[-1].text) and not any(ch.isdigit() for ch in blocks[-1].text):
-        return _BULLET.sub("", blocks.pop().text)
+        return _unbulleted(blocks.pop().text)
     if index + 1 < len(lines):
         line = lines[index + 1][1]
         if is_short_label(line) and not any(ch.isdigit() for ch in line):
             used.add(index + 1)
-            return _BULLET.sub("", line)
+            return _unbulleted(line)
     return None
