@@ -309,8 +309,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         first_item = consumed <= item_start
         item_start = max(item_start, consumed)
         prefix = _after_earlier_items(sentence[item_start:number.start])
-        year_inside = deadline is not None and deadline.start > clause_start and deadline.end > 0
-        if year_inside and not clean_indicator(prefix):
+        if deadline is not None and deadline.end > 0 and deadline.start > clause_start \
+                and not clean_indicator(prefix):
             # 主营业务收入2017年达到2400亿元左右: what is measured stands before the year
             prefix = sentence[max(clause_start, consumed):deadline.start] + prefix
         prefix = respective.prefix_for(prefix, clause_start, sentence[number.end:])
@@ -351,13 +351,13 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         base = _RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
         if indicator in _PERIOD_ONLY and last_indicator:
             indicator = base + indicator
-        if not indicator and not last_indicator and _year_again(sentence, clause_start, deadline, number.start):
+        year_again = not indicator and _year_again(sentence, clause_start, deadline, number.start)
+        if year_again and not last_indicator:
             # 2020年达到3800亿元左右 after …2017年达到2400亿元左右: the same measure, a later year
             last_indicator = base = reading.context.last_indicator
         if _BARE_RATE.fullmatch(indicator):
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
-                                      and prefix != _SECOND_QUANTITY
-                                      and not _year_again(sentence, clause_start, deadline, number.start)):
+                                      and prefix != _SECOND_QUANTITY and not year_again):
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
