@@ -69,13 +69,13 @@ _SUBJECT_NAMES = (*_REGION_NAMES, *_BACK_REFERENCE, *_PAIR_REFERENCE)
 _REGION_SUBJECT = (
     r"(?:“十[三四五六]五”(?:时期|期间),?)?"
     r"(?:" + "|".join(_SUBJECT_TIMES) + r"|(?:力争)?到?(?:19|20)\d{2}年(?:底|末)?)?"
-    r"(?:" + "|".join(_SUBJECT_DAYS) + r")?(?:在|除了)?"
+    r"(?:" + "|".join(_SUBJECT_DAYS) + r")?(?:在|除了)?新?"
     r"(?P<name>" + "|".join(_SUBJECT_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?"
     + _NOT_SUBJECT_AFTER
 )
 #: What a subject can start with: a break is tried only when one of these follows it.
 _SUBJECT_FIRST = "".join(sorted({word[0] for word in (
-    *_SUBJECT_TIMES, *_SUBJECT_DAYS, *_SUBJECT_NAMES, "“十", "力争", "到", "19", "20", "在", "除了")}))
+    *_SUBJECT_TIMES, *_SUBJECT_DAYS, *_SUBJECT_NAMES, "“十", "力争", "到", "19", "20", "在", "除了", "新")}))
 _SUBJECT_OPENING = re.compile(_REGION_SUBJECT)
 #: The same after a clause break: led by the break, so it is looked for only at breaks.
 _SUBJECT_AFTER_BREAK = re.compile(r"[,:;“”](?=[" + re.escape(_SUBJECT_FIRST) + "])" + _REGION_SUBJECT)

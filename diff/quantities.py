@@ -25,7 +25,7 @@ _AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z制]|分钟[^,。;]{0,10}圈|小
 #: An indicator's Latin name right after a multiple (15万GDP超120亿): the next item, not a code.
 _NEXT_TERM = re.compile(r"(?:GDP|CPI|PPI|PM2\.5)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
-UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "名单", "天然", "条件",
+UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "人口", "名单", "天然", "条件",
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
               "位置", "片区", "件事", "间隔", "度假", "方面", "方向", "方式", "方案", "方法", "方位",
               "个多", "个小", "个半"}

@@ -1260,3 +1260,12 @@ def test_a_lead_reviewing_the_years_makes_the_weak_words_after_it_report() -> No
             "川渝瞄准战略导向,推动产业全域梯度布局,携手打造电子资讯等4个兆元级产业集群、5个国家先进制造业集群。\n"
             "到2030年,川渝将打造10个先进制造业集群。")
     assert [r[1] for r in targets(read(body, "「双城」引领,区域共进", dt.date(2026, 1, 28)))] == [10]
+
+
+def test_a_district_called_new_is_still_the_district_and_ren_kou_is_no_unit() -> None:
+    """b33/p_dazu_wunian_2012: 新大足 is 大足区 as the subject; 50万人口 counts people (人口
+    is a word, not the unit 人 before 口)."""
+    records = read("”江涛说,5年后,新大足将形成50平方公里、50万人口的区域性生态宜居中心城市。", "",
+                   dt.date(2012, 3, 1))
+    assert [(r[1], r[2], r[5]) for r in targets(records)] == [(50, "平方公里", "大足区"), (500000, "人", "大足区")]
+    assert targets(records)[1][0] == "人口"
