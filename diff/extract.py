@@ -209,7 +209,10 @@ def extract_targets(text: str, published: dt.date | None = None, title: str = ""
 
 
 def _block_sentences(block: Block) -> Iterator[tuple[str, int]]:
-    """(sentence, offset) of a block; a data card reads as its label before its value."""
+    """(sentence, offset) of a block; a data card reads as its label before its value, a
+    page's counter (1万 / 帖子) not at all."""
+    if block.kind == "furniture" and block.label:
+        return
     if block.kind == "card":
         sentence = block.label + block.text
         yield sentence, block.start - len(block.label)

@@ -112,6 +112,11 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     if deadline_position is not None:
         plan = max(plan, deadline_position)
     stat = _last_start(STATISTIC_MARKERS, prefix)
+    if stat >= 0 and prefix.startswith(_COMPARED, stat):
+        planned_at = _last_start(_GOAL_WORDS, prefix)
+        if -1 < planned_at < stat:  # 预期目标是,地区生产总值同比增长7%: 同比 names the measure
+            stat = max((m.start() for m in STATISTIC_MARKERS.finditer(prefix)
+                        if not (m.group(0) in _COMPARED and planned_at < m.start())), default=-1)
     if "月" in prefix:
         stat = max(stat, _last_start(MONTH_SPAN, prefix))
     if deadline_position is None or only_this_year:
@@ -123,6 +128,11 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     return "statistic"
 
 
+#: The base a rate is compared with (同比增长7%): after a goal word (预期目标是,地区生产总值同比
+#: 增长7%) it names the measure, not a report.
+_COMPARED = ("同比", "比上年", "较上年")
+#: The plan words that open a goal list (not 计划, which also names 年度计划投资).
+_GOAL_WORDS = re.compile(r"目标|预期|力争|确保|争取")
 #: A verb that states what there is (达, 达到) right before a number.
 _STATE = re.compile(r"(?:达|达到)$")
 

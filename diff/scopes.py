@@ -158,6 +158,8 @@ class Scopes:
     sections: list[Scope] = field(default_factory=list)
     listing: Scope | None = None
     after_heading: bool = False
+    heading_plans: bool = False
+    """Whether the last heading plans (主要目标): a second line right under it states the goal."""
     title: str = ""
     #: The level of the numbered line that restates the headline (一、<headline>): the
     #: headline is then a digest's first story, and its scope ends with that story.
@@ -193,16 +195,19 @@ class Scopes:
             self.listing = None
             level = block.level if block.numbered else 0
             scope = read_scope(block.text, "heading", self.published, level)
+            plan = scope.frame is not None or bool(PLAN_WORDS.search(block.text))
             if level:
                 self.sections = [s for s in self.sections if s.level < level]
+            elif self.after_heading and self.heading_plans:
+                scope.report = False  # 主要目标 / “一区一枢纽两中心”建设成效明显: the goal's own words
             elif not self.after_heading:
                 # a topic heading inside a review (“十四五”时期工作回顾 / 经济实力迈上新台阶 / …
                 # 民族团结进步示范区建设结出新硕果) goes on reporting; a plan heading ends it
-                plan = scope.frame is not None or PLAN_WORDS.search(block.text)
                 self.sections = [s for s in self.sections if s.report and not plan]
             # an unnumbered heading right under another (1 坚定不移转变发展方式 /
             # 高质量发展之路越走越宽广) is its second line: it closes nothing
             self.sections.append(scope)
+            self.heading_plans = plan and not (self.after_heading and not level)
             self.after_heading = True
             return self._inherited()
         self.after_heading = False

@@ -34,6 +34,8 @@ FURNITURE = re.compile(
     r"记者|通讯员|报道$|讯$|编辑|责编|来源[::]|发布时间|发布日期|时间[::]|字号|分享到|浏览次数|打印"
     r"|当前位置|首页>|^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?$|>[^>]+>"
 )
+#: A page's own counters shown as cards (1万 / 主题, 4万 / 积分 on a forum): furniture.
+SITE_COUNTER = re.compile(r"主题|帖子|积分|回复|查看|阅读|浏览|点击|粉丝|关注|收藏|点赞|评论|转发|分享|人气|访问量")
 #: The longest line read as a heading or a card label.
 HEADING_LENGTH = 30
 #: A line at least this long is running text: it ends an open list.
@@ -48,7 +50,8 @@ class Block:
     ``kind``: ``heading`` (a short line that names a section), ``furniture`` (a byline, a
     date line, page chrome: it opens nothing), ``lead_in`` (a paragraph ending
     in a colon that opens a list), ``item`` (a numbered, bulleted or short line of a list),
-    ``card`` (a data card: a value line with its label line), ``paragraph`` (running text).
+    ``card`` (a data card: a value line with its label line; a page's own counter, 1万 / 帖子,
+    is furniture with its label), ``paragraph`` (running text).
     ``level`` orders headings (1 for 一、, 2 for (一), 3 for 1., 4 for (1), 0 for a bullet or
     an unnumbered heading); ``label`` is a card's label line.
     """
@@ -136,7 +139,8 @@ def read_blocks(body: str) -> list[Block]:
         if is_card_value(line):
             label = _card_label(lines, index, used_as_label, blocks)
             if label is not None:
-                blocks.append(Block("card", start, end, line, label=label))
+                kind = "furniture" if SITE_COUNTER.fullmatch(label) else "card"
+                blocks.append(Block(kind, start, end, line, label=label))
                 continue
         if len(line) <= RUNNING_TEXT and FURNITURE.search(line):
             blocks.append(Block("furniture", start, end, line))

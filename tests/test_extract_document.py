@@ -1269,3 +1269,18 @@ def test_a_district_called_new_is_still_the_district_and_ren_kou_is_no_unit() ->
                    dt.date(2012, 3, 1))
     assert [(r[1], r[2], r[5]) for r in targets(records)] == [(50, "平方公里", "大足区"), (500000, "人", "大足区")]
     assert targets(records)[1][0] == "人口"
+
+
+def test_b35_a_forums_counters_a_goals_second_line_and_tongbi_in_a_goal_list() -> None:
+    """b35/p_wanzhou_gongzuofangan_2022: a forum's counters (1万 / 主题) are no numbers of the
+    text; under 主要目标 the line …建设成效明显 is the goal's, not a review. b35/p_lvyuan_2024:
+    同比 after 预期目标是 names the measure of a goal."""
+    title = "重磅!万州今年又要建新高铁、新校区……推进重大项目248个"
+    body = ("1万\n主题\n4万\n积分\n主要目标\n“一区一枢纽两中心”建设成效明显\n"
+            "生态环境质量提升改善,空气质量优良天数稳定在330天以上,森林覆盖率增至56.5%。")
+    records = read(body, title, dt.date(2022, 3, 8))
+    assert [r[1] for r in targets(records)] == [330, 56.5]
+    assert 10000 not in [r.value for r in records]
+    records = read("2024年,我们将锚定打造“百亿级县区”的区域定位。预期目标是,地区生产总值同比增长7%,"
+                   "规上工业总产值同比增长8.5%。", "新华独家|2024年,长春市绿园区这样干!", dt.date(2024, 1, 19))
+    assert [(r[0], r[1]) for r in targets(records)] == [("地区生产总值增速", 7), ("规上工业总产值增速", 8.5)]
