@@ -1284,3 +1284,13 @@ def test_b35_a_forums_counters_a_goals_second_line_and_tongbi_in_a_goal_list() -
     records = read("2024年,我们将锚定打造“百亿级县区”的区域定位。预期目标是,地区生产总值同比增长7%,"
                    "规上工业总产值同比增长8.5%。", "新华独家|2024年,长春市绿园区这样干!", dt.date(2024, 1, 19))
     assert [(r[0], r[1]) for r in targets(records)] == [("地区生产总值增速", 7), ("规上工业总产值增速", 8.5)]
+
+
+def test_the_annual_investment_of_projects_starting_is_this_years_plan() -> None:
+    """b35/p_jiulongpo_kaigong_2021, b16: projects starting together give their 年度投资, this
+    year's planned spending (a target of the publication year); their 总投资 describes them."""
+    records = read("这次集中开工重点项目共45个,总投资约693亿元,年度投资约172亿元。", "开工!签约!一大波项目和资金正向重庆涌来!",
+                   dt.date(2021, 3, 27))
+    assert [(r[0], r[1], r[4]) for r in targets(records)] == [("年度投资", 1.72e10, 2021)]
+    records = read("1—7月完成年度投资241.4亿元。", "", dt.date(2021, 8, 20))
+    assert targets(records) == []
