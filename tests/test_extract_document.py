@@ -1294,3 +1294,12 @@ def test_the_annual_investment_of_projects_starting_is_this_years_plan() -> None
     assert [(r[0], r[1], r[4]) for r in targets(records)] == [("年度投资", 1.72e10, 2021)]
     records = read("1—7月完成年度投资241.4亿元。", "", dt.date(2021, 8, 20))
     assert targets(records) == []
+
+
+def test_xianyou_after_a_verb_is_existing_not_has_now() -> None:
+    """b35/p_shizhu_lajiao_2017: 改造现有辣椒基地30万亩 improves the existing bases (a plan);
+    全市现有养老机构… still reports."""
+    records = read("根据石柱县辣椒产业“十三五”规划,到2020年,该县将巩固、改造现有辣椒基地30万亩,"
+                   "建成标准化生产基地10万亩。", "", dt.date(2017, 6, 1))
+    assert [r[1] for r in targets(records)] == [300000, 100000]
+    assert targets(read("目前,全市现有养老机构1000家。", "", dt.date(2017, 6, 1))) == []
