@@ -1303,3 +1303,10 @@ def test_xianyou_after_a_verb_is_existing_not_has_now() -> None:
                    "建成标准化生产基地10万亩。", "", dt.date(2017, 6, 1))
     assert [r[1] for r in targets(records)] == [300000, 100000]
     assert targets(read("目前,全市现有养老机构1000家。", "", dt.date(2017, 6, 1))) == []
+
+
+def test_jianshe_youli_is_no_sheyou() -> None:
+    """b35/p_wanzhou_gongzuofangan_2022: 建设有力推进 is 建设 + 有力, not the report word 设有."""
+    records = read("“三个强区”建设有力推进,战略性新兴产业产值增长10%,固定资产投资增长6%左右。",
+                   "重磅!万州今年又要建新高铁、新校区……推进重大项目248个", dt.date(2022, 3, 8))
+    assert [r[1] for r in targets(records)] == [10, 6]
