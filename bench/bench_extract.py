@@ -11,6 +11,11 @@ retrieved, with their headlines and dates). Both figures are CPU time of this pr
 them little; wall time is printed beside the generated corpus's figure.
 
 Run: .venv/bin/python bench/bench_extract.py [--mb 5] [--seed 7] [--repeat 3]
+
+CPU time on a shared machine moves by a fifth between runs; instructions do not. With
+``--count generated|real|none`` the script warms up (a few documents, the place table) and
+then extracts one corpus once, untimed (``none``: nothing): the difference between a run and
+the ``none`` run under ``valgrind --tool=callgrind`` is what extracting that corpus costs.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from diff.extract import Document, extract, extract_targets  # noqa: E402
+from diff.phrases import home_region  # noqa: E402
 from policywatch.evaluation import load_corpus  # noqa: E402
 from policywatch.normalize import normalize_text  # noqa: E402
 
@@ -107,16 +113,44 @@ def best_cpu_seconds(run, repeat: int) -> tuple[float, float, Any]:
     return (*best, result)
 
 
+def count_once(documents: list[str], published: dt.date, corpus: str) -> None:
+    """Warm up, then extract ``corpus`` (``generated``, ``real`` or ``none``) once, untimed.
+
+    :param documents: the generated corpus
+    :param published: the generated corpus's publication date
+    :param corpus: which corpus to extract
+    """
+    real = [Document(t.body, t.title, "", t.published, t.source)
+            for t in load_corpus(ROOT / "corpus")]
+    for text in documents[:5]:
+        extract_targets(text, published)
+    for document in real[:5]:
+        extract(document)
+    home_region("湖北省")  # compiles the place table
+    if corpus == "generated":
+        found = [extract_targets(text, published) for text in documents]
+    elif corpus == "real":
+        found = [extract(document) for document in real]
+    else:
+        found = []
+    print(f"{corpus}: {sum(map(len, found))} records")
+
+
 def main() -> None:
     """Build the corpus, time extraction, print the throughput."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs, best kept (default 3)")
+    parser.add_argument("--count", choices=("generated", "real", "none"),
+                        help="warm up, then extract this corpus once, untimed, for valgrind")
     args = parser.parse_args()
     documents = build_corpus(args.mb, args.seed)
     size = sum(len(text.encode("utf-8")) for text in documents)
     published = dt.date(2026, 1, 20)
+    if args.count:
+        count_once(documents, published, args.count)
+        return
     cpu, wall, found = best_cpu_seconds(
         lambda: [extract_targets(text, published) for text in documents], args.repeat)
     records = sum(map(len, found))
