@@ -23,6 +23,9 @@ from diff.scopes import Inherited
 
 #: Words that turn a paragraph to reporting what was done.
 REVIEW = re.compile(r"过去一年|过去五年|(?:[一二三四五六七八九十]|\d{1,2})年来|成效显著|回顾")
+#: A word every REVIEW match holds: a scan the regex engine skips through (REVIEW, whose
+#: N年来 opens with a class, is tried at every position), so most sentences skip REVIEW.
+_REVIEW_WORD = re.compile(r"过去|年来|成效显著|回顾")
 #: 将 or 要 that plans (重庆将…): a review's weak words (推动, 打造) do not end it, these do.
 _WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")
 #: Progress so far (截至7月,已完成2687公里): the sentences after it in its paragraph go on
@@ -114,7 +117,8 @@ class Context:
         :param deadlines: its own deadlines
         """
         frame = self.paragraph.frame
-        if REVIEW.search(sentence) and not any(d.strong for d in deadlines) \
+        if _REVIEW_WORD.search(sentence) and REVIEW.search(sentence) \
+                and not any(d.strong for d in deadlines) \
                 and not (frame is not None and frame.strong):
             self.paragraph.report = True
             self.reviewing = self.reviewing or self.lead

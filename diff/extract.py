@@ -433,7 +433,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         region, region_source = reading.region_at(number.start)
         if region == CHONGQING and _JOINT.search(indicator):
             region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
-        names = _each(indicator) if unit == "倍" or _EACH.search(indicator) else [indicator]
+        names = _each(indicator) if unit == "倍" or ("均" in indicator and _EACH.search(indicator)) \
+            else [indicator]
         names += respective.also(indicator)
         for name in names:
             yield Target(
@@ -505,7 +506,7 @@ _NAMED_AFTER = re.compile(r"[^,;。、]{1,12}?,?(?:即|分别是|分别为|包�
 def _names_counted(prefix: str, after: str, value: Decimal) -> bool:
     """Whether a count only counts the names listed right before or after it (城口、巫溪、酉阳、
     彭水4个; 2条城市轨道,即7号线一期、17号线一期)."""
-    before = _LISTED_NAMES.search(prefix)
+    before = _LISTED_NAMES.search(prefix) if "、" in prefix else None  # it tries every position
     if before is not None and before.group(0).count("、") + 1 == value:
         return True
     named = _NAMED_AFTER.match(after)

@@ -18,12 +18,13 @@ MONTH_SPAN = re.compile(r"\d{1,2}(?:-|—|至|到|~)\d{1,2}月")
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
 UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计")
 #: 共 before what its clause tallies (今年,梁平区共种植水稻约43.6万亩), not 中共, 公共 or 共建.
-_TALLY = re.compile(r"(?<![中公])共(?![同建享治商赢融富青产])")
+_TALLY = re.compile(r"共(?<![中公]共)(?![同建享治商赢融富青产])")
 #: Words that make what follows a plan.
 PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|计划(?<!累计划)|力求|规划|拟(?<![未已]拟)|任务")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
 CLAUSE_PLAN_MARKERS = re.compile(
-    r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])|推动|努力|打造|加快迈向|迈向|争创|(?<![致促迫])使(?![用命得])|(?<!完成)年度投资"
+    r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])|推动|努力|打造|加快迈向|迈向|争创|使(?<![致促迫]使)(?![用命得])"
+    r"|年度投资(?<!完成年度投资)"
 )
 #: What makes a weak plan word right after it a report (已打造, 已经推动).
 _DONE = ("已", "已经")

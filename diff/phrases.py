@@ -446,7 +446,8 @@ def province_governing(sentence: str) -> str | None:
 
     :param sentence: one normalised sentence of a lead
     """
-    if _CHONGQING_NAMED.search(sentence) or not _PROVINCE_SELF.search(sentence):
+    if "省" not in sentence or _CHONGQING_NAMED.search(sentence) \
+            or not _PROVINCE_SELF.search(sentence):
         return None
     match = _PROVINCE_GOVERNMENT.search(sentence)
     return _PROVINCES[match["province"]] if match else None
