@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from diff.deadlines import Deadline, stated_year
 from diff.exclusions import off_topic
-from diff.kinds import CLAUSE_PLAN_MARKERS, PLAN_MARKERS
+from diff.kinds import CLAUSE_PLAN_MARKERS, PLAN_MARKERS, WILL
 from diff.phrases import (
     CARRIED_REGIONS,
     CHONGQING,
@@ -26,8 +26,6 @@ REVIEW = re.compile(r"过去一年|过去五年|(?:[一二三四五六七八九�
 #: A word every REVIEW match holds: a scan the regex engine skips through (REVIEW, whose
 #: N年来 opens with a class, is tried at every position), so most sentences skip REVIEW.
 _REVIEW_WORD = re.compile(r"过去|年来|成效显著|回顾")
-#: 将 or 要 that plans (重庆将…): a review's weak words (推动, 打造) do not end it, these do.
-_WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")
 #: Progress so far (截至7月,已完成2687公里): the sentences after it in its paragraph go on
 #: reporting, unless they plan again.
 _PROGRESS = re.compile(r"(?:截至|截止)(?:目前|当前|今年|\d{1,2}月|(?:19|20)\d{2}年)")
@@ -122,8 +120,9 @@ class Context:
                 and not (frame is not None and frame.strong):
             self.paragraph.report = True
             self.reviewing = self.reviewing or self.lead
-        elif deadlines or PLAN_MARKERS.search(sentence) or _WILL.search(sentence):
-            self.reviewing = False  # the review is over once a sentence plans or dates
+        elif deadlines or PLAN_MARKERS.search(sentence) or WILL.search(sentence):
+            # the review is over once a sentence plans or dates; its weak words (推动, 打造) do not
+            self.reviewing = False
 
     def note_province(self, sentence: str) -> None:
         """In the lead of a text no headline placed, a province's own government named (山东省

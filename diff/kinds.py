@@ -21,9 +21,11 @@ UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计")
 _TALLY = re.compile(r"共(?<![中公]共)(?![同建享治商赢融富青产])")
 #: Words that make what follows a plan.
 PLAN_MARKERS = re.compile(r"力争|确保|争取|目标|预期|计划(?<!累计划)|力求|规划|拟(?<![未已]拟)|任务")
+#: 将 or 要 that plans what follows (重庆将…, 要…), not 即将, 将近 or 需要, 要素.
+WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
 CLAUSE_PLAN_MARKERS = re.compile(
-    r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])|推动|努力|打造|加快迈向|迈向|争创|使(?<![致促迫]使)(?![用命得])"
+    WILL.pattern + r"|推动|努力|打造|加快迈向|迈向|争创|使(?<![致促迫]使)(?![用命得])"
     r"|年度投资(?<!完成年度投资)"
 )
 #: What makes a weak plan word right after it a report (已打造, 已经推动).

@@ -161,6 +161,7 @@ class Scopes:
     heading_plans: bool = False
     """Whether the last heading plans (主要目标): a second line right under it states the goal."""
     title: str = ""
+    """The headline, to tell when a numbered line of the body restates it."""
     #: The level of the numbered line that restates the headline (一、<headline>): the
     #: headline is then a digest's first story, and its scope ends with that story.
     story_level: int | None = None
