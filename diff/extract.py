@@ -5,12 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 
 from diff.context import PAIR, Context
-from diff.coordination import ITEM_SPLIT, Respectively, list_comparator
+from diff.coordination import Respectively, list_comparator
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
+from diff.items import (
+    EACH,
+    LIST_VERB,
+    RATE_SUFFIX,
+    VERB_ONLY,
+    after_earlier_items,
+    after_examples,
+    each,
+    measured,
+    names_counted,
+    share_of,
+)
 from diff.kinds import (
     ANNUAL_PLAN,
     DESCRIPTIVE,
@@ -61,7 +72,6 @@ _ANAPHORIC = re.compile(
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
 _RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
-_RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:同比|环比)?(?:增速|增幅|降幅|涨幅)$")
 #: A rate without its own subject (增速, 环比降幅): it refers back to the last indicator.
 _BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
 #: 同比/环比 before a change; named in the indicator only when a sentence reports both.
@@ -80,11 +90,6 @@ _SECOND_QUANTITY = "、"
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|缩小)(?:了)?$")
-_LIST_VERB = re.compile(
-    r"^(?:更新改造|保护修缮|改造提升|新建|改建|扩建|改造|打造|建成|建设|培育|引进|新增|修缮|创建|开工)"
-)
-#: A verb alone before a quantity: what it measures is the noun after the quantity.
-_VERB_ONLY = re.compile(r"新增|新建|建设|建成|改造|培育|打造|引进|完成|实施|开工|新开工|种植|植树|治理|修复")
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
 MEASURE_WORDS = COUNT_UNITS | {"天"}
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
@@ -311,7 +316,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         item_start = max(clause_start, deadline.end if deadline else 0)
         first_item = consumed <= item_start
         item_start = max(item_start, consumed)
-        prefix = _after_earlier_items(sentence[item_start:number.start])
+        prefix = after_earlier_items(sentence[item_start:number.start])
         if deadline is not None and deadline.end > 0 and deadline.start > clause_start \
                 and not clean_indicator(prefix):
             # 主营业务收入2017年达到2400亿元左右: what is measured stands before the year
@@ -342,7 +347,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue
         goal_listed = _goal_listed(sentence, clause_start, number.end)
         noun = noun_after(after[len(tail):]) if goal_listed else ""
-        share = _share_of(number, prefix, after, tail)
+        share = share_of(number, prefix, after, tail)
         if share:  # 力争70%的村级集体经济组织年经营性收入达5万元以上: the share that reaches it
             indicator, consumed_to = share["what"] + "的比例", share.end()
         elif noun:  # 建成100万亩优质粮油基地、100万头生猪基地的发展目标: the noun follows its size
@@ -351,7 +356,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods)
         if indicator is None:
             continue
-        base = _RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
+        base = RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
         if indicator in _PERIOD_ONLY and last_indicator:
             indicator = base + indicator
         year_again = not indicator and _year_again(sentence, clause_start, deadline, number.start)
@@ -364,7 +369,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
-            indicator = _RATE_SUFFIX.sub("", last_indicator) + indicator
+            indicator = RATE_SUFFIX.sub("", last_indicator) + indicator
         elif _ATTRIBUTE.fullmatch(indicator) and last_indicator and not _ATTRIBUTE.search(last_indicator):
             indicator = last_indicator + indicator  # 科技创新项目15个,年度计划投资14亿元
         elif _SIZE_OF_LAST.fullmatch(indicator) and base and not _SIZE_OF_LAST.search(base):
@@ -373,7 +378,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = _part_of_total(indicator, last_indicator)
         last_indicator = indicator
         if first_item:
-            verb = _LIST_VERB.match(indicator)
+            verb = LIST_VERB.match(indicator)
             list_verb, clause_of_verb = (verb.group(0) if verb else ""), clause_start
         elif list_verb and clause_of_verb == clause_start and len(indicator) <= 3:
             indicator = list_verb + indicator
@@ -396,13 +401,13 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
         if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
             continue  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
-        if unit in MEASURE_WORDS and _names_counted(prefix, after, number.value):
+        if unit in MEASURE_WORDS and names_counted(prefix, after, number.value):
             continue  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
         if _COUNTED_LATER.match(after, len(tail)):
             continue  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
         if goal_listed:
             kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
-        elif not planned and (share or (_measured(sentence, number)
+        elif not planned and (share or (measured(sentence, number)
                                         and not (deadline is not None and deadline.end == 0))):
             # 75%的百强企业…完成技术改造: a survey's finding; 今年…水稻种植近60万亩: a measurement
             kind = "statistic"
@@ -420,7 +425,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
             if year is None and reading.published and (
                     "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
-                    or _RATE_SUFFIX.search(indicator)
+                    or RATE_SUFFIX.search(indicator)
                     or stated_year(sentence[:number.start], reading.published)
                     == reading.published.year):
                 # this year's plan, rate, or the year the sentence names (重庆市2023年…动员大会上,…)
@@ -433,7 +438,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         region, region_source = reading.region_at(number.start)
         if region == CHONGQING and _JOINT.search(indicator):
             region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
-        names = _each(indicator) if unit == "倍" or ("均" in indicator and _EACH.search(indicator)) \
+        names = each(indicator) if unit == "倍" or ("均" in indicator and EACH.search(indicator)) \
             else [indicator]
         names += respective.also(indicator)
         for name in names:
@@ -465,7 +470,7 @@ def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
     (…将促成100万吨)."""
     counted = unit in MEASURE_WORDS and not _MEASURE_NAMED.search(indicator)
     return not sentence[end:].strip() and (counted or len(indicator) <= 2
-                                           or bool(_VERB_ONLY.fullmatch(indicator)))
+                                           or bool(VERB_ONLY.fullmatch(indicator)))
 
 
 #: A plan word of a number's own clause (重庆将力争高新技术企业突破1万家): it plans, though the
@@ -482,47 +487,6 @@ def _year_again(sentence: str, clause_start: int, deadline: Deadline | None, pos
         and bool(_VALUE_VERB.fullmatch(sentence, deadline.end, position))
 
 
-def _measured(sentence: str, number: Candidate) -> bool:
-    """Whether a number is written as a measurement's approximation (近60万亩, 980多万亩), which
-    a sentence does not plan with a weak time word alone (今年); a deadline or a plan word
-    commits to it (近100个 in 十四五), and so does a plan list's frame (2万多个…充电端口)."""
-    return sentence[number.start - 1:number.start] == "近" \
-        or "多" in sentence[number.start:number.end]
-
-
-def _share_of(number: Candidate, prefix: str, after: str, tail: str) -> re.Match[str] | None:
-    """A percentage that opens its item and is a share of a set (70%的村级集体经济组织…), or None."""
-    if number.unit != "%" or clean_indicator(prefix):
-        return None
-    return _SHARE_OF.match(after, len(tail))
-
-
-#: Names listed right before a count (城口、巫溪、酉阳、彭水4个…), the first led by its verb,
-#: or right after it (2条城市轨道,即7号线一期、17号线一期).
-_LISTED_NAMES = re.compile(r"(?:[^、,;:]{1,12}、)+[^、,;:]{1,8}$")
-_NAMED_AFTER = re.compile(r"[^,;。、]{1,12}?,?(?:即|分别是|分别为|包括)(?P<names>[^,;。]+)")
-
-
-def _names_counted(prefix: str, after: str, value: Decimal) -> bool:
-    """Whether a count only counts the names listed right before or after it (城口、巫溪、酉阳、
-    彭水4个; 2条城市轨道,即7号线一期、17号线一期)."""
-    before = _LISTED_NAMES.search(prefix) if "、" in prefix else None  # it tries every position
-    if before is not None and before.group(0).count("、") + 1 == value:
-        return True
-    named = _NAMED_AFTER.match(after)
-    return named is not None and "、" in named["names"] \
-        and named["names"].count("、") + named["names"].count("和") + 1 == value
-
-
-def _after_earlier_items(prefix: str) -> str:
-    """The words of a number's own item: after the last 、 that closes an item with a number
-    of its own (高校新增博士学位授予单位1至2所、硕士学位授予单位1所)."""
-    cut = prefix.rfind("、")
-    if cut > 0 and any(ch.isdigit() for ch in prefix[:cut]):
-        return prefix[cut + 1:]
-    return prefix
-
-
 def _part_of_total(name: str, total: str) -> str:
     """A part of a total broken down after 其中 is measured as the total is: in
     "全年交通计划投资820亿元,其中:铁路285亿元", 铁路 is 铁路计划投资.
@@ -534,55 +498,6 @@ def _part_of_total(name: str, total: str) -> str:
     if measure is None or _ATTRIBUTE.search(name) or len(name) > 6:
         return name
     return name + measure.group(0)
-
-
-#: A percentage of a set (70%的村级集体经济组织…, 90%的县级医院达到基本标准): what the rest of the
-#: clause says of that share; not a rate of a change (10.8%的较快增长, 25.74%的跌幅).
-_SHARE_OF = re.compile(
-    r"的(?!跌幅|涨幅|增幅|降幅|增速|增长|较快|较高|速度|幅度|比例|比重|占比|水平|成绩|份额)"
-    r"(?P<what>[^,;。:!?]{4,40})")
-#: 均 after coordinated names gives the value to each (工业总产值和GDP均突破1000亿元).
-_EACH = re.compile(r"(?<![人年日月])均(?=(?:增速|增幅|降幅|涨幅)?$)")
-
-
-#: 等 closing examples (黔江至吉首高铁等), not inside a word (高等, 一等奖, 等级, 等于).
-_EXAMPLES_END = re.compile(r"(?<=[\u4e00-\u9fff”」)])(?<![高中同平初均一二三特上优对相次劣何超头])等(?![级同于候待])")
-
-
-#: What after 等 measures the examples or only names their kind (智能体等普及率, 交通等领域…).
-_MEASURES_EXAMPLES = re.compile(
-    r"(?:率|比|比重|规模|增速|增幅|总量|总额|产值|投资|收入|营收|产量|数量)$"
-    r"|^(?:领域|方面|行业|产业|地区|区域|城市|省份|国家|部门|板块|主体)")
-
-
-def _after_examples(indicator: str) -> tuple[str, bool]:
-    """An indicator without the examples that 等 closes, and whether what they exemplify
-    follows the number: in 开展“互联网营销师”等新职业培训 what is measured is 新职业培训, in
-    建成无废小区、无废学校等「无废细胞」 it is 建成「无废细胞」, and in 开工建设黔江至吉首高铁等
-    (2个项目) it is the verb and the noun after the number.
-
-    :param indicator: a cleaned indicator
-    """
-    if "等" not in indicator:
-        return indicator, False  # _EXAMPLES_END tries every position: most indicators have no 等
-    ends = list(_EXAMPLES_END.finditer(indicator))
-    if not ends or ends[-1].start() < 2:
-        return indicator, False
-    verb = _LIST_VERB.match(indicator) or _VERB_ONLY.match(indicator)
-    rest = clean_indicator(indicator[ends[-1].end():])
-    if _MEASURES_EXAMPLES.search(rest):
-        return indicator, False  # 新一代智能终端、智能体等普及率: the rate of the examples
-    return (verb.group(0) if verb else "") + rest, not rest
-
-
-def _each(indicator: str) -> list[str]:
-    """The indicators a value applies to one by one: A、B和C翻一番 doubles each of them, and
-    A和B均突破N (A和B均增长N%) gives N to each."""
-    rate = _RATE_SUFFIX.search(indicator)
-    suffix = rate.group(0) if rate and _EACH.search(indicator) else ""
-    bare = _EACH.sub("", indicator[:len(indicator) - len(suffix)])
-    names = [name + suffix for name in ITEM_SPLIT.split(bare) if name]
-    return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]
 
 
 #: An indicator that names an amount of money, whose unit a bare multiple leaves out.
@@ -714,7 +629,7 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
             and not (number.unit in MEASURE_WORDS and noun_after(after[len(tail):])):
         return "", 0  # 力争达到15万个: the sentence's last indicator (not 完成90个数字化医疗设备配置)
     indicator = clean_indicator(prefix)
-    named, noun_follows = _after_examples(indicator)
+    named, noun_follows = after_examples(indicator)
     noun = noun_after(after[len(tail):]) if noun_follows else ""
     if noun:  # 开工建设黔江至吉首高铁等2个项目, 对新民洲大寨河等3公里河道
         return named + noun, len(tail) + len(noun)
@@ -734,9 +649,9 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
             indicator = base + qualifier + (rate if growth else "降幅")
     if number.unit == "岁" and "寿命" not in indicator:
         return None, 0
-    counting = number.unit in MEASURE_WORDS or not indicator or _VERB_ONLY.fullmatch(indicator)
+    counting = number.unit in MEASURE_WORDS or not indicator or VERB_ONLY.fullmatch(indicator)
     noun = noun_after(after[len(tail):]) if counting else ""
-    if noun and _VERB_ONLY.fullmatch(indicator) and number.unit not in MEASURE_WORDS:
+    if noun and VERB_ONLY.fullmatch(indicator) and number.unit not in MEASURE_WORDS:
         return indicator + noun, len(tail) + len(noun)  # 新增1000公顷城市绿地
     if noun:
         return noun, len(tail) + len(noun)
