@@ -107,7 +107,6 @@ def _subjects(sentence: str) -> tuple[tuple[str, int], ...]:
     return tuple((match["name"], match.end()) for match in region_subjects(sentence))
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]")
 #: A clause break that opens another item, not one that goes on measuring the same (…213个,
 #: 年度计划投资745.5亿元; 建设5条山城步道,其中街巷步道3条).
 _NEW_ITEM = re.compile(r"[,;:](?!其中|(?:年度)?(?:计划)?(?:总)?投资|总?面积|总?长度|总?里程|总?规模)")

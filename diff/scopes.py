@@ -160,8 +160,9 @@ class Scopes:
     after_heading: bool = False
     heading_plans: bool = False
     """Whether the last heading plans (主要目标): a second line right under it states the goal."""
-    title: str = ""
-    """The headline, to tell when a numbered line of the body restates it."""
+    title_words: str = ""
+    """The headline without spaces and punctuation, to tell when a numbered line of the body
+    restates it."""
     #: The level of the numbered line that restates the headline (一、<headline>): the
     #: headline is then a digest's first story, and its scope ends with that story.
     story_level: int | None = None
@@ -176,7 +177,7 @@ class Scopes:
         :param published: publication date
         :param source: the paper or site: a district's own portal makes the district home
         """
-        scopes = cls(published, title=title)
+        scopes = cls(published, title_words=_WORDS_ONLY.sub("", title))
         district = district_named(source)
         if district:
             scopes.document.append(Scope("source", region=district))
@@ -235,7 +236,7 @@ class Scopes:
         if self.story_level is None:
             number = numbering(block.text)
             story = _WORDS_ONLY.sub("", block.text[number[1]:]) if number else ""
-            if len(story) >= _STORY_LENGTH and story in _WORDS_ONLY.sub("", self.title):
+            if len(story) >= _STORY_LENGTH and story in self.title_words:
                 self.story_level = block.level
         elif block.kind == "heading" and block.level <= self.story_level:
             self.document = [scope for scope in self.document if scope.source != "title"]
