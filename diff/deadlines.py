@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from diff.kinds import MET_PLAN
-from diff.numbers import CN_DIGITS
+from diff.numbers import CN_DIGITS, parse_chinese
 from diff.scanning import finditer_near
 
 #: Five-year plan periods and their final year.
@@ -38,10 +38,12 @@ _YEAR_WORD = re.compile(r"[12〇零一二][\d〇零一二三四五六七八九]{
 _LEAD = len("力争到")
 #: The plan period of PERIOD_DEADLINE, at most a lead and a quotation mark after its start.
 _PERIOD_WORD = re.compile(r"十[三四五六]五")
-#: Relative years resolved from the publication date.
+#: Relative years resolved from the publication date: 今年, 明年, and the coming years a plan
+#: gives itself (今后五年, 未来3年).
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
-    r"(?P<rel>今后五年|未来五年|今后5年|未来5年|今年|明年|本年度|(?<![\d一二两三四五六七八九十])年内)(?P<tail>底前|底|末)?"
+    r"(?P<rel>(?:今后|未来)(?P<years>[1-9]|1[0-5]|[一两二三四五六七八九]|十[一二三四五]?)年|今年|明年|本年度"
+    r"|(?<![\d一二两三四五六七八九十])年内)(?P<tail>底前|底|末)?"
     rf"(?!以来|\d|[一二三四五六七八九十]+月|前[一二三四五六七八九十]|上半年|下半年|[一二三四]季度|{HOLIDAYS})"
 )
 
@@ -105,9 +107,11 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         rel = match["rel"]
         year = None
         if published:
-            offset = {"明年": 1}.get(rel, 4 if rel.startswith(("今后", "未来")) else 0)
-            if offset == 4 and published.month == 12:
-                offset = 5  # a December report's five years start in January
+            offset = 1 if rel == "明年" else 0
+            if match["years"]:  # 今后五年 in January 2023 → 2027: the years counted include this one
+                offset = int(parse_chinese(match["years"]) or 0) - 1
+                if published.month == 12:
+                    offset += 1  # a December report's years start in January
             year = published.year + offset
         period = rel.startswith(("今后", "未来"))  # a plan period, as explicit as 到2030年
         found.append(Deadline(year, match.start(), match.end(), period))
