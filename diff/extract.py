@@ -468,7 +468,9 @@ def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
     """Whether a number at the end of a text the page cuts off may have lost the noun after it:
     a count (…(两江新区)3家, not 产量突破50万辆) or a number with only a verb before it
     (…将促成100万吨)."""
-    counted = unit in MEASURE_WORDS and not _MEASURE_NAMED.search(indicator)
+    verb = VERB_ONLY.match(indicator)
+    counted = unit in MEASURE_WORDS and not _MEASURE_NAMED.search(indicator) \
+        and not (verb and len(indicator) - verb.end() >= 2)  # 改造老旧小区45个: the noun came first
     return not sentence[end:].strip() and (counted or len(indicator) <= 2
                                            or bool(VERB_ONLY.fullmatch(indicator)))
 

@@ -147,7 +147,8 @@ def read_blocks(body: str) -> list[Block]:
             continue
         number = numbering(line)
         bullet = _BULLET.match(line)
-        if number and len(line) <= HEADING_LENGTH + number[1] and not _SENTENCE_END.search(line[:-1]):
+        if number and len(line) <= HEADING_LENGTH + number[1] and not _SENTENCE_END.search(line[:-1]) \
+                and not (in_list and has_quantity(line)):
             blocks.append(Block("heading", start, end, line, number[0], numbered=True))
             in_list = False
         elif number or bullet or _THEMED.match(line):

@@ -76,6 +76,18 @@ def test_a_short_line_with_a_quantity_is_an_item_not_a_heading() -> None:
     assert [b.kind for b in blocks] == ["heading", "item", "heading"]
 
 
+def test_numbered_lines_with_quantities_under_a_lead_in_are_its_items() -> None:
+    """A lead-in that plans this year (今年,我区将…以下工作:) frames the numbered lines under it,
+    however short; their numbering (一、) is not part of the indicator, and the last line of a
+    text without a final stop keeps its count when the noun came before it."""
+    body = "今年,我区将重点抓好以下工作:\n一、新建公办幼儿园3所,新增学位2700个。\n二、改造老旧小区45个"
+    blocks = read_blocks(normalize_text(body))
+    assert [b.kind for b in blocks] == ["lead_in", "item", "item"]
+    assert targets(read(body, "某区部署工作", dt.date(2026, 3, 10))) == [
+        ("新建公办幼儿园", 3, "所", "=", 2026, "重庆市"), ("新增学位", 2700, "个", "=", 2026, "重庆市"),
+        ("改造老旧小区", 45, "个", "=", 2026, "重庆市")]
+
+
 def test_a_year_after_a_plan_label_is_a_deadline() -> None:
     """b1/p_fgw_green_2027: "主要目标:2027年,…" dates the whole list; mixed spacing is undone."""
     body = ("- 主要目标:2027 年,全市单位 GDP 能耗较 2020 年降 16%,非化石能源占比达 25%;建成 500 个绿色工厂、"
