@@ -13,6 +13,7 @@ from diff.phrases import (
     CARRIED_REGIONS,
     CHONGQING,
     DISTRICTS,
+    city_area,
     district_named,
     province_governing,
     region_at,
@@ -71,6 +72,20 @@ class Paragraph:
     """Whether a sentence of the paragraph reported progress so far (截至7月,…)."""
 
 
+_DOCUMENT_TITLE = re.compile(r"《([^《》]{4,60})》")
+
+
+def _titled_area(sentence: str) -> str | None:
+    """The part of the city a plan's 《》 title in a sentence is about, or None."""
+    if "《" not in sentence:
+        return None
+    for title in _DOCUMENT_TITLE.finditer(sentence):
+        area = city_area(title.group(1))
+        if area:
+            return area
+    return None
+
+
 class Context:
     """Reading state across the sentences of one document."""
 
@@ -124,16 +139,17 @@ class Context:
             # the review is over once a sentence plans or dates; its weak words (推动, 打造) do not
             self.reviewing = False
 
-    def note_province(self, sentence: str) -> None:
+    def note_home(self, sentence: str) -> None:
         """In the lead of a text no headline placed, a province's own government named (山东省
-        省长…代表省人民政府) makes the text that province's.
+        省长…代表省人民政府) makes the text that province's, and a plan's title naming a part of
+        the city (《重庆市中心城区山城步道建设实施方案》) makes it that part's.
 
         :param sentence: one normalised sentence
         """
         if self.lead and self.home == CHONGQING and self.inherited.region_source == "default":
-            province = province_governing(sentence)
-            if province:
-                self.home = self.paragraph.region = province
+            home = province_governing(sentence) or _titled_area(sentence)
+            if home:
+                self.home = self.paragraph.region = home
 
     def note_progress(self, sentence: str) -> None:
         """A sentence that reports progress so far (截至7月,已完成…) makes the paragraph's later

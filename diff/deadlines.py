@@ -38,17 +38,19 @@ _YEAR_WORD = re.compile(r"[12〇零一二][\d〇零一二三四五六七八九]{
 _LEAD = len("力争到")
 #: The plan period of PERIOD_DEADLINE, at most a lead and a quotation mark after its start.
 _PERIOD_WORD = re.compile(r"十[三四五六]五")
-#: Relative years resolved from the publication date: 今年, 明年, and the coming years a plan
-#: gives itself (今后五年, 未来3年).
+#: Relative years resolved from the publication date: 今年, 明年 (and 今明两年, by its end), and
+#: the coming years a plan gives itself (今后五年, 未来3年).
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
-    r"(?P<rel>(?:今后|未来)(?P<years>[1-9]|1[0-5]|[一两二三四五六七八九]|十[一二三四五]?)年|今年|明年|本年度"
-    r"|(?<![\d一二两三四五六七八九十])年内)(?P<tail>底前|底|末)?"
+    r"(?P<rel>(?:今后|未来)(?P<years>[1-9]|1[0-5]|[一两二三四五六七八九]|十[一二三四五]?)年|今明两年|今年|明年|本年度"
+    r"|(?<![\d一二两三四五六七八九十])年内|^(?:接下来|下一步|下阶段|下一阶段))(?P<tail>底前|底|末)?"
     rf"(?!以来|\d|[一二三四五六七八九十]+月|前[一二三四五六七八九十]|上半年|下半年|[一二三四]季度|{HOLIDAYS})"
 )
 
+#: What opens a news report's closing plans (接下来,…将…): the rest of the publication year.
+_NEXT_STEP = ("接下来", "下一步", "下阶段", "下一阶段")
 #: The words RELATIVE_DEADLINE needs: it is scanned only where one is.
-_RELATIVE_WORD = re.compile(r"今后|未来|今年|明年|本年度|年内")
+_RELATIVE_WORD = re.compile(r"今后|未来|今年|今明|明年|本年度|年内|^(?:接下来|下一步|下阶段|下一阶段)")
 
 
 @dataclass
@@ -80,7 +82,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     :param published: publication date, for 今年/明年/今后五年 and for skipping past years
     """
     found: list[Deadline] = []
-    if "年" not in sentence and "五" not in sentence:  # every deadline names 年 or a 五 plan
+    if "年" not in sentence and "五" not in sentence and not sentence.startswith(_NEXT_STEP):
+        # every deadline names 年 or a 五 plan, or opens the sentence on the next steps
         return found
     # each pattern is scanned only near a word it needs: the scans dominate the cost
     for match in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD, sentence):
@@ -89,7 +92,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         if published and year < published.year:
             continue
         future = published is not None and year > published.year  # only plans lie ahead
-        if not explicit and not future and not _plan_near(sentence, match.start(), match.end()):
+        if not explicit and not future and not _plan_near(sentence, match.start(), match.end()) \
+                and not _opens_plans(sentence, match.start(), match.end()):
             continue
         found.append(Deadline(year, match.start(), match.end(), explicit))
     for match in finditer_near(PERIOD_DEADLINE, _PERIOD_WORD, _LEAD + 1, sentence) \
@@ -107,7 +111,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         rel = match["rel"]
         year = None
         if published:
-            offset = 1 if rel == "明年" else 0
+            offset = 1 if rel in ("明年", "今明两年") else 0
             if match["years"]:  # 今后五年 in January 2023 → 2027: the years counted include this one
                 offset = int(parse_chinese(match["years"]) or 0) - 1
                 if published.month == 12:
@@ -167,6 +171,19 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
 _PLAN_AFTER = re.compile(r"^,?(?:[^,;。]{0,6}?(?:目标|预期|计划|力争|确保|要|将|底前|前)|[^,;。]{0,14}?(?:预期|目标|民生实事))")
 #: Plan words that open a clause whose first words are a year (主要目标:2027年,…).
 _PLAN_BEFORE = re.compile(r"(?:目标|预期|计划|任务)(?:是|为)?:?$")
+
+
+#: What may stand before a year that opens a sentence's schedule (其中,2018年,开工建设…).
+_SCHEDULE_OPENING = ("", "其中,", "同时,", "此外,", "另外,")
+#: Plan words anywhere in a sentence that opens on the year: its items are that year's plan.
+_SENTENCE_PLANS = re.compile(r"将|计划|力争|确保|底前")
+
+
+def _opens_plans(sentence: str, start: int, end: int) -> bool:
+    """Whether the publication year opens a sentence that goes on to plan (2018年,重庆交通开投
+    集团将…; 其中,2018年,开工建设…80个,…年底前完成…): the sentence is that year's schedule."""
+    return sentence.startswith(",", end) and sentence[:start] in _SCHEDULE_OPENING \
+        and bool(_SENTENCE_PLANS.search(sentence, end))
 
 
 def _plan_near(sentence: str, start: int, end: int) -> bool:

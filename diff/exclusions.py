@@ -39,8 +39,9 @@ _TAKING_PART = re.compile(
     r"[\d.,万余多]+(?:名|人次|人|位|家单位|家企业|个单位|个部门)(?:参加|参与|参赛|到场|观看|观演|参观|观展|围观|阅读|浏览|点赞|转发)"
 )
 _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
-#: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施).
-META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款|意见|部分|板块)$|\(含")
+#: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施) and of the
+#: policies issued (出台36项“提信心、稳增长、强主体”政策文件).
+META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款|意见|部分|板块|政策|文件)$|\(含")
 #: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
 _GOALS_COUNTED = re.compile(r"(?:指标|目标)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
@@ -92,9 +93,9 @@ def off_topic(sentence: str) -> int | None:
     return match.start() if match else None
 
 
-#: A count of the events themselves (开展20场以上线上线下招聘会): a plan's item, not an event's
+#: A count of the events themselves (开展20场以上线上线下招聘会, 举办5万场各类招聘会): a plan's item, not an event's
 #: details.
-_EVENTS_COUNTED = re.compile(r"\d+(?:场|次|届|个)(?:以上|左右)?[\u4e00-\u9fff]{0,10}$")
+_EVENTS_COUNTED = re.compile(r"\d+(?:\.\d+)?[万千百]?(?:场|次|届|个)(?:以上|左右)?[\u4e00-\u9fff]{0,10}$")
 
 
 def never_record(sentence: str, position: int, indicator: str, unit: str, kind: str,

@@ -47,7 +47,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -113,7 +113,7 @@ def extract(document: Document) -> list[Target]:
     """
     published = document.published
     text = clause_spaces(document.body)
-    kept = Restatements()
+    kept = Restatements(document.title)
     context = Context()
     scopes = Scopes.for_document(document.title, document.subtitle, published, document.source)
     lead = True
@@ -156,15 +156,29 @@ class Restatements:
     """The records of a document, one per thing stated: a restatement (headline and body,
     summary and list) has the same kind, year, region, value and unit, and one indicator inside
     the other (专精特新“小巨人” in the headline, 新培育专精特新“小巨人”企业 in the body). The
-    fuller statement is kept."""
+    fuller statement is kept.
 
-    def __init__(self) -> None:
+    A headline repeated as the body's first line is read before the lead that places it and
+    names its thing in a headline's words (山城步道“2.0版本”来了 2025年突破1000公里): the body's
+    first record of the same kind, year, value and unit whose indicator shares words with it
+    states the same, and takes its place."""
+
+    def __init__(self, headline: str = "") -> None:
         self.records: list[Target] = []
         self._same_key: dict[tuple, list[int]] = {}
+        self._headline = _WORDS_ONLY.sub("", headline)
+        self._from_headline: dict[tuple, int] = {}
 
     def add(self, record: Target) -> None:
         """Keep ``record``, unless it restates a kept one; it replaces that one when it names
         the thing more fully."""
+        key = (record.kind, record.year, record.value, record.unit)
+        headline = self._from_headline.get(key)
+        if headline is not None and _share_words(self.records[headline].indicator, record.indicator):
+            del self._from_headline[key]
+            self.records[headline] = record
+            self._same_key.setdefault((*key[:2], record.region, *key[2:]), []).append(headline)
+            return
         indexes = self._same_key.setdefault(
             (record.kind, record.year, record.region, record.value, record.unit), [])
         for index in indexes:
@@ -173,8 +187,19 @@ class Restatements:
                 if len(record.indicator) > len(kept.indicator):
                     self.records[index] = record
                 return
+        if self._headline and _WORDS_ONLY.sub("", record.sentence) == self._headline:
+            self._from_headline.setdefault(key, len(self.records))
         indexes.append(len(self.records))
         self.records.append(record)
+
+
+#: Spaces and punctuation, dropped to compare a line with the headline.
+_WORDS_ONLY = re.compile(r"[\s,.:;!?、,。:;!?]+")
+
+
+def _share_words(one: str, other: str) -> bool:
+    """Whether two indicators share a word (two characters in a row)."""
+    return any(one[i:i + 2] in other for i in range(len(one) - 1))
 
 
 def _same_thing(one: str, other: str, unit: str) -> bool:
@@ -256,7 +281,7 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
 
     ``cut``: the page cuts the text off at the end of this sentence."""
     deadlines = find_deadlines(sentence, published)
-    context.note_province(sentence)
+    context.note_home(sentence)
     context.note_review(sentence, deadlines)
     off_at = context.off_topic_from(sentence, deadlines)
     carried = context.carried(sentence, published)
@@ -376,6 +401,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = base if indicator == "总量" and _AMOUNT.search(base) else base + indicator
         elif last_indicator and "其中" in sentence[:number.start]:
             indicator = _part_of_total(indicator, last_indicator)
+        if _BARE_VERB.fullmatch(indicator):  # 其中续建39项、230公里: what the last item built
+            indicator += _built(last_indicator or reading.context.last_indicator)
         last_indicator = indicator
         if first_item:
             verb = LIST_VERB.match(indicator)
@@ -487,6 +514,19 @@ def _year_again(sentence: str, clause_start: int, deadline: Deadline | None, pos
     gives the last measure's value for another year."""
     return deadline is not None and deadline.end > 0 and deadline.start == clause_start \
         and bool(_VALUE_VERB.fullmatch(sentence, deadline.end, position))
+
+
+#: A verb of building alone: its object is what the item before it built (建设山城步道54项、
+#: 294公里。其中续建39项、230公里;新开工15项).
+_BARE_VERB = re.compile(r"续建|新开工|开工|开工建设|建设|建成|完工|竣工|新建|改建|扩建|改造|实施")
+_LEADING_BUILD = re.compile(r"^(?:计划)?(?:" + _BARE_VERB.pattern + r")")
+
+
+def _built(indicator: str) -> str:
+    """What an indicator that opens with a verb of building builds (建设山城步道 → 山城步道), or ""."""
+    verb = _LEADING_BUILD.match(indicator)
+    noun = indicator[verb.end():] if verb else ""
+    return noun if len(noun) >= 2 and not _BARE_VERB.fullmatch(noun) else ""
 
 
 def _part_of_total(name: str, total: str) -> str:

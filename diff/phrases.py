@@ -41,10 +41,11 @@ OTHER_PLACES = {
     "成都": "成都市", "川渝地区": "川渝", "成渝地区": "川渝", "川渝": "川渝", "成渝": "川渝", "全国": "全国",
 }
 CHONGQING = "重庆市"
-#: Parts of the city that a sentence can make a target's subject (中心城区城镇化率约95%);
-#: they hold for their own clause only.
-CITY_AREAS = {"中心城区": "中心城区", "主城都市区": "主城都市区", "主城区": "中心城区",
-              "重庆中心城区": "中心城区", "重庆主城都市区": "主城都市区", "重庆主城区": "中心城区"}
+#: Parts of the city that a sentence can make a target's subject (中心城区城镇化率约95%), as
+#: the text writes them (主城区 is what 中心城区 was called before 2021); in a sentence they hold
+#: for their own clause only, in a headline or a plan's 《》 title for the whole text.
+CITY_AREAS = {"中心城区": "中心城区", "主城都市区": "主城都市区", "主城区": "主城区",
+              "重庆中心城区": "中心城区", "重庆主城都市区": "主城都市区", "重庆主城区": "主城区"}
 _HOME = ("全市", "我市", "本市", "重庆市", "重庆")
 #: Words for the whole of the document's own city or province (another place's report).
 _CITY_HOME = ("全市", "我市", "本市")
@@ -116,7 +117,7 @@ _LEADING = re.compile(
     r"|\d{4}年(?:底|末|全年)?|\d{1,2}(?:-|—|至|到)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|前三季度"
     r"|上半年|下半年|[一二三四]季度|年末|今年以来|(?:同比|环比|比上年|较上年|比去年|较去年)(?:同期|底|末)?|建成后|投产后|两地|双方"
     r"|我市|本市|全区|全县|重庆市?|初步|去年|上年|当年"
-    r"|力争|确保|争取|努力|计划|预计|可以|可|有望|预期|主要预期目标|目标|是|为|累计|共计|共有|拥有|现有|共(?!同)|已经|已|成功|经过"
+    r"|力争|确保|争取|努力|计划|拟|预计|可以|可|有望|预期|主要预期目标|目标|是|为|累计|共计|共有|拥有|现有|共(?!同)|已经|已|成功|经过"
     r"|将|还将|要(?![素求点])|实现|推动|完成(?!投资)|进一步|再|今年|明年|到(?!位)|至|(?:期间|时期)末?|末(?![端梢尾级])|年底|底前|前|里|内"
     r"|“?十[一二三四五六七八九]五”?(?:开局(?:之年)?)?|各区县?|各县|也"
     r"|把|对(?![外口接标话象比应称])|包括)+"
@@ -169,9 +170,11 @@ META_NOUNS = re.compile(
 #: Fixed expressions with numerals that never measure anything.
 IDIOMS = ("千家万户", "千行百业", "万众一心", "千街万巷", "一盘棋", "一张图", "一体化", "一流",
           "千方百计", "万无一失", "一以贯之", "百花齐放", "千头万绪", "千姿百态", "一揽子")
-#: A noun phrase after a count ("18轮强降雨", "3个千亿级产业集群").
-#: It ends before 等 closing examples (1个轮滑运动场等…).
-NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?(?=[,、;。:()和与及的]|等(?!级)|包括|$)")
+#: A noun phrase after a count ("18轮强降雨", "3个千亿级产业集群"), a quoted name whole
+#: (36项“提信心、稳增长、强主体”政策文件). It ends before 等 closing examples (1个轮滑运动场等…).
+NOUN_AFTER = re.compile(
+    r"(?:“[^“”,。;]{1,20}”[\u4e00-\u9fffA-Za-z0-9+]{0,16}?|[\u4e00-\u9fffA-Za-z0-9“”+]{2,18}?)"
+    r"(?=[,、;。:()和与及的]|等(?!级)|包括|$)")
 _NOT_NOUN_START = re.compile(
     r"^(?:”|等|以上|以下|以内|左右|上下|之内|之间|多|余|台阶|大关|的|和(?![美谐])|、|目标|以来|来|后|前|内|左|间"
     r"|期间|同比|比|较|增长|下降|提高|减少|占|达|是|为|分别|已|至|到|次)"
@@ -450,6 +453,20 @@ def province_governing(sentence: str) -> str | None:
         return None
     match = _PROVINCE_GOVERNMENT.search(sentence)
     return _PROVINCES[match["province"]] if match else None
+
+
+_CITY_AREA_NAMED = re.compile(r"(?:重庆市?)?(?P<area>中心城区|主城都市区|主城区)(?![以外])")
+
+
+def city_area(text: str) -> str | None:
+    """The part of the city a headline or a plan's title is about (重庆中心城区山城步道…), or None.
+
+    :param text: a headline or a document title
+    """
+    if "城" not in text:
+        return None
+    match = _CITY_AREA_NAMED.search(text)
+    return CITY_AREAS[match["area"]] if match else None
 
 
 def home_region(text: str) -> str | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from diff.deadlines import find_deadlines
 from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
-from diff.phrases import CHONGQING, district_named, home_region
+from diff.phrases import CHONGQING, city_area, district_named, home_region
 from diff.structure import Block, numbering
 
 #: Words of a heading or lead-in that make the numbers under it a plan's.
@@ -90,7 +90,9 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
             or year_range is not None
         scope.frame = Frame(year, planned, source)
     if source != "lead" and len(text) <= _NAMING_LENGTH:
-        scope.region = home_region(text)
+        # a part of the city names the whole text's subject in a headline only: a heading
+        # naming one (中心城区缓堵促畅) titles one item of a list
+        scope.region = home_region(text) or (city_area(text) if source == "title" else None)
     return scope
 
 

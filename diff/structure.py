@@ -33,6 +33,8 @@ _CARD_WORDS = re.compile(r"^(?:约|近|超|超过|突破|达|达到|增长|下�
 FURNITURE = re.compile(
     r"记者|通讯员|报道$|讯$|编辑|责编|来源[::]|发布时间|发布日期|时间[::]|字号|分享到|浏览次数|打印"
     r"|当前位置|首页>|^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?$|>[^>]+>"
+    # a site's masthead on a line of its own (深圳热线, 华龙网): not a heading naming a place
+    r"|^[\u4e00-\u9fff]{2,6}(?:热线|在线|日报|晚报|晨报|商报|都市报|客户端)$|^[\u4e00-\u9fff]{2,3}网$"
 )
 #: A page's own counters shown as cards (1万 / 主题, 4万 / 积分 on a forum): furniture.
 SITE_COUNTER = re.compile(r"主题|帖子|积分|回复|查看|阅读|浏览|点击|粉丝|关注|收藏|点赞|评论|转发|分享|人气|访问量")

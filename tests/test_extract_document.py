@@ -1322,3 +1322,68 @@ def test_jianshe_youli_is_no_sheyou() -> None:
     records = read("“三个强区”建设有力推进,战略性新兴产业产值增长10%,固定资产投资增长6%左右。",
                    "重磅!万州今年又要建新高铁、新校区……推进重大项目248个", dt.date(2022, 3, 8))
     assert [r[1] for r in targets(records)] == [10, 6]
+
+
+def test_the_next_steps_of_a_report_plan_the_rest_of_its_year() -> None:
+    """b37/s_jiuye_yijidu_2022: 接下来,…将… opens the year's plans, and its paragraph's later
+    sentences are them; 5万场 counts the job fairs, not one fair's details; the site's masthead
+    (深圳热线) on its own line names no place."""
+    body = ("深圳热线\n开门稳!重庆一季度实现新增就业19.46万人\n"
+            "接下来,重庆市人社局将从强化政策激励、聚焦重点群体、提升服务质效、筑牢防控底线四个方面开展稳就业工作。"
+            "开展重点群体就业情况监测,系统掌握未就业重点群体的就业、创业、培训需求,举办5万场各类招聘会,"
+            "提供600万个就业岗位,促进重点群体社会化市场化就业。培育“双更基地”、零工市场、公共就业创业服务超市60个左右,"
+            "培训25万人次以上,发放创业担保贷款60亿元。")
+    records = read(body, "开门稳!重庆一季度实现新增就业19.46万人", dt.date(2022, 5, 7))
+    found = targets(records)
+    assert [value for _, value, *_ in found] == [50000, 6000000, 60, 250000, 6000000000]
+    assert {(year, region) for *_, year, region in found} == {(2022, "重庆市")}
+    assert {r.region for r in records} == {"重庆市"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "为激发市场主体活力,稳定和扩大就业空间,我市推动出台36项“提信心、稳增长、强主体”政策文件,形成181条《稳经济政策包(第三版)》。",
+    "市发展改革委会同市人力社保局成功承办首届全国公共实训基地建设运营工作现场交流会,今年共争取3.9亿元中央资金建设开州区公共实训基地等7个项目。",
+])
+def test_policies_issued_and_funds_obtained_are_not_targets(sentence) -> None:
+    """b36/n_jiuye_qiyue_2023: a count of the policies issued (a quoted name whole) and what
+    this year 共争取 (obtained) are no plan."""
+    assert targets(read(sentence, "今年前7个月重庆实现城镇新增就业近50万人", dt.date(2023, 8, 29))) == []
+
+
+def test_a_plan_for_a_part_of_the_city_and_the_items_built_after_it() -> None:
+    """b36/p_shanchengbudao_2025: the plan's 《》 title makes 中心城区 the text's region; the
+    headline repeated as the first line is the body's 突破1000公里, once; 续建 and 新开工 build
+    what the item before them built."""
+    body = ("山城步道“2.0版本”来了 2025年突破1000公里\n"
+            "近日,重庆市住房城乡建委印发《重庆市中心城区山城步道建设实施方案(2023-2025年)》,"
+            "重庆力争再用三年的时间打造山城步道“2.0版本”。\n"
+            "到2025年,重庆中心城区山城步道总里程将突破1000公里。\n"
+            "2023年,重庆中心城区计划建设山城步道54项、294公里。其中续建39项、230公里;新开工15项、64公里。\n"
+            "2024年,中心城区计划新开工14项、72公里。")
+    found = targets(read(body, "山城步道“2.0版本”来了 2025年突破1000公里", dt.date(2023, 6, 14)))
+    assert [(name, value) for name, value, *_ in found] == [
+        ("山城步道总里程", 1000), ("建设山城步道", 54), ("建设山城步道", 294), ("续建山城步道", 39),
+        ("续建山城步道", 230), ("新开工山城步道", 15), ("新开工山城步道", 64), ("新开工山城步道", 14),
+        ("新开工山城步道", 72)]
+    assert {region for *_, region in found} == {"中心城区"}
+
+
+def test_a_headline_names_the_old_main_city_as_written_and_this_year_and_next() -> None:
+    """b36/p_tingchechang_2019: 今明两年重庆主城区… makes the text 主城区's (the name it had
+    before 中心城区) and dates its plan by the end of next year."""
+    title = "今明两年重庆主城区拟新增公共停车位4万多个"
+    records = read(title + "\n2019年,主城区计划开工建设公共停车场80个,新增公共停车泊位2万个以上。",
+                   title, dt.date(2018, 1, 11))
+    assert targets(records) == [
+        ("新增公共停车位", 40000, "个", ">", 2019, "主城区"),
+        ("开工建设公共停车场", 80, "个", "=", 2019, "主城区"),
+        ("新增公共停车泊位", 20000, "个", ">=", 2019, "主城区")]
+
+
+def test_a_sentence_opening_on_this_year_that_plans_is_this_years_schedule() -> None:
+    """b36/p_gongjiao_2020: under a 到2020年 headline, 2018年,…将…年底前… dates its own items."""
+    body = ("2018年,重慶交通開(kāi)投集團(tuán)將協(xié)助推進(jìn)公交優(yōu)先道建設(shè),年底前,"
+            "主城公交優(yōu)先道將達(dá)到100公里以上。")
+    found = targets(read(body, "到2020年,重慶主城區(qū)中心城區(qū)將實(shí)現(xiàn)500米公交站點(diǎn)全覆蓋",
+                         dt.date(2018, 4, 22)))
+    assert [(value, year) for _, value, _, _, year, _ in found] == [(100, 2018)]
