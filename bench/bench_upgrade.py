@@ -1,12 +1,12 @@
 """Benchmark an upgrade of a large archive: how long migrations hold the write lock.
 
 Copies bench_publish's cached archive (100,000 articles, 1,000,000 targets), undoes the
-migrations from ``--since`` on (drops the indexes they add, and forgets them; ``m018`` alone:
-puts back ``m013``'s one-column facet indexes), then opens the copy with ``open_db`` in a child
+migrations from ``--since`` on (drops the indexes they add, and forgets them; ``m018``:
+puts back ``m013``'s one-column facet indexes; ``m019``: drops ``idx_targets_region`` only), then opens the copy with ``open_db`` in a child
 process while this one begins a write transaction (``BEGIN IMMEDIATE``, as the crawler and diff
 do) every 0.2 s. Prints the upgrade's time and the longest wait of a write.
 
-Run: .venv/bin/python bench/bench_upgrade.py [--since m018|m013] [--archive PATH]
+Run: .venv/bin/python bench/bench_upgrade.py [--since m019|m018|m013] [--archive PATH]
 """
 
 from __future__ import annotations
@@ -33,10 +33,11 @@ M014_TO_M017 = ["idx_targets_key_latest", "idx_articles_newest", "idx_targets_ne
 
 
 def undo(path: Path, since: str) -> None:
-    """Make the copy look as it did before migration ``since`` (``m013`` or ``m018``)."""
+    """Make the copy look as it did before migration ``since`` (``m013``, ``m018`` or ``m019``)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
-    for table, column in FACETS:
+    conn.execute("DROP INDEX IF EXISTS idx_targets_region")
+    for table, column in FACETS if since != "m019" else []:
         conn.execute(f"DROP INDEX IF EXISTS idx_{table}_facet_{column}")
         if since == "m018":
             conn.execute(f"CREATE INDEX idx_{table}_facet_{column} ON {table} ({column})")
@@ -51,7 +52,7 @@ def undo(path: Path, since: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--since", choices=["m013", "m018"], default="m018")
+    parser.add_argument("--since", choices=["m013", "m018", "m019"], default="m018")
     parser.add_argument("--archive", type=Path, default=ARCHIVE,
                         help="a migrated archive (build it with bench/bench_publish.py)")
     args = parser.parse_args()

@@ -10,7 +10,13 @@ from datetime import date, timedelta
 import httpx
 import pytest
 
-from policywatch.datasette_search import FORMS, SEARCHABLE, prepare_connection
+from policywatch.datasette_search import (
+    FORMS,
+    SEARCHABLE,
+    merge_pays,
+    merged_count,
+    prepare_connection,
+)
 from policywatch.search import substring_words
 from policywatch.store import open_db
 from policywatch.store.articles import upsert_article
@@ -121,12 +127,13 @@ def test_a_filtered_or_sorted_target_search_gives_the_rows_of_a_plain_scan(archi
     expected = expected_ids(targets, term, ("indicator", "sentence"), params)
     assert expected
     for size in ("15", "max"):
-        page = httpx.get(f"{site}/policywatch/targets.json", timeout=10, params={
-            "_search": term, "_size": size, **params}).json()["rows"]
-        ids = [row["id"] for row in page]
+        body = httpx.get(f"{site}/policywatch/targets.json", timeout=10, params={
+            "_search": term, "_size": size, "_extra": "count", **params}).json()
+        ids = [row["id"] for row in body["rows"]]
         assert set(ids) <= set(expected)
         assert [key[i] for i in ids] == [key[i] for i in expected][:len(ids)]
         assert len(ids) == min(len(expected), 1000 if size == "max" else 15)
+        assert body["count"] == len(expected)
 
 
 @pytest.mark.parametrize("params", ARTICLE_PAGES)
@@ -199,3 +206,69 @@ def test_another_order_checks_text_when_its_first_rows_hold_the_matches(site, pa
     body = httpx.get(site + "/policywatch/targets.json", timeout=10, params={
         "_search": "城镇", "_size": "15", "_extra": "query", **params}).json()
     assert f"{clause} order by" in body["query"]["sql"]  # the sorted form holds the text check
+
+
+def target_counts(conn: sqlite3.Connection, term: str, where: str, params: dict,
+                  limit: str | None) -> dict[str, int]:
+    """The count of the targets ``term`` matches and ``where`` keeps, up to ``limit``, in each
+    form of the search clause and as a merge."""
+    tail = f" limit {limit}" if limit else ""
+    forms = [form for form in FORMS if form != "text" or substring_words(term)]
+    counts = {form: conn.execute(
+        f"select count(*) from (select 1 from targets where {where} and"
+        f" {SEARCHABLE['targets'].clause(form)}{tail})", {"search": term, **params}).fetchone()[0]
+        for form in forms}
+    counts["merge"] = conn.execute(merged_count("targets", where, limit),
+                                   {"search": term, **params}).fetchone()[0]
+    return counts
+
+
+@pytest.mark.parametrize("limit", ["1001", "20", None])
+@pytest.mark.parametrize("term", TARGET_TERMS)
+def test_a_merged_count_counts_the_rows_of_every_other_form(archive, term, limit):
+    """merged_count (the search index's rowids merged with idx_targets_region's) counts exactly
+    the targets each form of the search clause counts, and a plain scan finds, up to any limit;
+    it merges the two indexes, reading no row and sorting nothing."""
+    db_path, _, targets = archive
+    conn = sqlite3.connect(db_path)
+    prepare_connection(conn)
+    for region in REGIONS:
+        expected = len(expected_ids(targets, term, ("indicator", "sentence"), {"region": region}))
+        counts = target_counts(conn, term, '"region" = :p0', {"p0": region}, limit)
+        assert set(counts.values()) == {min(expected, int(limit or expected))}, (region, counts)
+    steps = " / ".join(row[3] for row in conn.execute(
+        "explain query plan " + merged_count("targets", '"region" = :p0', limit),
+        {"search": term, "p0": "万州区"}))
+    assert "MERGE (INTERSECT)" in steps and "COVERING INDEX idx_targets_region (region=?)" in steps
+    assert "TEMP B-TREE" not in steps
+    conn.close()
+
+
+@pytest.mark.parametrize("term,where,merged", [
+    ("城镇", '"region" = :p0', True),  # 450 matches, 200 targets of 万州区
+    ("达到", '"region" = :p0', True),  # in every target: checking 万州区's 200 costs more
+    ("新能源汽车", '"region" = :p0', True),  # 150 matches: fewer than 9 rows of the region each
+    ("城镇", '"year" = :p1', False),  # no index of year in rowid order: a merge would sort
+    ("城镇", '"region" = :p0 and "unit" = :p2', False)])  # the index holds no unit
+def test_a_count_merges_when_an_index_gives_the_filters_rows_in_rowid_order(archive, term, where,
+                                                                           merged):
+    """merge_pays: only filters an index answers in rowid order, alone (region), are merged;
+    the count Datasette runs for the page is then the merge, and counts the same rows."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from policywatch.datasette_search import count_with_filters
+
+    db_path, _, targets = archive
+    database = Datasette([str(db_path)]).get_database("policywatch")
+    params = {"search": term, "p0": "万州区", "p1": 2027, "p2": "%"}
+    assert asyncio.run(merge_pays(database, "targets", term, where, params)) is merged
+    count = (f"select count(*) from (select 1 from targets where {where} and"
+             f" {SEARCHABLE['targets'].clause('scan')} limit 1001)")
+    counted = asyncio.run(count_with_filters(database, count, params))
+    assert (counted == merged_count("targets", f"{where} and 1", "1001")) is merged
+    conn = sqlite3.connect(db_path)
+    prepare_connection(conn)
+    assert conn.execute(counted, params).fetchone()[0] == conn.execute(count, params).fetchone()[0]
+    conn.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -68,9 +70,21 @@ def test_a_bounded_timeline_is_the_baseline_and_the_latest_mentions(fresh_db):
 @pytest.mark.parametrize("table,column", [
     (table, column) for table, columns in FACET_INDEXES.items() for column in columns])
 def test_every_facet_of_a_large_table_reads_a_covering_index(fresh_db, table, column):
+    """Its facet index, or for ``region`` of targets ``idx_targets_region`` (m019), as narrow."""
     facet = (f"select {column} as value, count(*) as count from (select * from {table})"
              f" where {column} is not null group by {column} order by count desc, value limit 31")
-    assert f"COVERING INDEX idx_{table}_facet_{column}" in plan(fresh_db, facet, [])
+    assert re.search(rf"COVERING INDEX idx_{table}_(facet_)?{column} ", plan(fresh_db, facet, []))
+
+
+def test_a_search_count_with_a_region_merges_two_indexes_in_rowid_order(fresh_db):
+    """m019_region_index: a search's count with ``region=`` reads no row and sorts nothing."""
+    from policywatch.datasette_search import merged_count, prepare_connection
+
+    prepare_connection(fresh_db.conn)
+    steps = plan(fresh_db, merged_count("targets", '"region" = :p0', "1001"),
+                 {"search": "城", "p0": "万州区"})
+    assert "MERGE (INTERSECT)" in steps and "COVERING INDEX idx_targets_region" in steps
+    assert "TEMP B-TREE" not in steps
 
 
 def test_the_large_tables_have_no_default_facets():
