@@ -135,8 +135,9 @@ class Context:
                 and not (frame is not None and frame.strong):
             self.paragraph.report = True
             self.reviewing = self.reviewing or self.lead
-        elif deadlines or PLAN_MARKERS.search(sentence) or WILL.search(sentence):
+        elif self.reviewing and (deadlines or PLAN_MARKERS.search(sentence) or WILL.search(sentence)):
             # the review is over once a sentence plans or dates; its weak words (推动, 打造) do not
+            # (scanned only while a review is open: most sentences have nothing to end)
             self.reviewing = False
 
     def note_home(self, sentence: str) -> None:
@@ -298,7 +299,8 @@ class Context:
         if off_at is not None:
             self.off_topic = True
             self.topic_from_lead = self.topic_from_lead or self.lead
-        elif region is not None or any(d.strong and d.end > 0 for d in deadlines):
+        elif (self.off_topic or self.topic_from_lead) \
+                and (region is not None or any(d.strong and d.end > 0 for d in deadlines)):
             self.off_topic = self.topic_from_lead = False
         if paragraph.report:
             self.announced = None

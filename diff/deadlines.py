@@ -137,9 +137,10 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
 
 #: A span of years a plan gives itself (力争3年内, 用两年时间), counted from the publication year.
 YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用|^|(?<=[,:;“]))(?P<n>[1-9一二两三四五])年(?:内|时间|后(?=[,\u4e00-\u9fff]))")
-#: What every YEARS_WITHIN match holds; it opens with a character class, so the regex engine
-#: skips to where it may start (YEARS_WITHIN, opening with ^ and a look-behind, tries every position).
-_YEARS_WITHIN_WORD = re.compile(r"[1-9一二两三四五]年(?:内|时间|后)")
+#: What every YEARS_WITHIN match holds; it opens with its 年 (the numeral checked behind it), so
+#: the regex engine skips from one 年 to the next (YEARS_WITHIN, opening with ^ and a
+#: look-behind, tries every position; a numeral class first would stop at every digit).
+_YEARS_WITHIN_WORD = re.compile(r"年(?<=[1-9一二两三四五]年)(?:内|时间|后)")
 #: 全年 dates a number only after plan words in its sentence (全年…力争突破60万辆, 我们将…,全年…).
 FULL_YEAR = re.compile(r"(?<![年今])全年")
 _CLAUSE = re.compile(r"[,;。]")

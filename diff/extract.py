@@ -71,7 +71,8 @@ _ANAPHORIC = re.compile(
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
-_RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
+#: The 不 is checked behind the word, so the engine skips to the words.
+_RELATIVE = re.compile(r"(?:高于|好于|低于|超出|快于|慢于|高出|低出)(?<!不..)[^,;。]{0,8}$|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
 #: A rate without its own subject (增速, 环比降幅): it refers back to the last indicator.
 _BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
 #: 同比/环比 before a change; named in the indicator only when a sentence reports both.

@@ -89,7 +89,8 @@ def region_subjects(sentence: str, end: int | None = None) -> Iterator[re.Match[
     :param end: where to stop (default: the end of the sentence)
     """
     end = len(sentence) if end is None else end
-    opening = _SUBJECT_OPENING.match(sentence, 0, end)
+    # a subject opens with one of _SUBJECT_FIRST: most sentences are not tried
+    opening = _SUBJECT_OPENING.match(sentence, 0, end) if sentence[:1] in _SUBJECT_FIRST else None
     if opening and not _AREA_OF_PAIR.match(sentence, opening.end()):
         yield opening
     for match in _SUBJECT_AFTER_BREAK.finditer(sentence, opening.end() if opening else 0, end):
