@@ -551,8 +551,13 @@ _NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "
 _JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济圈)?(?:共建|合作)|共建成渝")
 #: People named right after a bare multiple (200万城乡居民).
 _PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:居民|群众|农民|人口|学生|职工|市民)")
-#: A facility's numbers once it runs (达产后将年产…): what it will make, not a policy target.
-_FACILITY = re.compile(r"(?:建成|投产|达产|运营|投用|通车)(?:以)?后")
+#: A facility's numbers once it runs (达产后将年产…, 预计2027年建成投产,届时可提供就业岗位1500个):
+#: what one project will make or give, not a policy target.
+_FACILITY = re.compile(
+    r"(?:建成|投产|达产|运营|投用|通车)(?:以)?后|届时"
+    # a project's own schedule: a year, then completion with no object (预计2027年建成投产,…)
+    r"|(?:19|20)\d{2}年(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
+    r"(?:投产|投用|运营|使用|通车)?(?=[,;])")
 #: A project or facility named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站,
 #: 日处理400吨的生活垃圾转运中心): the quantity is its size.
 _PROJECT_SIZE = re.compile(

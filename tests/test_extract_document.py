@@ -1387,3 +1387,13 @@ def test_a_sentence_opening_on_this_year_that_plans_is_this_years_schedule() -> 
     found = targets(read(body, "到2020年,重慶主城區(qū)中心城區(qū)將實(shí)現(xiàn)500米公交站點(diǎn)全覆蓋",
                          dt.date(2018, 4, 22)))
     assert [(value, year) for _, value, _, _, year, _ in found] == [(100, 2018)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "该项目总投资50亿元,预计2027年建成投产,届时可提供就业岗位1500个。",
+    "该基地一期预计2026年投产,年产电池片10GW,可带动就业2000人。",
+])
+def test_what_one_project_will_give_once_it_runs_is_no_target(sentence) -> None:
+    """Invented, in the shape of project news: a project's own completion year (预计2027年建成
+    投产,) dates the project, and what it gives then (届时, 可带动) describes it."""
+    assert targets(read(sentence, "万州区新能源项目签约", dt.date(2025, 6, 10))) == []
