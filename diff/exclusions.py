@@ -19,7 +19,9 @@ INCIDENT = re.compile(
 #: Every alternative opens with a literal word, so the pattern is looked for only where one is.
 _ORGANISATION_NOUN = r"(?:公司|集团|企业|银行|大学|学校|学院|医院|中学|小学|幼儿园|开发商|房企|楼盘)"
 ORGANISATION = re.compile("|".join([
-    *(word + r"[\u4e00-\u9fff]{0,8}?" + _ORGANISATION_NOUN for word in ("某", "该", "这家", "这所", "一家")),
+    # not 该区/该县 planning schools or firms (该区年内将新建公办幼儿园3所): a place, not an organisation
+    *(word + r"[\u4e00-\u9fff]{0,8}?" + _ORGANISATION_NOUN
+      for word in ("某", "该(?![区县市镇乡省])", "这家", "这所", "一家")),
     r"该(?:院|校|行|馆|所|中心)",
     # 公司负责人… opening a clause (the look-behind checks what stands before the word)
     *(word + r"(?<![^,:;“”]..)(?:负责人|今年|去年|当日|计划|预计|现有)"
@@ -41,7 +43,7 @@ _TAKING_PART = re.compile(
 _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施) and of the
 #: policies issued (出台36项“提信心、稳增长、强主体”政策文件).
-META_INDICATOR = re.compile(r"(?:实事|实事项目|措施|举措|任务|条款|意见|部分|板块|政策|文件)$|\(含")
+META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}项目|措施|举措|任务|条款|意见|部分|板块|政策|文件)$|\(含")
 #: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
 _GOALS_COUNTED = re.compile(r"(?:指标|目标)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).

@@ -34,11 +34,11 @@ _DONE = ("已", "已经")
 #: A review of the years up to now (近年来, 2020年以来): its 推动, 打造 tell what was done.
 _SINCE = re.compile(r"以来|年来")
 _WILL_WORDS = ("将", "要")
-#: A subject and 将/要 opening a sentence: the plan governs the clauses that follow
-#: (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
+#: A subject and 将/要 opening a sentence, or someone's words (“今年我们将新建…): the plan
+#: governs the clauses that follow (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
 SUBJECT_WILL = re.compile(
-    r"(?:^|[,:])(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年))"
-    r"(?:还|也|仍)?(?P<will>将|要)(?!近|其|之|素|求|点)"
+    r"(?:^“?|[,:])(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年))"
+    r"(?:我们|我市|我区|我县)?(?:还|也|仍)?(?P<will>将|要)(?!近|其|之|素|求|点)"
 )
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(

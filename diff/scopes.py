@@ -81,6 +81,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         year = _bare_year(plain, published)
     if year_range and (year is None or int(year_range["end"]) >= year):
         year = int(year_range["end"])
+    if year is None and published and source in ("heading", "list") and _THIS_YEARS_LIST.search(plain):
+        year = published.year  # 民生实事清单, 会议票决产生了民生实事项目: the year's own list
     past = _past_year(text, published)
     if REPORT_WORDS.search(plain) or _plans_met(text) \
             or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
@@ -96,6 +98,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     return scope
 
 
+#: Lists that are always the publication year's (民生实事 are voted and done within the year).
+_THIS_YEARS_LIST = re.compile(r"民生实事")
 #: The plan a review heading reviews (2024年国民经济和社会发展计划执行情况): no plan word.
 _REVIEWED_PLAN = re.compile(r"计划(?:执行|完成)情况")
 #: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成).

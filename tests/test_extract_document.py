@@ -1397,3 +1397,23 @@ def test_what_one_project_will_give_once_it_runs_is_no_target(sentence) -> None:
     """Invented, in the shape of project news: a project's own completion year (预计2027年建成
     投产,) dates the project, and what it gives then (届时, 可带动) describes it."""
     assert targets(read(sentence, "万州区新能源项目签约", dt.date(2025, 6, 10))) == []
+
+
+LIVELIHOOD_ITEMS = [("新建公办幼儿园", 3, "所", "=", 2026, "重庆市"), ("改造老旧小区", 45, "个", "=", 2026, "重庆市"),
+                    ("新增停车位", 5000, "个", "=", 2026, "重庆市")]
+
+
+@pytest.mark.parametrize("body,title", [
+    ("该区年内将新建公办幼儿园3所,改造老旧小区45个,新增停车位5000个。", "某区部署工作"),
+    ("今年,该区计划新建公办幼儿园3所,改造老旧小区45个,新增停车位5000个。", "某区部署工作"),
+    ("今年的任务是新建公办幼儿园3所,改造老旧小区45个,新增停车位5000个。", "某区召开会议"),
+    ("“今年我们将新建公办幼儿园3所,改造老旧小区45个,新增停车位5000个。”区长说。", "某区召开会议"),
+    ("民生实事清单\n1.新建公办幼儿园3所。\n2.改造老旧小区45个。\n3.新增停车位5000个。", "某区政府工作报告"),
+    ("会议票决产生了民生实事项目:\n1.新建公办幼儿园3所。\n2.改造老旧小区45个。\n3.新增停车位5000个。",
+     "某区人大会议闭幕"),
+])
+def test_a_districts_plans_for_the_year_in_the_shapes_reports_give_them(body, title) -> None:
+    """Invented, in shapes the probes of b36's session found misread: 该区 before a school is the
+    district, not an organisation; 任务是 and 我们 are not what is measured; someone's 今年我们将
+    plans every item after it; a 民生实事 heading or lead-in is the year's list."""
+    assert targets(read(body, title, dt.date(2026, 3, 10))) == LIVELIHOOD_ITEMS
