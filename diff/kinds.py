@@ -40,6 +40,8 @@ SUBJECT_WILL = re.compile(
     r"(?:^“?|[,:])(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年))"
     r"(?:我们|我市|我区|我县)?(?:还|也|仍)?(?P<will>将|要)(?!近|其|之|素|求|点)"
 )
+#: Words that forecast what will be, whoever plans it.
+FORECAST = re.compile(r"预测|据估计|据测算")
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(
     r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
@@ -91,8 +93,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     :param clause_start: where the number's clause starts; weak plan words count only after it
     :param only_this_year: the deadline is the sentence's own 今年 (or the bare current year)
     """
-    if ONE_DAY.search(prefix):
-        return "statistic"
+    if ONE_DAY.search(prefix) or (FORECAST.search(prefix) and not PLAN_MARKERS.search(prefix)):
+        return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
     if MET_PLAN_WORD.search(prefix):
         prefix = MET_PLAN.sub(_mask, prefix)
     if "“" in prefix or "《" in prefix or "预期寿命" in prefix:

@@ -159,8 +159,10 @@ _REGION_PREFIX = re.compile(
 _NEW_AREA_PREFIX = re.compile(r"^(?:[川成]渝)?[\u4e00-\u9fff]{2,3}新区")
 _OPENINGS = (_GOAL_OPENING, _UNOPENED_PARENTHESIS, _UNCLOSED_QUOTE, _LEADING, _NEW_AREA_PREFIX,
              _REGION_PREFIX, _ADVERB_VERB, _QUALITY_VERB)
-#: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月).
-_INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\)|在(?:19|20)\d{2}年(?:的)?基础上")
+#: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月), and 将
+#: between what is measured and its verb (中欧班列将开行).
+_INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\)|在(?:19|20)\d{2}年(?:的)?基础上"
+                    r"|(?:还|也|仍)?将(?<!即将)(?![来军近其之士])(?=[\u4e00-\u9fff])")
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(

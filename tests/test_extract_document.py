@@ -1417,3 +1417,20 @@ def test_a_districts_plans_for_the_year_in_the_shapes_reports_give_them(body, ti
     district, not an organisation; 任务是 and 我们 are not what is measured; someone's 今年我们将
     plans every item after it; a 民生实事 heading or lead-in is the year's list."""
     assert targets(read(body, title, dt.date(2026, 3, 10))) == LIVELIHOOD_ITEMS
+
+
+@pytest.mark.parametrize("sentence", [
+    "据预测,到2030年,全国60岁及以上老年人口将达到3亿。",
+    "截至8月底,今年以来全市新开工项目1200个,预计全年将超过1800个。",
+    "明年起,重庆将提高最低工资标准至2100元。",
+])
+def test_forecasts_and_standards_are_not_targets(sentence) -> None:
+    """Invented, in the shapes of ordinary news: a forecast (据预测, 预计全年) is none however it
+    is dated, and a wage standard is a price."""
+    assert targets(read(sentence, "重庆新闻", dt.date(2025, 9, 10))) == []
+
+
+def test_will_between_what_is_measured_and_its_verb_is_not_in_the_indicator() -> None:
+    """Invented: 中欧班列将开行5000列 measures 中欧班列开行."""
+    assert targets(read("今年,重庆中欧班列(成渝)将开行5000列。", "重庆新闻", dt.date(2025, 9, 10))) == [
+        ("中欧班列开行", 5000, "列", "=", 2025, "重庆市")]
