@@ -75,6 +75,8 @@ _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 _RELATIVE = re.compile(r"(?:高于|好于|低于|超出|快于|慢于|高出|低出)(?<!不..)[^,;。]{0,8}$|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
 #: A rate without its own subject (增速, 环比降幅): it refers back to the last indicator.
 _BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
+#: What announces a goal before a bare rate (广东提出增长5%左右): not what is measured.
+_ANNOUNCED = re.compile(r"^(?:提出|明确|确定)")
 #: 同比/环比 before a change; named in the indicator only when a sentence reports both.
 _PERIOD_COMPARISON = re.compile(r"(同比|环比)(?:增长|下降|提高|上升|增加|提升|上涨|降低|减少)?了?$")
 #: Attributes that measure the thing named just before them (科技创新项目15个,年度计划投资14亿元).
@@ -389,6 +391,13 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         if year_again and not last_indicator:
             # 2020年达到3800亿元左右 after …2017年达到2400亿元左右: the same measure, a later year
             last_indicator = base = reading.context.last_indicator
+        if indicator and _BARE_RATE.fullmatch(_ANNOUNCED.sub("", indicator)) and (
+                last_indicator or RATE_SUFFIX.search(reading.context.last_indicator)):
+            # 四川提出,今年地区生产总值增长5.5%左右。广东提出增长5%左右: the rate named before
+            indicator = _ANNOUNCED.sub("", indicator)
+            if not last_indicator:
+                last_indicator = reading.context.last_indicator
+                base = RATE_SUFFIX.sub("", last_indicator)
         if _BARE_RATE.fullmatch(indicator):
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
                                       and prefix != _SECOND_QUANTITY and not year_again):
@@ -494,12 +503,12 @@ _MEASURE_NAMED = re.compile(r"(?:量|数|规模)$")
 
 def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
     """Whether a number at the end of a text the page cuts off may have lost the noun after it:
-    a count (…(两江新区)3家, not 产量突破50万辆) or a number with only a verb before it
-    (…将促成100万吨)."""
+    a count (…(两江新区)3家, not 产量突破50万辆), a number with only a verb before it
+    (…将促成100万吨), or one with no unit yet (…新增城镇就业60万)."""
     verb = VERB_ONLY.match(indicator)
     counted = unit in MEASURE_WORDS and not _MEASURE_NAMED.search(indicator) \
         and not (verb and len(indicator) - verb.end() >= 2)  # 改造老旧小区45个: the noun came first
-    return not sentence[end:].strip() and (counted or len(indicator) <= 2
+    return not sentence[end:].strip() and (counted or not unit or len(indicator) <= 2
                                            or bool(VERB_ONLY.fullmatch(indicator)))
 
 

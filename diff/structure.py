@@ -38,6 +38,8 @@ FURNITURE = re.compile(
 )
 #: A page's own counters shown as cards (1万 / 主题, 4万 / 积分 on a forum): furniture.
 SITE_COUNTER = re.compile(r"主题|帖子|积分|回复|查看|阅读|浏览|点击|粉丝|关注|收藏|点赞|评论|转发|分享|人气|访问量")
+#: A line that is only a deadline (到2027年, 2026年底前): it frames the lines under it.
+DEADLINE_LINE = re.compile(r"(?:到|至)?(?:19|20)\d{2}年(?:底|末)?前?[,:]?")
 #: The longest line read as a heading or a card label.
 HEADING_LENGTH = 30
 #: A line at least this long is running text: it ends an open list.
@@ -146,6 +148,10 @@ def read_blocks(body: str) -> list[Block]:
                 continue
         if len(line) <= RUNNING_TEXT and FURNITURE.search(line):
             blocks.append(Block("furniture", start, end, line))
+            continue
+        if DEADLINE_LINE.fullmatch(line):
+            blocks.append(Block("heading", start, end, line))  # 到2027年 over a card: its frame
+            in_list = False
             continue
         number = numbering(line)
         bullet = _BULLET.match(line)

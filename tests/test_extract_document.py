@@ -1434,3 +1434,22 @@ def test_will_between_what_is_measured_and_its_verb_is_not_in_the_indicator() ->
     """Invented: 中欧班列将开行5000列 measures 中欧班列开行."""
     assert targets(read("今年,重庆中欧班列(成渝)将开行5000列。", "重庆新闻", dt.date(2025, 9, 10))) == [
         ("中欧班列开行", 5000, "列", "=", 2025, "重庆市")]
+
+
+def test_a_line_that_is_only_a_deadline_frames_the_card_under_it() -> None:
+    """Invented, in the shape of a goal card: 到2027年 on its own line dates the card below."""
+    records = read("目标:\n到2027年\n轨道运营里程\n750公里", "重庆交通", dt.date(2026, 1, 25))
+    assert targets(records) == [("轨道运营里程", 750, "公里", "=", 2027, "重庆市")]
+
+
+def test_a_cut_texts_last_number_without_its_unit_is_dropped() -> None:
+    """Invented: a page cut after 60万 may have cut its unit (人) off."""
+    assert targets(read("今年,全市将新建5G基站1万个,新增城镇就业60万", "重庆2026年目标",
+                        dt.date(2026, 1, 25))) == [("新建5G基站", 10000, "个", "=", 2026, "重庆市")]
+
+
+def test_a_bare_rate_after_a_named_one_measures_the_same() -> None:
+    """b24/p_shengfen_mubiao_2025: 辽宁…今年提出增长5%以上 after the provinces' GDP rates."""
+    body = "湖北提出,今年地区生产总值增长5.5%左右。辽宁2024年增长5.1%,今年提出增长5%以上。"
+    assert targets(read(body, "各地定下2025年目标", dt.date(2025, 1, 26))) == [
+        ("地区生产总值增速", 5.5, "%", "~", 2025, "湖北省"), ("地区生产总值增速", 5, "%", ">=", 2025, "辽宁省")]
