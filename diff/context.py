@@ -15,6 +15,7 @@ from diff.phrases import (
     DISTRICTS,
     city_area,
     district_named,
+    district_planning,
     province_governing,
     region_at,
     subject_at,
@@ -142,15 +143,18 @@ class Context:
 
     def note_home(self, sentence: str) -> None:
         """In the lead of a text no headline placed, a province's own government named (山东省
-        省长…代表省人民政府) makes the text that province's, and a plan's title naming a part of
-        the city (《重庆市中心城区山城步道建设实施方案》) makes it that part's.
+        省长…代表省人民政府) makes the text that province's, a plan's title naming a part of the
+        city (《重庆市中心城区山城步道建设实施方案》) that part's, and a district or county opening
+        a sentence on its plans (秀山将坚定不移实施工业强县战略) that district's.
 
         :param sentence: one normalised sentence
         """
         if self.lead and self.home == CHONGQING and self.inherited.region_source == "default":
-            home = province_governing(sentence) or _titled_area(sentence)
+            home = province_governing(sentence) or _titled_area(sentence) or district_planning(sentence)
             if home:
                 self.home = self.paragraph.region = home
+                if home in DISTRICTS.values():
+                    self.district = home
 
     def note_progress(self, sentence: str) -> None:
         """A sentence that reports progress so far (截至7月,已完成…) makes the paragraph's later

@@ -135,8 +135,9 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     return found
 
 
-#: A span of years a plan gives itself (力争3年内, 用两年时间), counted from the publication year.
-YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用|^|(?<=[,:;“]))(?P<n>[1-9一二两三四五])年(?:内|时间|后(?=[,\u4e00-\u9fff]))")
+#: A span of years a plan gives itself (力争3年内, 用两年时间, 计划在两年时间内), counted from the
+#: publication year.
+YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用|在|^|(?<=[,:;“]))(?P<n>[1-9一二两三四五])年(?:内|时间|后(?=[,\u4e00-\u9fff]))")
 #: What every YEARS_WITHIN match holds; it opens with its 年 (the numeral checked behind it), so
 #: the regex engine skips from one 年 to the next (YEARS_WITHIN, opening with ^ and a
 #: look-behind, tries every position; a numeral class first would stop at every digit).

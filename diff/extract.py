@@ -47,7 +47,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -293,10 +293,12 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
     reading = _Reading(sentence, offset, published, context, off_at, cut)
     found = list(_sentence_records(reading, deadlines))
     context.note_progress(sentence)
-    if not deadlines and published and any(record.kind == "target" for record in found) \
-            and _GOAL_LIST.search(sentence):
-        # 主要预期目标是:… plans this year; the paragraph's next sentences go on with the list
-        deadlines = [Deadline(published.year, 0, 0, False)]
+    if published and any(record.kind == "target" for record in found) and _GOAL_LIST.search(sentence):
+        # 主要预期目标是:… plans this year; the paragraph's next sentences go on with the list,
+        # whatever the paragraph reported before it
+        context.paragraph.report = False
+        if not deadlines:
+            deadlines = [Deadline(published.year, 0, 0, False)]
     context.after(sentence, deadlines, found, off_at)
     yield from found
 
@@ -381,7 +383,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         elif noun:  # 建成100万亩优质粮油基地、100万头生猪基地的发展目标: the noun follows its size
             indicator, consumed_to = noun, len(tail) + len(noun)
         else:
-            indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods)
+            indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods,
+                                                _opening_subject(sentence, clause_start))
         if indicator is None:
             continue
         base = RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
@@ -472,6 +475,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 year = None  # an annual average runs over a period a single year cannot date
         else:
             year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"
+        if unit not in ("%", "个百分点") and RATE_SUFFIX.search(indicator) \
+                and RATE_SUFFIX.sub("", indicator):
+            indicator = RATE_SUFFIX.sub("", indicator)  # 服务贸易增长30%,达到170亿美元: the amount
         region, region_source = reading.region_at(number.start)
         if region == CHONGQING and _JOINT.search(indicator):
             region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
@@ -539,6 +545,16 @@ def _built(indicator: str) -> str:
     return noun if len(noun) >= 2 and not _BARE_VERB.fullmatch(noun) else ""
 
 
+def _opening_subject(sentence: str, clause_start: int) -> str:
+    """The short noun phrase a sentence's first clause is (二是医药产业,…), when the number lies
+    in a later clause; else ""."""
+    end = sentence.find(",")
+    if end <= 0 or clause_start <= end:
+        return ""
+    subject = clean_indicator(sentence[:end])
+    return subject if len(subject) <= 10 else ""
+
+
 def _part_of_total(name: str, total: str) -> str:
     """A part of a total broken down after 其中 is measured as the total is: in
     "全年交通计划投资820亿元,其中:铁路285亿元", 铁路 is 铁路计划投资.
@@ -597,7 +613,7 @@ _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 #: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
 #: The opening of this year's list of goals, which may run on past the sentence's end.
-_GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标")
+_GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标|(?:主要|以下[^,;。]{0,4})目标(?:是|为|如下)?:")
 #: The cost of a project list right after its count (项目90个、总投资2.38万亿元; 项目213个,
 #: 年度计划投资745.5亿元): the count describes the list.
 _LIST_COST = re.compile(r"[^。;!?]{0,4}?(?:总投资|年度计划投资)")
@@ -671,13 +687,15 @@ def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:
 
 
 def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
-               both_periods: bool = False) -> tuple[str | None, int]:
+               both_periods: bool = False, opening_subject: str = "") -> tuple[str | None, int]:
     """The indicator of a number and how far past the number it reaches (0: just the tail).
 
-    ``both_periods``: the sentence reports both 同比 and 环比 changes, so rates name which.
+    ``both_periods``: the sentence reports both 同比 and 环比 changes, so rates name which;
+    ``opening_subject``: what the sentence's first clause names, for a size that names nothing.
     """
     if number.fixed_indicator is not None:
-        indicator = clean_indicator(prefix) + number.fixed_indicator
+        named = clean_indicator(prefix) or opening_subject
+        indicator = named + number.fixed_indicator  # 二是医药产业,…达到百亿级规模: 医药产业规模
         return (indicator if is_indicator(indicator) else None), 0
     if number.unit == "倍" and GROWTH_MULTIPLE.search(prefix) and kind == "statistic":
         return None, 0

@@ -6,8 +6,8 @@ import re
 
 #: Words that make what follows a reported fact (not 目标已经明确: the goals are set, not met).
 STATISTIC_MARKERS = re.compile(
-    r"已经(?!明确|确定|下达)|已(?![经知明确定])|截至|截止|以来|年来|了(?<![为除]了)(?<!确定了|提出了|明确了|部署了|票决了|审议了)(?![解])|同比|比上年|较上年|去年|上年"
-    r"|过去|完成了|实现了|达到了|共有|现有(?<![造固升用善扩活合]现有)|拥有(?![量率])|目前有|建有(?![率量])|设有(?<!建设有)(?!力)|有(?<![没具享占]有)$|排名"
+    r"已经(?!明确|确定|下达)|已(?![经知明确定])|截至|截止|以来|年来|了(?<![为除]了)(?<!确定了|提出了|明确了|部署了|票决了|审议了)(?![解])|同比|比上年|较上年|比去年|较去年|去年(?<![比较]去年)|上年(?<![比较]上年)"
+    r"|过去|目前(?<![从项节题科]目前)(?!期)|完成了|实现了|达到了|共有|现有(?<![造固升用善扩活合]现有)|拥有(?![量率])|目前有|建有(?![率量])|设有(?<!建设有)(?!力)|有(?<![没具享占]有)$|排名"
     r"|建成后|投产后|达产后|该项目|该片区|该小区|该工程|片区(?:总建筑面积|总面积|占地面积|涉及)"
     r"|小区(?:总建筑面积|总面积|占地面积|涉及)|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
 )
@@ -41,7 +41,7 @@ SUBJECT_WILL = re.compile(
     r"(?:我们|我市|我区|我县)?(?:还|也|仍)?(?P<will>将|要)(?!近|其|之|素|求|点)"
 )
 #: Words that forecast what will be, whoever plans it.
-FORECAST = re.compile(r"预测|据估计|据测算")
+FORECAST = re.compile(r"预测|估算|测算|据估计")
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(
     r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
@@ -136,7 +136,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
 
 #: The base a rate is compared with (同比增长7%): after a goal word (预期目标是,地区生产总值同比
 #: 增长7%) it names the measure, not a report.
-_COMPARED = ("同比", "比上年", "较上年")
+_COMPARED = ("同比", "比上年", "较上年", "比去年", "较去年")
 #: The plan words that open a goal list (not 计划, which also names 年度计划投资).
 _GOAL_WORDS = re.compile(r"目标|预期|力争|确保|争取")
 #: A verb that states what there is (达, 达到) right before a number.

@@ -231,6 +231,20 @@ _DISTRICT_NAME = re.compile(
 )
 
 
+#: A district or county opening a sentence as the subject of its plans (秀山将坚定不移…).
+_DISTRICT_PLANS = re.compile(
+    r"(?:" + "|".join(_SUBJECT_TIMES) + r")?,?" + _DISTRICT_NAME.pattern + r"(?:还|也)?(?:将|要)(?![素求点近])")
+
+
+def district_planning(sentence: str) -> str | None:
+    """The district or county a sentence opens on as the subject of its plans, or None.
+
+    :param sentence: one normalised sentence
+    """
+    match = _DISTRICT_PLANS.match(sentence)
+    return DISTRICTS[match["name"]] if match else None
+
+
 def district_named(text: str) -> str | None:
     """The first district or county named anywhere in ``text`` (a headline), or None.
 

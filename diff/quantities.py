@@ -30,9 +30,9 @@ UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人�
               "位置", "片区", "件事", "间隔", "度假", "方面", "方向", "方式", "方案", "方法", "方位",
               "个多", "个小", "个半"}
 _COVERAGE = re.compile(r"全覆盖(?!工作|会议|行动|工程|专项|试点)")
-#: A size class as a target (成为第5大万亿级产业集群): at least that much, in 元. After a count
+#: A size class as a target (成为第5大万亿级产业集群, 达到百亿级规模): at least that much, in 元. After a count
 #: (打造3个千亿级产业集群) the class only names what is counted.
-_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{1,14}?(?:集群|产业|企业|园区|基地|商圈|市场))")
+_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{1,14}?(?:集群|产业|企业|园区|基地|商圈|市场)|(?=规模))")
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
 #: A size class after an amount of money (7万亿级, 50亿级): the amount is in 元.
 _MONEY_MAGNITUDES = {"亿", "万亿", "千亿", "百亿"}
@@ -107,6 +107,7 @@ def _size_classes(sentence: str) -> Iterator[Candidate]:
     for match in _LEVEL.finditer(sentence):
         if not _COUNTED.search(sentence, max(0, match.start() - 4), match.start()) \
                 and not inside_quotes(sentence, match.start()):
+            # 达到百亿级规模: the size of what the clause names
             yield Candidate(match.start(), match.end("level") + 1, _LEVELS[match["level"]], "元",
                             comparator=">=", fixed_indicator=match["noun"] + "规模", plan_only=True)
 

@@ -108,8 +108,20 @@ def _unbalanced(paragraph: str) -> bool:
     return paragraph.startswith("问:") and not paragraph.rstrip().endswith(("?", "？"))
 
 
+#: A line that only says where what follows comes from: it cannot end a sentence.
+_ATTRIBUTION_ONLY = re.compile(r"(?:据|经)(?:估算|测算|统计|预测|介绍|了解|悉|初步统计)[,:]?|预计[,:]?")
+
+
+#: A line ending on a quantity, and a line opening on its change (高达58亿元 / 增长5.5%).
+_ENDS_ON_QUANTITY = re.compile(r"\d[万亿千百]?[\u4e00-\u9fff%]{0,3}$")
+_CHANGE_START = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)?(?:增长|下降|增加|减少)\d")
+
+
 def _continues(previous: str, following: str) -> bool:
     """Whether ``following`` is the rest of a sentence that a page break cut from ``previous``."""
+    if _ATTRIBUTION_ONLY.fullmatch(previous) or (_ENDS_ON_QUANTITY.search(previous)
+                                                 and _CHANGE_START.match(following)):
+        return True  # 据估算 / 今年花椒总产值将达到44亿元, …高达58亿元 / 增长5.5%: a phone layout's breaks
     if previous[-1] in PARAGRAPH_END or _ITEM_START.match(following):
         return False
     if following[0] in CONTINUATION_START and not NOT_PARTICLE.match(following):

@@ -1453,3 +1453,61 @@ def test_a_bare_rate_after_a_named_one_measures_the_same() -> None:
     body = "湖北提出,今年地区生产总值增长5.5%左右。辽宁2024年增长5.1%,今年提出增长5%以上。"
     assert targets(read(body, "各地定下2025年目标", dt.date(2025, 1, 26))) == [
         ("地区生产总值增速", 5.5, "%", "~", 2025, "湖北省"), ("地区生产总值增速", 5, "%", ">=", 2025, "辽宁省")]
+
+
+def test_a_harvest_measured_now_and_forecast_is_no_target() -> None:
+    """b39/n_fengjie_qicheng_2020 and n_jiangjin_huajiao_2025: 目前 states what is, 预计 and 据估算
+    forecast, even when a phone layout breaks 据估算 and 增长5.6% onto lines of their own."""
+    assert targets(read(
+        "据奉节县脐橙产业发展中心相关负责人介绍,今年奉节脐橙品质特别好。目前,奉节脐橙的种植面积达到37万亩,"
+        "预计产量将达到35万吨,产值将超过34亿元,相比去年面积增加了1.5万亩。",
+        "奉节脐橙12月15日开园上市 35万吨鲜果邀您品尝", dt.date(2020, 12, 15))) == []
+    lines = ("更令人振奋的是\n今年花椒的品质和产量双双提升\n预计折合干花椒 6.2 万吨\n较去年增加4.6%\n"
+             "这不仅意味着椒农们的收入将有所增加\n更预示着江津花椒在国内外市场上的\n竞争力将进一步增强\n据估算\n"
+             "今年花椒总产值将达到44亿元\n增长5.6%\n全产业链产值更是高达58亿元\n增长5.5%")
+    assert targets(read(lines, "江津花椒开摘了!", dt.date(2025, 5, 20))) == []
+
+
+def test_project_preparation_is_not_the_present() -> None:
+    """b25/p_jiaotong_touzi_2026: 项目前期工作 holds 目前 only by accident."""
+    body = "水运方面,加快嘉陵江井口生态航运枢纽等15个项目前期工作,年底港口货物吞吐能力达到2.5亿吨。"
+    title = "2026重庆交通建设“加速跑”,“十五五”开局计划完成投资1000亿"
+    assert ("港口货物吞吐能力", 250000000, "吨", "=", 2026, "重庆市") in targets(
+        read(body, title, dt.date(2026, 2, 4)))
+
+
+def test_a_county_opening_the_lead_on_its_plans_owns_the_items_after_it() -> None:
+    """b39/p_xiushan_gongye_2023: 秀山将… in the lead makes the text 秀山's, and 二是医药产业,…达到
+    百亿级规模 sizes the industry its first clause names."""
+    body = ("秀山将坚定不移实施工业强县战略,重点发展医药、食品、新材料、电子信息、汽车配件五大百亿级工业产业。\n"
+            "二是医药产业,重点壮大“药材种植—饮片加工—配方颗粒—保健食品—成药制造”产业链,力争到2026年达到百亿级规模;")
+    assert targets(read(body, "重点发展医药、食品、新材料、电子信息、汽车配件五大百亿级工业产业",
+                        dt.date(2023, 1, 1))) == [
+        ("医药产业规模", 10000000000, "元", ">=", 2026, "秀山土家族苗族自治县")]
+
+
+def test_a_goal_list_after_last_years_results_plans_again() -> None:
+    """b38/p_waijingmao_2015: 力争比去年增长16% names its base, not a report; 以下几项主要目标:
+    ends the paragraph's report, and an amount after a rate is the amount's."""
+    body = ("据介绍,2014年我市外贸进出口达到954.5亿美元,同比增长39%。2015年,重庆市外贸进出口仍将高位求进,"
+            "全年要力争比去年增长16%,突破1000亿美元。除外贸进出口外,2015年重庆开放型经济还确定了以下几项主要目标:"
+            "分别是利用外资同比增长15%,达到115亿美元;服务贸易增长30%,达到170亿美元;对外投资10亿美元。")
+    found = targets(read(body, "重庆外贸将在今年年内突破1000亿美元大关", dt.date(2015, 3, 10)))
+    assert [(value, year) for _, value, _, _, year, _ in found] == [
+        (16, 2015), (100000000000, 2015), (15, 2015), (11500000000, 2015), (30, 2015), (17000000000, 2015),
+        (1000000000, 2015)]
+    assert ("服务贸易", 17000000000, "美元", "=", 2015, "重庆市") in found
+
+
+def test_one_schools_classes_and_capacity_are_no_target() -> None:
+    """b38/n_xuexiao_touyong_2025: a new school's 48个教学班 and 可容纳2000名学生 describe it."""
+    body = ("学校规划设置48个教学班,可容纳2000名学生,配备教学楼、多功能报告厅、标准运动场、游泳馆等一流设施。"
+            "校区位于大渡口区车家坪公交站旁,占地141亩,规划初中48个班、高中24个班。")
+    assert targets(read(body, "即将投用!重庆多所学校、校区,上新!", dt.date(2025, 7, 19))) == []
+
+
+def test_a_span_of_years_after_zai_counts_from_the_publication_year() -> None:
+    """b38/p_shequ_yanglao_2016: 计划在两年时间内创建600个社区健身点 (May 2016) → 2017."""
+    body = "作为市委、市政府2016年民主实事工作目标任务,重庆将投入3000万元,计划在两年时间内创建600个社区健身点。"
+    found = targets(read(body, "重庆今年将建200个社区养老服务设施", dt.date(2016, 5, 18)))
+    assert ("社区健身点", 600, "个", "=", 2017, "重庆市") in found
