@@ -118,3 +118,25 @@ def test_schema_reads_are_kept_until_the_schema_version_changes(db_path):
     assert calls[1] <= calls[0] - 5  # a table page: its own queries, no schema questions
     assert calls[2] >= 3 * 20 and calls[3] == 0
     assert "note_added" not in before and "note_added" in after
+
+
+def test_datasettes_connections_map_the_database_file(db_path):
+    """Every read connection maps the file, up to SQLite's limit; rows read through the map are
+    the rows stored, and a write Datasette sees after it (WAL) is read too."""
+    db = open_db(db_path)
+    db["sources"].insert({"name": "a"})
+    datasette = Datasette([str(db_path)])
+
+    async def run() -> tuple[int, list, list]:
+        await datasette.invoke_startup()
+        database = datasette.get_database("policywatch")
+        mapped = (await database.execute("pragma mmap_size")).single_value()
+        before = [row[0] for row in await database.execute("select name from sources")]
+        db["sources"].insert({"name": "b"})
+        after = [row[0] for row in await database.execute("select name from sources order by name")]
+        return mapped, before, after
+
+    mapped, before, after = asyncio.run(run())
+    assert mapped >= 1 << 30  # Debian's build maps up to 2 GB
+    assert (before, after) == (["a"], ["a", "b"])
+    db.close()
