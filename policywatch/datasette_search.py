@@ -12,7 +12,8 @@ one by looking its matches up. A term of Han words that matches most rows is che
 each row's own text (:func:`policywatch.search.contains_words`, exactly what its index query
 matches) rather than by collecting every match from the index first (:func:`search_form`);
 in the order of a searched column, a word of that column is found in its index, and the search
-index is asked only for the rows that hold it elsewhere (:meth:`Searchable.sorted_clause`).
+index is asked only for the rows that hold it elsewhere (:meth:`Searchable.sorted_clause`),
+from the first indicator that may hold it (:meth:`Searchable.bounded_clause`).
 A page's row count
 ("1,000+ rows", and its "count all") is read from the index alone (:func:`count_from_index`);
 with a filter that an index gives in rowid order (``region=``), by merging the two indexes
@@ -25,6 +26,7 @@ escaped.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sqlite3
@@ -65,6 +67,9 @@ class Searchable:
     #: checking a row's text against one step of a merge (:func:`merged_count`): measured 3.3 µs
     #: a target (50,048 of 万州区 in 163 ms), 14 µs an article, 0.12 µs a step
     text_merges: int = 27
+    #: the searched columns whose values repeat (an indicator, across many targets): a page in
+    #: their order skips to the first value that may hold the word (:func:`sorted_bound`)
+    repeating: tuple[str, ...] = ()
 
     def clause(self, form: str) -> str:
         """The search's WHERE clause: ``lookup`` the matches, ``scan`` the table keeping rows in
@@ -96,15 +101,29 @@ class Searchable:
                   f" or ({outside} or instr({column}, :search_gram) > 0) and {check})")
         return f"({clause} and {self.indexed})" if self.indexed else clause
 
+    def bounded_clause(self, column: str, descending: bool) -> str:
+        """:meth:`sorted_clause` read from the first value of ``column`` in page order that may
+        hold the word (``:search_from``), with the few rows that hold its gram outside ``column``
+        listed (``:search_outside_rows``, a JSON array of rowids): :func:`sorted_bound`. No row
+        before that value matches, so the page reads the index from there, not from its start."""
+        check = self.text_check()
+        outside = "+rowid in (select value from json_each(:search_outside_rows))"
+        start = f"{column} {'<=' if descending else '>='} :search_from"
+        clause = (f"({start} and (instr({column}, :search_word) > 0"
+                  f" or ({outside} or instr({column}, :search_gram) > 0) and {check}))")
+        return f"({clause} and {self.indexed})" if self.indexed else clause
+
     def clauses(self) -> set[str]:
-        """Every form of the search's WHERE clause (:meth:`clause`, :meth:`sorted_clause`)."""
-        return {self.clause(form) for form in FORMS} | {self.sorted_clause(c) for c in self.columns}
+        """Every form of the search's WHERE clause (:meth:`clause`, :meth:`sorted_clause`,
+        :meth:`bounded_clause`)."""
+        return ({self.clause(form) for form in FORMS} | {self.sorted_clause(c) for c in self.columns}
+                | {self.bounded_clause(c, d) for c in self.repeating for d in (False, True)})
 
 
 SEARCHABLE = {
     "articles": Searchable("articles_fts", ("title", "body"), "dup_of is null and body is not null",
                            text_cost=40, text_merges=110),
-    "targets": Searchable("targets_fts", ("indicator", "sentence")),
+    "targets": Searchable("targets_fts", ("indicator", "sentence"), repeating=("indicator",)),
 }
 FORMS = ("lookup", "scan", "text")
 #: Datasette's count of a page's rows up to a limit (its columns may already be ``1``:
@@ -130,6 +149,11 @@ LOOKUP_COST = 5
 #: 0.12 (at 1,000,000 targets: 城's 17,495 matches and 万州区's 50,048 rows merged in 8 ms; the
 #: matches looked up in 21–26 ms)
 MERGE_LOOKUP = 10
+#: distinct values of a sorted column that :func:`sorted_bound` steps over at most (one index
+#: seek each, 1–2 µs), looking for the first that may hold the word
+SKIP_VALUES = 2000
+#: rows holding a word's gram outside the sorted column that :func:`sorted_bound` lists at most
+OUTSIDE_ROWS = 100
 
 
 def fts_query(term: str | None) -> str:
@@ -503,6 +527,51 @@ async def sorted_params(database: Any, table: str, word: str, column: str) -> di
             "search_outside": f"{query} NOT {{{column}}}: {query}"}
 
 
+async def sorted_bound(database: Any, table: str, column: str, descending: bool,
+                       params: dict[str, Any]) -> dict[str, Any] | None:
+    """The parameters that :meth:`Searchable.bounded_clause` adds to :func:`sorted_params`'
+    ``params``: where the page starts in the order of ``column`` and the rows that hold the
+    word's gram outside it; ``None`` when more than :data:`OUTSIDE_ROWS` rows do, or one of them
+    has no value in ``column`` (it comes first), or nothing can match.
+
+    The start is the first value in page order that holds the gram (or the word, without a
+    gram), found by stepping from value to value in the column's index (a skip-scan: one seek
+    a value, not one step a row), at most :data:`SKIP_VALUES` of them (then the last value
+    reached: none before it holds the gram), or the value of a listed row if it comes first. A
+    row before the start holds the gram neither in ``column`` nor elsewhere, so it cannot match:
+    the rows and their order are those of :meth:`Searchable.sorted_clause`. 口袋公园's first
+    indicator is 89,764 targets but some 200 indicators into the index.
+
+    :param database: the Datasette database
+    :param table: the searched table
+    :param column: the sorted column, one of the searchable's :attr:`Searchable.repeating`
+    :param descending: whether the page is in descending order
+    :param params: :func:`sorted_params`' parameters
+    """
+    fts = SEARCHABLE[table].fts
+    listed = [row[0] for row in await database.execute(
+        f"select rowid from {fts} where {fts} match :search_outside limit {OUTSIDE_ROWS + 1}", params)]
+    if len(listed) > OUTSIDE_ROWS:
+        return None
+    rows = json.dumps(listed)
+    edge, after = ("max", "<") if descending else ("min", ">")
+    first_listed, unvalued = (await database.execute(
+        f"select {edge}({column}), count(*) - count({column}) from {table}"
+        " where rowid in (select value from json_each(:rows))", {"rows": rows})).rows[0]
+    if unvalued:
+        return None
+    first_held = (await database.execute(
+        f"with recursive walk(value, steps) as (select {edge}({column}), 0 from {table}"
+        f" union all select (select {edge}({column}) from {table} where {column} {after} walk.value),"
+        " steps + 1 from walk where instr(walk.value, :gram) = 0 and steps < :most)"
+        " select value from walk order by steps desc limit 1",
+        {"gram": params["search_gram"] or params["search_word"], "most": SKIP_VALUES})).single_value()
+    starts = [value for value in (first_held, first_listed) if value is not None]
+    if not starts:
+        return None
+    return {"search_from": (max if descending else min)(starts), "search_outside_rows": rows}
+
+
 async def dense_start(database: Any, table: str, term: str, args: Any, work: int) -> bool:
     """Whether a first page in another index order (``?_sort=title``) may check each row's text:
     the first ``work * DENSE`` rows of that order hold ``work`` rows whose text contains the
@@ -541,7 +610,9 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
     of a searched column (``indicator``, ``title``) that would keep the index's matches finds a
     word of one column there instead, from that column's index, and asks the search index only
     for the rows that hold the word elsewhere (:meth:`Searchable.sorted_clause`): 口袋公园 in
-    indicators sorted by indicator, where collecting its 164,520 matches took 45 ms.
+    indicators sorted by indicator, where collecting its 164,520 matches took 45 ms. In the order
+    of indicators, which repeat, the page starts at the first that may hold the word
+    (:func:`sorted_bound`) instead of walking the index from its start.
 
     :param request: the table page's request
     :param database: the database name
@@ -568,6 +639,11 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
                 and (column := sorted_column(request.args, searchable)):
             clause = searchable.sorted_clause(column)
             params.update(await sorted_params(db, table, words[0], column))
+            descending = request.args.get("_sort") is None
+            if column in searchable.repeating and (
+                    bound := await sorted_bound(db, table, column, descending, params)):
+                clause = searchable.bounded_clause(column, descending)
+                params.update(bound)
         return FilterArguments([clause], params=params,
                                human_descriptions=[f'search matches "{term}"'])
 

@@ -6,12 +6,20 @@ through a real Datasette."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
 import httpx
 import pytest
+from datasette.app import Datasette
 
-from policywatch.datasette_search import SEARCHABLE, count_from_index, prepare_connection
+from policywatch import datasette_search
+from policywatch.datasette_search import (
+    SEARCHABLE,
+    count_from_index,
+    prepare_connection,
+    sorted_bound,
+)
 from policywatch.search import phrase_query
 from policywatch.store import open_db
 from policywatch.store.articles import upsert_article
@@ -113,6 +121,68 @@ def test_the_sorted_form_gives_the_rows_and_order_of_the_index_matches_with_any_
     conn.close()
 
 
+def bound(db_path, column: str, order: str, values: dict) -> dict | None:
+    """:func:`sorted_bound` of the targets on a real Datasette database."""
+    database = Datasette([str(db_path)]).get_database("policywatch")
+    return asyncio.run(sorted_bound(database, "targets", column, bool(order), values))
+
+
+@pytest.mark.parametrize("skip,listed", [(2000, 100), (1, 100), (0, 100), (2000, 59)])
+@pytest.mark.parametrize("order", ["", " desc"])
+@pytest.mark.parametrize("word", WORDS)
+def test_the_bounded_form_gives_the_rows_and_order_of_the_sorted_form_with_any_gram(
+        archive, monkeypatch, word, order, skip, listed):
+    """Read from the first indicator that may hold the word (found by stepping over at most
+    ``skip`` indicators), with the rows that hold the gram elsewhere listed (at most ``listed``:
+    绿道里程's 60 sentences hold 口袋公园, 城市公园's too), the page gives the rows and order of
+    the sorted form, whole and as a first page, with every gram; with more rows to list, a
+    listed row without an indicator (湿地), or no row that may hold the word (鲸鱼), there is no
+    bound."""
+    monkeypatch.setattr(datasette_search, "SKIP_VALUES", skip)
+    monkeypatch.setattr(datasette_search, "OUTSIDE_ROWS", listed)
+    conn = connect(archive)
+    by_column = f"indicator{order}"
+    bounded = SEARCHABLE["targets"].bounded_clause("indicator", bool(order))
+    for gram in grams(word):
+        values = params(word, gram, "indicator")
+        extra = bound(archive, "indicator", order, values)
+        outside = conn.execute("select indicator from targets where rowid in (select rowid from"
+                               " targets_fts where targets_fts match ?)",
+                               [values["search_outside"]]).fetchall()
+        if len(outside) > listed or (None,) in outside:  # 湿地: a target without an indicator
+            assert extra is None, gram
+            continue
+        if extra is None:  # every indicator stepped over, none holding the word
+            assert (word, skip) == ("鲸鱼", 2000) and not outside
+            continue
+        for limit in (600, 15):
+            expected = ids(conn, "targets", SEARCHABLE["targets"].sorted_clause("indicator"),
+                           by_column, limit, values)
+            assert ids(conn, "targets", bounded, by_column, limit, {**values, **extra}) == expected
+    conn.close()
+
+
+def test_the_bounded_form_starts_at_the_first_indicator_that_may_hold_the_word(archive):
+    """公园 (no gram): none of 上网人数's hold it, 中心城区口袋公园覆盖率 does; in descending
+    order 绿道里程 comes first, whose sentences hold it (listed), before 社区口袋公园数; 绿道 is
+    held by 绿道里程 alone, and in no other sentence; 鲸鱼 starts nowhere."""
+    values = params("公园", None, "indicator")
+    assert bound(archive, "indicator", "", values)["search_from"] == "中心城区口袋公园覆盖率"
+    assert bound(archive, "indicator", " desc", values)["search_from"] == "绿道里程"
+    assert bound(archive, "indicator", " desc", params("口袋", "口袋", "indicator")) is None
+    assert bound(archive, "indicator", "", params("绿道", None, "indicator")) == {
+        "search_from": "绿道里程", "search_outside_rows": "[]"}
+    assert bound(archive, "indicator", " desc", params("鲸鱼", None, "indicator")) is None
+    conn = connect(archive)
+    sql = (f"select * from targets where {SEARCHABLE['targets'].bounded_clause('indicator', False)}"
+           " order by indicator limit 51")
+    steps = [row[3] for row in conn.execute("explain query plan " + sql, {
+        **params("公园", None, "indicator"), "search_from": "中心城区", "search_outside_rows": "[]"})]
+    assert steps[0] == "SEARCH targets USING INDEX idx_targets_indicator (indicator>?)"
+    assert not any("TEMP B-TREE" in step for step in steps)
+    conn.close()
+
+
 def test_the_sorted_form_reads_the_columns_index_alone_until_a_row_may_hold_the_word_elsewhere(
         archive):
     conn = connect(archive)
@@ -132,27 +202,32 @@ def site(archive):
     process.wait(10)
 
 
-@pytest.mark.parametrize("table,column,word,size,gram", [
-    ("targets", "indicator", "口袋公园", "15", "袋公"), ("targets", "indicator", "口袋公园", "100", "袋公"),
-    ("targets", "indicator", "公园", "15", None), ("targets", "indicator", "园", "15", None),
-    ("targets", "indicator", "口袋", "15", None), ("articles", "title", "口袋公园", "5", "袋公")])
+@pytest.mark.parametrize("table,column,word,size,gram,bounded", [
+    ("targets", "indicator", "口袋公园", "15", "袋公", False),
+    ("targets", "indicator", "口袋公园", "100", "袋公", False),
+    ("targets", "indicator", "公园", "15", None, True), ("targets", "indicator", "园", "15", None, True),
+    ("targets", "indicator", "口袋", "15", None, False),
+    ("articles", "title", "口袋公园", "5", "袋公", False)])
 def test_a_page_sorted_by_a_searched_column_takes_the_sorted_form(archive, site, table, column,
-                                                                   word, size, gram):
+                                                                   word, size, gram, bounded):
     """口袋公园 is in 300 of 540 targets (more than sqrt(16 * 540) and sqrt(101 * 540)), 口袋
     in 360, 公园 and 园 in 420 (all more than sqrt(160 * 540), but the first rows by indicator
     hold none of them): each page takes the sorted form, a long word with its rarest gram (袋公:
     口袋 and 公园 are in other indicators and titles too), and its
     rows are those of the form it replaces, run on the file with the page's own SQL; its count
-    reads the search index alone."""
+    reads the search index alone. Targets start at the first indicator that may hold the word
+    when at most 100 of them hold its gram elsewhere (公园 and 园: 绿道里程's 60 sentences; 口袋
+    and 袋公 in 120)."""
     body = httpx.get(f"{site}/policywatch/{table}.json", timeout=10, params={
         "_search": word, "_sort": column, "_size": size, "_extra": "query,count,count_sql"}).json()
     searchable = SEARCHABLE[table]
     sql, values = body["query"]["sql"], body["query"]["params"]
-    assert searchable.sorted_clause(column) in sql
+    clause = (searchable.bounded_clause(column, False) if bounded
+              else searchable.sorted_clause(column))
+    assert clause in sql
     assert values["search_gram"] == gram
     conn = connect(archive)
-    kept = [row[0] for row in conn.execute(
-        sql.replace(searchable.sorted_clause(column), searchable.clause("scan")), values)]
+    kept = [row[0] for row in conn.execute(sql.replace(clause, searchable.clause("scan")), values)]
     assert [row["id"] for row in body["rows"]] == kept[:len(body["rows"])]
     assert len(body["rows"]) == min(len(kept), int(size))
     matches = conn.execute(f"select count(*) from {table} where {searchable.clause('lookup')}",
