@@ -534,7 +534,7 @@ def _year_again(sentence: str, clause_start: int, deadline: Deadline | None, pos
 
 #: A verb of building alone: its object is what the item before it built (建设山城步道54项、
 #: 294公里。其中续建39项、230公里;新开工15项).
-_BARE_VERB = re.compile(r"续建|新开工|开工|开工建设|建设|建成|完工|竣工|新建|改建|扩建|改造|实施")
+_BARE_VERB = re.compile(r"续建|新开工|开工|开工建设|建设|建成|完工|竣工|新建|改建|扩建|改造|实施|新开通|开通")
 _LEADING_BUILD = re.compile(r"^(?:计划)?(?:" + _BARE_VERB.pattern + r")")
 
 

@@ -42,6 +42,8 @@ SUBJECT_WILL = re.compile(
 )
 #: Words that forecast what will be, whoever plans it.
 FORECAST = re.compile(r"预测|估算|测算|据估计")
+#: The visitors or passengers an event or a holiday is expected to draw.
+_VISITORS_FORECAST = re.compile(r"预计(?:可)?(?:吸引|接待|参与|观看|到场|发送|迎来)")
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(
     r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
@@ -95,6 +97,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     """
     if ONE_DAY.search(prefix) or (FORECAST.search(prefix) and not PLAN_MARKERS.search(prefix)):
         return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
+    if "预计" in prefix and _VISITORS_FORECAST.search(prefix):
+        return "statistic"  # 将于2026年举办第5届花椒节,预计吸引游客10万人次: an event's forecast
     if MET_PLAN_WORD.search(prefix):
         prefix = MET_PLAN.sub(_mask, prefix)
     if "“" in prefix or "《" in prefix or "预期寿命" in prefix:

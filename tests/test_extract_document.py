@@ -1511,3 +1511,12 @@ def test_a_span_of_years_after_zai_counts_from_the_publication_year() -> None:
     body = "作为市委、市政府2016年民主实事工作目标任务,重庆将投入3000万元,计划在两年时间内创建600个社区健身点。"
     found = targets(read(body, "重庆今年将建200个社区养老服务设施", dt.date(2016, 5, 18)))
     assert ("社区健身点", 600, "个", "=", 2017, "重庆市") in found
+
+
+def test_what_an_event_is_expected_to_draw_is_no_target_and_a_second_year_builds_the_same() -> None:
+    """Invented, in the shapes of district news: 预计吸引游客 forecasts a festival; 明年还将新开通5条
+    opens what the clause before opened (公交线路)."""
+    assert targets(read("江津区\n该区将于2026年举办第5届花椒节,预计吸引游客10万人次。", "区县新闻",
+                        dt.date(2025, 9, 10))) == []
+    assert targets(read("永川区今年新开通公交线路3条,明年还将新开通5条。", "区县新闻", dt.date(2025, 9, 10))) == [
+        ("新开通公交线路", 3, "条", "=", 2025, "永川区"), ("新开通公交线路", 5, "条", "=", 2026, "永川区")]
