@@ -27,6 +27,8 @@ ORGANISATION = re.compile("|".join([
     *(word + r"(?<![^,:;“”]..)(?:负责人|今年|去年|当日|计划|预计|现有)"
       for word in ("公司", "集团", "企业", "学校", "医院")),
     r"发布公告|股价|收于|收盘|报收|当日成交|全体股东|现金红利|百强企业|入围门槛|榜单|排行榜",
+    # a named company speaking of its own plans (赛力斯集团计划…, 重庆银行力争…)
+    *(word + r"(?:表示|计划|力争|目标|预计|今年|明年)" for word in ("集团", "公司", "银行", "股份", "控股")),
     # a farm's, a co-operative's or a village's own people telling their own numbers
     *(word + r"[\u4e00-\u9fff]{0,4}?负责人" for word in ("基地", "合作社", "农场", "养殖场", "种植园", "工厂", "门店")),
     r"村党支部书记|村党委书记|村委会主任",
@@ -48,7 +50,7 @@ META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}�
 _GOALS_COUNTED = re.compile(r"(?:指标|目标)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
 SPECIFICATION = re.compile(
-    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|展位|横跨|纵贯|绵延)$"
+    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|营业面积|展位|横跨|纵贯|绵延)$"
     r"|^(?:长度|宽度|高度|直径|深度)$"
 )
 #: The build of one facility (院区占地约200亩, 设病床1480张, 配套车位1700余个, 4栋楼构成): its

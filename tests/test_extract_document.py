@@ -1520,3 +1520,14 @@ def test_what_an_event_is_expected_to_draw_is_no_target_and_a_second_year_builds
                         dt.date(2025, 9, 10))) == []
     assert targets(read("永川区今年新开通公交线路3条,明年还将新开通5条。", "区县新闻", dt.date(2025, 9, 10))) == [
         ("新开通公交线路", 3, "条", "=", 2025, "永川区"), ("新开通公交线路", 5, "条", "=", 2026, "永川区")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "赛力斯集团计划2026年实现销量100万辆。",
+    "重庆银行力争今年贷款余额增长10%。",
+    "据了解,该商场将于明年开业,营业面积10万平方米。",
+])
+def test_a_companys_own_plans_and_a_buildings_size_are_no_target(sentence) -> None:
+    """Invented, in the shapes of business news: a named company's plans are its own, and a
+    mall's 营业面积 describes it."""
+    assert targets(read(sentence, "重庆新闻", dt.date(2025, 9, 10))) == []
