@@ -42,6 +42,8 @@ _COUNTED = re.compile(r"(?:\d|[一二三四五六七八九十两几])个$|一批
 #: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
 _BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}
 _CLASS_NOUN = re.compile(r"(?!以上|左右|以内|以下|规模|级)[\u4e00-\u9fff]")
+#: A ratio to one after the 比 that names it, in its clause (收入比为2.3∶1, 之比达到2.3:1以上).
+_RATIO = re.compile(r"比[^,;。:\d]{0,10}?(?P<n>\d+(?:\.\d+)?)[:∶]1(?![\d.:])")
 _RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
 
 
@@ -83,6 +85,8 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
         yield from _size_classes(sentence)
     if "全国前" in sentence:
         yield from _ranks(sentence)
+    if ":1" in sentence or "∶1" in sentence:
+        yield from _ratios(sentence)
 
 
 def _percent_words(sentence: str) -> Iterator[Candidate]:
@@ -110,6 +114,12 @@ def _size_classes(sentence: str) -> Iterator[Candidate]:
             # 达到百亿级规模: the size of what the clause names
             yield Candidate(match.start(), match.end("level") + 1, _LEVELS[match["level"]], "元",
                             comparator=">=", fixed_indicator=match["noun"] + "规模", plan_only=True)
+
+
+def _ratios(sentence: str) -> Iterator[Candidate]:
+    """Ratios to one that a 比 names (城乡居民收入比缩小至2.3:1): the first term, without a unit."""
+    for match in _RATIO.finditer(sentence):
+        yield Candidate(match.start("n"), match.end(), Decimal(match["n"]), "")
 
 
 def _ranks(sentence: str) -> Iterator[Candidate]:

@@ -1531,3 +1531,13 @@ def test_a_companys_own_plans_and_a_buildings_size_are_no_target(sentence) -> No
     """Invented, in the shapes of business news: a named company's plans are its own, and a
     mall's 营业面积 describes it."""
     assert targets(read(sentence, "重庆新闻", dt.date(2025, 9, 10))) == []
+
+
+def test_a_ratio_to_one_is_its_first_term() -> None:
+    """b36/p_hemei_xiangcun_2025 and b31/p_suzhou_nongye_2020: 收入比缩小至2.23:1 is 2.23 with no
+    unit; 以内 after it bounds it; a score (以3:1战胜) names no 比."""
+    assert targets(read("到2027年,城乡居民人均可支配收入比缩小至2.23:1。", "", dt.date(2025, 3, 1))) == [
+        ("城乡居民人均可支配收入比", 2.23, "", "=", 2027, "重庆市")]
+    assert targets(read("到2025年,城鄉居民收入比縮小到1.95:1以內。", "", dt.date(2020, 3, 1))) == [
+        ("城乡居民收入比", 1.95, "", "<=", 2025, "重庆市")]
+    assert read("今年重庆队以3:1战胜对手。", "", dt.date(2025, 3, 1)) == []
