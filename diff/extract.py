@@ -401,6 +401,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             if not last_indicator:
                 last_indicator = reading.context.last_indicator
                 base = RATE_SUFFIX.sub("", last_indicator)
+        if not indicator and not last_indicator and "其中" in sentence[:number.start]:
+            # 用水总量不超过国家下达指标,其中2025年不超过79.9亿立方米: the first clause's subject
+            last_indicator = base = _opening_subject(sentence, clause_start)
         if _BARE_RATE.fullmatch(indicator):
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
                                       and prefix != _SECOND_QUANTITY and not year_again):
@@ -546,13 +549,18 @@ def _built(indicator: str) -> str:
 
 
 def _opening_subject(sentence: str, clause_start: int) -> str:
-    """The short noun phrase a sentence's first clause is (二是医药产业,…), when the number lies
-    in a later clause; else ""."""
+    """The short noun phrase a sentence's first clause is or opens on (二是医药产业,…; 用水总量
+    不超过国家下达指标,其中…), when the number lies in a later clause; else ""."""
     end = sentence.find(",")
     if end <= 0 or clause_start <= end:
         return ""
-    subject = clean_indicator(sentence[:end])
+    bound = _FIRST_BOUND.search(sentence, 0, end)
+    subject = clean_indicator(sentence[:bound.start() if bound else end])
     return subject if len(subject) <= 10 else ""
+
+
+#: The bound a first clause sets on its subject (用水总量不超过…): where the subject ends.
+_FIRST_BOUND = re.compile(r"不超过|不低于|不少于|控制在|达到|保持在")
 
 
 def _part_of_total(name: str, total: str) -> str:

@@ -62,7 +62,7 @@ _DISTRICT_NAMES = frozenset(DISTRICTS.values())
 _REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *CITY_AREAS, *_HOME, *_PROVINCE_HOME],
                        key=len, reverse=True)
 #: Place names that start a facility's or a project's name, not a subject (江北国际机场, 江北嘴).
-_NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际至、]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路|到[\u4e00-\u9fff]{2})"
+_NOT_SUBJECT_AFTER = r"(?![嘴桥路街门际至、段]|委|政府|人大|政协|党|国际|机场|火车站|北站|西站|东站|站|港|大道|大桥|隧道|中线|高铁|铁路|到[\u4e00-\u9fff]{2})"
 #: A region named at the start of a clause, as its subject (also after a time word: 今年万州将…).
 _SUBJECT_TIMES = ("今年", "明年", "全年", "今后五年", "未来五年", "下半年", "近年来")
 _SUBJECT_DAYS = ("当天", "当日", "昨天", "昨日", "今天", "目前", "近日", "日前", "其中")

@@ -21,7 +21,7 @@ from diff.phrases import META_NOUNS, in_idiom, inside_quotes
 #: Words that make the number after them an order, a price or part of a code (第, 前, 售价,
 #: 第二个百万辆: the second milestone of a million).
 _BEFORE_NUMBER_BAD = re.compile(r"(?:第|第[一二三四五六七八九十\d]+个|前|仅|只需|只要|特价|售价|低至|[\d.:/A-Za-z])$")
-_AFTER_NUMBER_BAD = re.compile(r"^(?:[:.\dA-Za-z制]|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
+_AFTER_NUMBER_BAD = re.compile(r"^(?:[:\dA-Za-z制]|\.(?!\.\.)|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
 #: An indicator's Latin name right after a multiple (15万GDP超120亿): the next item, not a code.
 _NEXT_TERM = re.compile(r"(?:GDP|CPI|PPI|PM2\.5)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).

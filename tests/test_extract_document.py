@@ -1541,3 +1541,18 @@ def test_a_ratio_to_one_is_its_first_term() -> None:
     assert targets(read("到2025年,城鄉居民收入比縮小到1.95:1以內。", "", dt.date(2020, 3, 1))) == [
         ("城乡居民收入比", 1.95, "", "<=", 2025, "重庆市")]
     assert read("今年重庆队以3:1战胜对手。", "", dt.date(2025, 3, 1)) == []
+
+
+def test_an_ellipsis_after_a_quantity_and_a_road_segment_named_for_a_county() -> None:
+    """b5/p_zhongda_xiangmu_2022: ……, which normalising writes ......, does not make 1000公里 a
+    code, and 奉节至巫溪段 is a segment, not the county as subject."""
+    body = "力争启动奉节至巫溪段建设,高铁营业里程突破1000公里……"
+    assert targets(read(body, "2022年重庆850个重大建设项目,重点@生态城这些内容!", dt.date(2022, 2, 9))) == [
+        ("高铁营业里程", 1000, "公里", ">", 2022, "重庆市")]
+
+
+def test_a_part_after_qizhong_measures_the_first_clauses_subject() -> None:
+    """b1/p_guotu_card_2035: 用水总量不超过国家下达指标,其中2025年不超过79.9亿立方米."""
+    body = "用水总量不超过国家下达指标,其中2025年不超过79.9亿立方米"
+    assert targets(read(body, "市域空间结构图", dt.date(2022, 10, 1))) == [
+        ("用水总量", 7990000000, "立方米", "<=", 2025, "重庆市")]
