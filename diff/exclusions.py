@@ -50,7 +50,7 @@ META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}�
 _GOALS_COUNTED = re.compile(r"(?:指标|目标)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
 SPECIFICATION = re.compile(
-    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|营业面积|展位|横跨|纵贯|绵延)$"
+    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|营业面积|总用地面积|展位|横跨|纵贯|绵延)$"
     r"|^(?:长度|宽度|高度|直径|深度)$"
 )
 #: The build of one facility (院区占地约200亩, 设病床1480张, 配套车位1700余个, 4栋楼构成): its

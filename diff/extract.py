@@ -52,7 +52,7 @@ EXTRACTOR_VERSION = "17"
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
 _COMPARATOR_BEFORE = [
-    (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上)$"), ">="),
+    (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上|达到并超过)$"), ">="),
     (re.compile(r"(?:不超过|不高于|不多于|控制在|以内)$"), "<="),
     (re.compile(r"(?<!不)(?:超过|突破|跨越|跨过|迈过|超|逾|高于)$"), ">"),
     (re.compile(r"(?:低于|不到)$"), "<"),

@@ -143,8 +143,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
 _COMPARED = ("同比", "比上年", "较上年", "比去年", "较去年")
 #: The plan words that open a goal list (not 计划, which also names 年度计划投资).
 _GOAL_WORDS = re.compile(r"目标|预期|力争|确保|争取")
-#: A verb that states what there is (达, 达到) right before a number.
-_STATE = re.compile(r"(?:达|达到)$")
+#: A verb that states what there is or a mark passed (达, 达到, 突破) right before a number.
+_STATE = re.compile(r"(?:达|达到|突破|超过)$")
 
 
 def _last_start(pattern: re.Pattern[str], text: str) -> int:

@@ -1556,3 +1556,16 @@ def test_a_part_after_qizhong_measures_the_first_clauses_subject() -> None:
     body = "用水总量不超过国家下达指标,其中2025年不超过79.9亿立方米"
     assert targets(read(body, "市域空间结构图", dt.date(2022, 10, 1))) == [
         ("用水总量", 7990000000, "立方米", "<=", 2025, "重庆市")]
+
+
+def test_a_mark_passed_this_year_is_news_and_reached_and_passed_is_at_least() -> None:
+    """b40/n_kuajing_banche_2025: 今年开行量突破1万车次 reports a mark passed; b40/p_huoguo_shicai_2027:
+    达到并超过1000亿元 is at least that; b40/p_hechuan_huoguo_2030: a park's 规划总用地面积 describes it."""
+    body = ("9月23日,随着前往越南的西部陆海新通道跨境公路班车(以下简称跨境公路班车)开出,跨境公路班车今年开行量"
+            "突破1万车次,运输货物外贸货值近134亿元,刷新了运营以来的年度纪录。")
+    assert targets(read(body, "西部陆海新通道跨境公路班车年开行量首次突破1万车次", dt.date(2025, 9, 28))) == []
+    body = "力争到2027年,重庆火锅食材产业工业总产值年均增长20%以上,达到并超过1000亿元。"
+    assert ("火锅食材产业工业总产值", 100000000000, "元", ">=", 2027, "重庆市") in targets(
+        read(body, "全国火锅市场规模破万亿 重庆打造全球火锅食材集散地_每日观察", dt.date(2023, 6, 17)))
+    body = "据介绍,重庆火锅食材产业园选址在合川区五尊、南溪、龙市三个工业片区,规划总用地面积10平方公里。"
+    assert targets(read(body, "重庆火锅食材产业园在合川区揭牌成立", dt.date(2022, 9, 9))) == []
