@@ -133,8 +133,8 @@ def cache_schema_reads(database: Any) -> None:
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """Map the database file (:data:`MMAP_SIZE`): a page is read from the system's file cache in
-    place, without a system call and a copy (2,309 targets of 新能源汽车 looked up in 10 ms instead
-    of 18–24, at 1,000,000 targets). The file is shared with the system's cache, not copied, and
+    place, without a system call and a copy (2,309 targets of 新能源汽车 looked up and sorted in
+    4.4–4.8 ms instead of 7.2–8.0 at load 3.7, 10 instead of 18–24 at load 5; 1,000,000 targets). The file is shared with the system's cache, not copied, and
     never shrinks under a reader (policywatch does not vacuum).
 
     :param conn: a new SQLite connection of Datasette's

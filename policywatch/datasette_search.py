@@ -540,7 +540,7 @@ async def sorted_bound(database: Any, table: str, column: str, descending: bool,
     reached: none before it holds the gram), or the value of a listed row if it comes first. A
     row before the start holds the gram neither in ``column`` nor elsewhere, so it cannot match:
     the rows and their order are those of :meth:`Searchable.sorted_clause`. 口袋公园's first
-    indicator is 89,764 targets but some 200 indicators into the index.
+    indicator is 89,764 targets but 46 indicators into the index (0.14 ms).
 
     :param database: the Datasette database
     :param table: the searched table
