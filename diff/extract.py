@@ -63,6 +63,10 @@ _COMPARATOR_AFTER = [
     (re.compile(r"^(?:以内|以下)"), "<="),
     (re.compile(r"^(?:左右|上下)"), "~"),
 ]
+#: Every comparator pattern before or after a number in one: most numbers have none, and one
+#: scan says so instead of one per pattern.
+_ANY_COMPARATOR_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _COMPARATOR_BEFORE))
+_ANY_COMPARATOR_AFTER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _COMPARATOR_AFTER))
 #: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
 _ANAPHORIC = re.compile(
     r"(?:达到|达|突破|超过|提升至|提升到|提高到|提高至|增至|增加到|增长到|增长至|跃升至|跃升到|上升到|上升至"
@@ -682,13 +686,13 @@ def _closing_deadline(deadlines: list[Deadline], sentence: str, position: int) -
 
 def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:
     """Comparator from the words around a number, and the comparator text after it."""
-    for pattern, comparator in _COMPARATOR_AFTER:
+    for pattern, comparator in _COMPARATOR_AFTER if _ANY_COMPARATOR_AFTER.match(after) else ():
         match = pattern.match(after)
         if match:
             return comparator, match.group(0)
     if default != "=":
         return default, ""
-    for pattern, comparator in _COMPARATOR_BEFORE:
+    for pattern, comparator in _COMPARATOR_BEFORE if _ANY_COMPARATOR_BEFORE.search(prefix) else ():
         if pattern.search(prefix):
             return comparator, ""
     return default, ""
