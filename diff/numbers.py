@@ -52,23 +52,35 @@ QUANTITY = re.compile(
     rf"(?:(?P<dash>[-~—–]|至|到)(?P<n2>{_ARABIC})(?P<m2>{_MULT_ALTERNATION})?"
     rf"(?P<u2>{_UNIT_ALTERNATION}))?"
 )
-#: The characters a quantity starts with: a fast scan for them finds where QUANTITY can match.
-_NUMERAL = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿]")
+#: What can follow a run of numerals inside a quantity: more of the number (1,200.5, 一点五),
+#: 余/多, a multiplier, a unit, a range's dash.
+_GOES_ON = "".join(sorted({*",.点余多-~—–至到", *(word[0] for word in (*MULTIPLIERS, *UNITS))}))
+#: A run of numerals that may open a quantity with a unit or a multiplier. A run followed by
+#: anything else (2026年, 一体化) is a bare number: QUANTITY matches just the run there, and
+#: the scan skips it. It opens with a class (the run's kind checked behind its first
+#: numeral), so the regex engine skips to the numerals.
+_QUANTITY_START = re.compile(
+    r"[\d〇零一二两三四五六七八九十百千万亿]"
+    r"(?:(?<=\d)\d*+|(?<=[〇零一二两三四五六七八九十百千万亿])[〇零一二两三四五六七八九十百千万亿]*+)"
+    rf"(?=[{re.escape(_GOES_ON)}])")
 
 
 def find_quantities(text: str) -> Iterator[re.Match[str]]:
-    """The QUANTITY matches of ``text``, as ``QUANTITY.finditer`` gives them.
+    """The QUANTITY matches of ``text`` with a unit or a multiplier, as ``QUANTITY.finditer``
+    gives them (without its bare numbers: 2026, 一体化).
 
     A quantity starts with a numeral and always matches there, so the scan jumps from one
-    numeral to the next instead of trying the whole pattern at every position.
+    run of numerals that may go on into a quantity to the next, instead of trying the whole
+    pattern at every position.
 
     :param text: a sentence or a line
     """
     position = 0
-    while (numeral := _NUMERAL.search(text, position)) is not None:
+    while (numeral := _QUANTITY_START.search(text, position)) is not None:
         match = QUANTITY.match(text, numeral.start())
-        yield match
         position = match.end()
+        if match["u1"] or match["u2"] or match["m1"]:
+            yield match
 
 
 PERCENT_CN = re.compile(r"百分之(?P<n>[〇零一二两三四五六七八九十百点]+)")

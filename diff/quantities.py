@@ -68,9 +68,7 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
 
     :param sentence: one normalised sentence
     """
-    for match in find_quantities(sentence):
-        if not (match["u1"] or match["u2"] or match["m1"]):
-            continue  # a bare numeral (一体化, 2026) measures nothing
+    for match in find_quantities(sentence):  # a bare numeral (一体化, 2026) measures nothing
         number = _quantity(sentence, match)
         if number is not None:
             yield number

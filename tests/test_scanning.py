@@ -1,4 +1,5 @@
-"""Scans tried only near an anchor find what a full scan finds (diff.scanning)."""
+"""Scans tried only near an anchor find what a full scan finds (diff.scanning), and the
+quantity scan that skips bare numbers finds what a full scan finds (diff.numbers)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from diff.deadlines import (
     YEAR_DEADLINE,
 )
 from diff.extract import SENTENCE
+from diff.numbers import QUANTITY, find_quantities
 from diff.scanning import finditer_near
 from policywatch.evaluation import load_corpus
 
@@ -57,3 +59,20 @@ def test_reach_too_short_misses_a_lead() -> None:
     assert [m.group(0) for m in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD, text)] == [text]
     assert [m.group(0) for m in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD - 1, text)] \
         == ["到2027年"]
+
+
+#: Numbers that run on, stop short or sit next to each other, for the quantity scan.
+TRICKY_QUANTITIES = [
+    "12,3456万元", "2026年12月", "一体化三2个", "2025,全市", "一点五亿元", "十五五”期间", "3-5个",
+    "20万亿级", "1.5.6万", "百分之十五", "二〇二七年建成3万km2", "1,000,00", "五六七八九十多个", "9",
+]
+
+
+def test_quantity_scan_skips_only_bare_numbers() -> None:
+    """find_quantities gives the QUANTITY matches with a unit or a multiplier that a full
+    scan finds, with the same spans and groups, on every sentence of the real corpus."""
+    sentences = TRICKY_QUANTITIES + [m.group(0) for text in load_corpus(ROOT / "corpus")
+                                     for m in SENTENCE.finditer(text.body)]
+    for sentence in sentences:
+        full = [m for m in QUANTITY.finditer(sentence) if m["u1"] or m["u2"] or m["m1"]]
+        assert _spans(find_quantities(sentence)) == _spans(full), sentence
