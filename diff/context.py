@@ -310,13 +310,15 @@ class Context:
             self.announced = None
         elif deadlines and not records and _ANNOUNCED_ACTIONS.search(sentence):
             self.announced = deadlines[-1]
+        if not records:  # most sentences: nothing measured, no kinds
+            if deadlines:
+                paragraph.frame = deadlines[-1]
+            return
         measured = [record.indicator for record in records if record.kind != "qualitative"]
         if measured:
             self.last_indicator = measured[-1]
         kinds = {record.kind for record in records}
         if kinds & {"target", "qualitative"}:
             paragraph.frame = deadlines[-1] if deadlines else None
-        elif records:
+        else:
             paragraph.frame = None
-        elif deadlines:
-            paragraph.frame = deadlines[-1]

@@ -49,8 +49,9 @@ RELATIVE_DEADLINE = re.compile(
 
 #: What opens a news report's closing plans (接下来,…将…): the rest of the publication year.
 _NEXT_STEP = ("接下来", "下一步", "下阶段", "下一阶段")
-#: The words RELATIVE_DEADLINE needs: it is scanned only where one is.
-_RELATIVE_WORD = re.compile(r"今后|未来|今年|今明|明年|本年度|年内|^(?:接下来|下一步|下阶段|下一阶段)")
+#: The words RELATIVE_DEADLINE needs: it is scanned only where one is, or on a sentence that
+#: opens on _NEXT_STEP (tested apart: a ^ alternative would make the engine try every position).
+_RELATIVE_WORD = re.compile(r"今后|未来|今年|今明|明年|本年度|年内")
 
 
 @dataclass
@@ -107,7 +108,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
                 and published.month >= _LAST_QUARTER and not match["lead"]:
             continue  # “十四五”期间,重庆建成…41所 in October 2025: the period's results
         found.append(Deadline(PLAN_PERIODS[match["period"]], match.start(), match.end(), strong))
-    for match in RELATIVE_DEADLINE.finditer(sentence) if _RELATIVE_WORD.search(sentence) else ():
+    for match in RELATIVE_DEADLINE.finditer(sentence) \
+            if _RELATIVE_WORD.search(sentence) or sentence.startswith(_NEXT_STEP) else ():
         rel = match["rel"]
         year = None
         if published:

@@ -200,8 +200,11 @@ class Restatements:
         self.records.append(record)
 
 
-#: Spaces and punctuation, dropped to compare a line with the headline.
-_WORDS_ONLY = re.compile(r"[\s,.:;!?、,。:;!?]+")
+#: Spaces and punctuation, dropped to compare a line with the headline: one, then any more
+#: (a pattern that opens with a repeat makes the regex engine try every position; one that
+#: opens with a class lets it skip to the class).
+_PUNCTUATION = r"[\s,.:;!?、,。:;!?]"
+_WORDS_ONLY = re.compile(_PUNCTUATION + _PUNCTUATION + "*")
 
 
 def _share_words(one: str, other: str) -> bool:
@@ -297,7 +300,8 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
     reading = _Reading(sentence, offset, published, context, off_at, cut)
     found = list(_sentence_records(reading, deadlines))
     context.note_progress(sentence)
-    if published and any(record.kind == "target" for record in found) and _GOAL_LIST.search(sentence):
+    if found and published and any(record.kind == "target" for record in found) \
+            and _GOAL_LIST.search(sentence):
         # 主要预期目标是:… plans this year; the paragraph's next sentences go on with the list,
         # whatever the paragraph reported before it
         context.paragraph.report = False
