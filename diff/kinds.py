@@ -37,7 +37,9 @@ _WILL_WORDS = ("将", "要")
 #: A subject and 将/要 opening a sentence, or someone's words (“今年我们将新建…): the plan
 #: governs the clauses that follow (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
 SUBJECT_WILL = re.compile(
-    r"(?:^“?|[,:])(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年))"
+    r"(?:^“?|[,:])(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年)"
+    # or a government or a place (上海各区也将, 川渝两地将, 市文化旅游委将), not an estate or a park
+    r"|[\u4e00-\u9fff]{0,8}?(?:市|省|县|区(?<![小景园社校片]区)|两地|各地|政府|部门|委(?<!居委)|局))"
     r"(?:我们|我市|我区|我县)?(?:还|也|仍)?(?P<will>将|要)(?!近|其|之|素|求|点)"
 )
 #: Words that forecast what will be, whoever plans it.
@@ -106,9 +108,14 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     plan = _last_start(PLAN_MARKERS, prefix)
     if not EVENT.search(prefix) and "预计" not in prefix:
         since = _SINCE.search(prefix) if "来" in prefix else None
+        # undated, a 将 no subject leads tells what will happen (将收获小麦50万吨), not who plans it
+        subjects = {m.start("will") for m in SUBJECT_WILL.finditer(prefix)} \
+            if deadline_position is None and ("将" in prefix or "要" in prefix) else set()
         weak = [m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
                 if not prefix.endswith(_DONE, 0, m.start())  # 重庆已打造…17条: done, not planned
-                and not (since and since.start() < m.start() and m.group(0) not in _WILL_WORDS)]
+                and not (since and since.start() < m.start() and m.group(0) not in _WILL_WORDS)
+                and not (deadline_position is None and m.group(0) in _WILL_WORDS
+                         and m.start() not in subjects)]
         plan = max(plan, max(weak, default=-1))
         # SUBJECT_WILL needs its 将 or 要: a prefix without either is not scanned
         subject_will = SUBJECT_WILL.search(prefix, 0, clause_start) \

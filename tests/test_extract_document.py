@@ -1569,3 +1569,20 @@ def test_a_mark_passed_this_year_is_news_and_reached_and_passed_is_at_least() ->
         read(body, "全国火锅市场规模破万亿 重庆打造全球火锅食材集散地_每日观察", dt.date(2023, 6, 17)))
     body = "据介绍,重庆火锅食材产业园选址在合川区五尊、南溪、龙市三个工业片区,规划总用地面积10平方公里。"
     assert targets(read(body, "重庆火锅食材产业园在合川区揭牌成立", dt.date(2022, 9, 9))) == []
+
+
+@pytest.mark.parametrize("body,title", [
+    ("全市夏粮播种面积300万亩,将收获小麦50万吨。", "今年重庆夏粮丰收"),
+    ("新增A级景区10家,全市A级景区总数将达到300家。", "2025年重庆新增一批A级景区"),
+])
+def test_an_undated_will_that_no_planner_leads_tells_what_will_happen(body, title) -> None:
+    """Invented, in the shapes of ordinary news: with no deadline, 将 plans only after a
+    government or a place as its subject (重庆将, 上海各区也将, 川渝两地将)."""
+    assert targets(read(body, title, dt.date(2025, 6, 1))) == []
+
+
+def test_a_place_leading_will_plans_what_follows() -> None:
+    """b22/n_xiaofei_diyicheng_2026: 上海各區也將發放總額約人民幣一點五億元 is Shanghai's plan."""
+    body = "春節期間,上海各區也將發放總額約人民幣一點五億元的消費券。"
+    found = targets(read(body, "上海消費", dt.date(2026, 1, 20)))
+    assert [value for _, value, *_ in found] == [150000000]
