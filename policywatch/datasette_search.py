@@ -251,9 +251,10 @@ def count_from_index(sql: str) -> str:
 
 async def count_with_filters(database: Any, sql: str, params: Any) -> str:
     """``sql``, or when it counts the rows of a search with other filters (``region=万州区``), the
-    same count in the form that suits it. A merge of the search index with the filters' index in
-    rowid order, when there is one and it is the cheapest (:func:`merge_pays`), for a page's count
-    up to a limit and for "count all". Else, for a page's count, the search clause in the form
+    same count in the form that suits it. When an index gives the rows the filters keep in rowid
+    order, the cheapest of a merge of the search index with it, looking the matches up and
+    checking the text of the filters' rows (:func:`filtered_count_form`), for a page's count up to
+    a limit and for "count all". Else, for a page's count, the search clause in the form
     that suits counting up to :data:`COUNT_WORK` rows (:func:`search_form`): looking a rare
     term's matches up, unless the other filters keep fewer than :data:`LOOKUP_COST` rows a match,
     counted from an index (:func:`few_filtered_rows`): walking those beats reading each match's
@@ -277,8 +278,11 @@ async def count_with_filters(database: Any, sql: str, params: Any) -> str:
     if used is None:
         return sql
     others = where.replace(searchable.clause(used), "1")
-    if await merge_pays(database, table, term, others, params):
+    cheapest = await filtered_count_form(database, table, term, others, params)
+    if cheapest == "merge":
         return merged_count(table, others, found[3] if found else None)
+    if cheapest:
+        return sql.replace(searchable.clause(used), searchable.clause(cheapest))
     if not found:
         return sql
     form, matches = await _search_plan(database, table, term, COUNT_WORK, bool(substring_words(term)))
@@ -303,16 +307,17 @@ def merged_count(table: str, where: str, limit: str | None) -> str:
     return f"select count(*) from ({rows}{f' limit {limit}' if limit else ''})"
 
 
-async def merge_pays(database: Any, table: str, term: str, where: str, params: Any) -> bool:
-    """Whether a count of the rows that ``term`` matches and ``where`` keeps is cheapest as a merge
-    (:func:`merged_count`): an index gives the rows ``where`` keeps in rowid order, read alone
-    (``idx_targets_region``: ``m019_region_index``), and merging its rows with the term's
-    matches beats looking each match up (the filters keep fewer than :data:`MERGE_LOOKUP` - 1
-    rows a match) and, for a term of Han words, checking the text of the rows the filters keep
-    (the term matches fewer than :attr:`Searchable.text_merges` - 1 of them a row). Each form
-    stops at the same share of its work when the count reaches its limit, so the comparison holds
-    for any limit. Both sides are counted among the table's last :data:`SAMPLE` rows (rowids:
-    the index reads its range alone).
+async def filtered_count_form(database: Any, table: str, term: str, where: str, params: Any
+                              ) -> str | None:
+    """The cheapest way to count the rows that ``term`` matches and ``where`` keeps, when an index
+    gives the rows ``where`` keeps in rowid order, read alone (``idx_targets_region``:
+    ``m019_region_index``), else ``None``: ``merge`` (:func:`merged_count`: one step for each of
+    the term's matches and the filters' rows), ``lookup`` (each match's row read:
+    :data:`MERGE_LOOKUP` steps) or, for a term of Han words, ``text`` (each of the filters' rows
+    read and checked: :attr:`Searchable.text_merges` steps; a small region, a common word). Each
+    form stops at the same share of its work when the count reaches its limit, so the comparison
+    holds for any limit. Both sides are counted among the table's last :data:`SAMPLE` rows
+    (rowids: the index reads its range alone).
 
     :param database: the Datasette database
     :param table: the searched table
@@ -325,7 +330,7 @@ async def merge_pays(database: Any, table: str, term: str, where: str, params: A
     steps = [row[3] for row in plan.rows]
     if not any(step.startswith(f"SEARCH {table} USING COVERING INDEX") for step in steps) \
             or any("TEMP B-TREE" in step for step in steps):
-        return False
+        return None
     searchable = SEARCHABLE[table]
     rows = (await database.execute(f"select coalesce(max(rowid), 0) from {table}")).single_value()
     matches, kept = (await database.execute(
@@ -333,8 +338,10 @@ async def merge_pays(database: Any, table: str, term: str, where: str, params: A
         f" and rowid > :sample_start), (select count(*) from {table} where ({where})"
         " and rowid > :sample_start)",
         {**params, "sample_query": fts_query(term), "sample_start": sample_start(rows)})).rows[0]
-    return kept < (MERGE_LOOKUP - 1) * matches and (
-        not substring_words(term) or matches < (searchable.text_merges - 1) * kept)
+    costs = {"merge": matches + kept, "lookup": matches * MERGE_LOOKUP}
+    if substring_words(term):
+        costs["text"] = kept * searchable.text_merges
+    return min(costs, key=lambda form: costs[form])
 
 
 async def few_filtered_rows(database: Any, table: str, where: str, params: Any, bound: int) -> bool:

@@ -13,7 +13,7 @@ import pytest
 from policywatch.datasette_search import (
     FORMS,
     SEARCHABLE,
-    merge_pays,
+    filtered_count_form,
     merged_count,
     prepare_connection,
 )
@@ -244,16 +244,18 @@ def test_a_merged_count_counts_the_rows_of_every_other_form(archive, term, limit
     conn.close()
 
 
-@pytest.mark.parametrize("term,where,merged", [
-    ("城镇", '"region" = :p0', True),  # 450 matches, 200 targets of 万州区
-    ("达到", '"region" = :p0', True),  # in every target: checking 万州区's 200 costs more
-    ("新能源汽车", '"region" = :p0', True),  # 150 matches: fewer than 9 rows of the region each
-    ("城镇", '"year" = :p1', False),  # no index of year in rowid order: a merge would sort
-    ("城镇", '"region" = :p0 and "unit" = :p2', False)])  # the index holds no unit
-def test_a_count_merges_when_an_index_gives_the_filters_rows_in_rowid_order(archive, term, where,
-                                                                           merged):
-    """merge_pays: only filters an index answers in rowid order, alone (region), are merged;
-    the count Datasette runs for the page is then the merge, and counts the same rows."""
+@pytest.mark.parametrize("term,region,where,form", [
+    ("城镇", "万州区", '"region" = :p0', "merge"),  # 450 matches, 200 targets of 万州区
+    ("达到", "万州区", '"region" = :p0', "merge"),  # in every target: 200 rows checked cost more
+    ("新能源汽车", "万州区", '"region" = :p0', "merge"),  # 150 matches
+    ("绿地率达到9", "万州区", '"region" = :p0', "lookup"),  # 15 matches, fewer than 200 / 9
+    ("达到", "江北区", '"region" = :p0', "text"),  # a region without targets: nothing to check
+    ("城镇", "万州区", '"year" = :p1', None),  # no index of year in rowid order: a merge would sort
+    ("城镇", "万州区", '"region" = :p0 and "unit" = :p2', None)])  # the index holds no unit
+def test_a_count_with_a_region_takes_the_cheapest_form(archive, term, region, where, form):
+    """filtered_count_form: only filters an index answers in rowid order, alone (region), are
+    weighed; the count Datasette runs for the page then takes the cheapest of a merge, looking
+    the matches up and checking the region's text, and counts the same rows."""
     import asyncio
 
     from datasette.app import Datasette
@@ -262,13 +264,20 @@ def test_a_count_merges_when_an_index_gives_the_filters_rows_in_rowid_order(arch
 
     db_path, _, targets = archive
     database = Datasette([str(db_path)]).get_database("policywatch")
-    params = {"search": term, "p0": "万州区", "p1": 2027, "p2": "%"}
-    assert asyncio.run(merge_pays(database, "targets", term, where, params)) is merged
+    params = {"search": term, "p0": region, "p1": 2027, "p2": "%"}
+    assert asyncio.run(filtered_count_form(database, "targets", term, where, params)) == form
     count = (f"select count(*) from (select 1 from targets where {where} and"
              f" {SEARCHABLE['targets'].clause('scan')} limit 1001)")
     counted = asyncio.run(count_with_filters(database, count, params))
-    assert (counted == merged_count("targets", f"{where} and 1", "1001")) is merged
+    if form == "merge":
+        assert counted == merged_count("targets", f"{where} and 1", "1001")
+    elif form:
+        assert counted == count.replace(SEARCHABLE["targets"].clause("scan"),
+                                        SEARCHABLE["targets"].clause(form))
     conn = sqlite3.connect(db_path)
     prepare_connection(conn)
     assert conn.execute(counted, params).fetchone()[0] == conn.execute(count, params).fetchone()[0]
+    expected = expected_ids(targets, term, ("indicator", "sentence"), {"region": region})
+    if where == '"region" = :p0':
+        assert conn.execute(counted, params).fetchone()[0] == len(expected)
     conn.close()
