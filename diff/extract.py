@@ -47,7 +47,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -105,7 +105,7 @@ _BARE_COMPARATOR = re.compile(r"(?:不到|不足|至少|仅|约|近|超过|达�
 _REFERENCE = re.compile(r"(?:比|较|与|同)[^,;。]{0,10}?(?:相比|同期)?$")
 _PRICE = re.compile(
     r"(?:每[^,;。]{0,3}|上涨|下跌|上调|下调|涨了|跌了|票价|门票|售价|价格|原价|特价|单价|均价|收费|仅售|(?<![零销])售|罚金|罚款|首付|月供|租金"
-    r"|赔偿|月薪|工资|标准)[^,;。]{0,2}$"
+    r"|赔偿|月薪|工资|标准|能卖|可卖|卖|[一每](?:斤|公斤|千克))[^,;。]{0,2}$"
 )
 
 
@@ -383,7 +383,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 last_indicator = clean_indicator(prefix[:origin.start()])
             consumed = number.end
             continue
-        goal_listed = _goal_listed(sentence, clause_start, number.end)
+        goal_listed = _goal_listed(sentence, number.end)
         noun = noun_after(after[len(tail):]) if goal_listed else ""
         share = share_of(number, prefix, after, tail)
         if share:  # 力争70%的村级集体经济组织年经营性收入达5万元以上: the share that reaches it
@@ -465,8 +465,11 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         if _FACILITY.search(sentence, 0, number.start) or _PROGRESS.search(indicator) \
                 or (kind == "target" and _COPULA.search(prefix) and not planned):
             kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
-        if DESCRIPTIVE.search(indicator) or (indicator.endswith("项目") and _LIST_COST.match(after)):
-            kind = "statistic"  # a project list describes itself: 项目90个、总投资2.38万亿元
+        if DESCRIPTIVE.search(indicator) or (indicator.endswith("项目") and _LIST_COST.match(after)) \
+                or (_PLANNED_COST.search(sentence, 0, number.start)
+                    and _PROJECTS_COUNTED.search(sentence, 0, number.start)):
+            # a project list describes itself: 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
+            kind = "statistic"
         if number.plan_only and kind != "target":
             continue
         if kind == "target":
@@ -614,20 +617,25 @@ _GOAL_SET = re.compile(r"确定|提出|明确|定下|设定|锁定|制定|瞄准
 _CLAUSE_END = re.compile(r"[,;。!?]")
 
 
-def _goal_listed(sentence: str, clause_start: int, position: int) -> bool:
-    """Whether a number at ``position`` is an item of a list that a goal word closes."""
+def _goal_listed(sentence: str, position: int) -> bool:
+    """Whether a number at ``position`` is an item of a list that a goal word closes, the goal
+    set anywhere before it in the sentence (会上提出,…增长3%以上、…40%以上的目标)."""
     if "目标" not in sentence:
         return False  # every _GOAL_CLOSES match names it: most sentences are not scanned
     end = _CLAUSE_END.search(sentence, position)
     end = end.start() if end else len(sentence)
     return bool(_GOAL_CLOSES.search(sentence, position, end)
-                and _GOAL_SET.search(sentence, clause_start, position))
+                and _GOAL_SET.search(sentence, 0, position))
 #: A number stated with 为/是 and no plan word (今年,重庆岗位需求总数为242万人): a fact.
 _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 #: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan.
 _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 #: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
+#: What the projects counted before it will cost in all (not 年度计划投资 or 2023年计划投资, a
+#: year's spending).
+_PLANNED_COST = re.compile(r"(?<!年度)(?<!年)计划(?:总)?投资$")
+_PROJECTS_COUNTED = re.compile(r"项目[^,;。]{0,6}?\d+个|\d+个[^,;。]{0,10}?项目")
 #: The opening of this year's list of goals, which may run on past the sentence's end.
 _GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标|(?:主要|以下[^,;。]{0,4})目标(?:是|为|如下)?:")
 #: The cost of a project list right after its count (项目90个、总投资2.38万亿元; 项目213个,

@@ -7,7 +7,7 @@ import re
 #: Words that make what follows a reported fact (not 目标已经明确: the goals are set, not met).
 STATISTIC_MARKERS = re.compile(
     r"已经(?!明确|确定|下达)|已(?![经知明确定])|截至|截止|以来|年来|了(?<![为除]了)(?<!确定了|提出了|明确了|部署了|票决了|审议了)(?![解])|同比|比上年|较上年|比去年|较去年|去年(?<![比较]去年)|上年(?<![比较]上年)"
-    r"|过去|目前(?<![从项节题科]目前)(?!期)|完成了|实现了|达到了|共有|现有(?<![造固升用善扩活合]现有)|拥有(?![量率])|目前有|建有(?![率量])|设有(?<!建设有)(?!力)|有(?<![没具享占]有)$|排名"
+    r"|过去|目前(?<![从项节题科]目前)(?!期)|数据显示|统计显示|完成了|实现了|达到了|共有|现有(?<![造固升用善扩活合]现有)|拥有(?![量率])|目前有|建有(?![率量])|设有(?<!建设有)(?!力)|有(?<![没具享占]有)$|排名"
     r"|建成后|投产后|达产后|该项目|该片区|该小区|该工程|片区(?:总建筑面积|总面积|占地面积|涉及)"
     r"|小区(?:总建筑面积|总面积|占地面积|涉及)|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
 )
@@ -122,7 +122,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
             if "将" in prefix or "要" in prefix else None
         if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain
             plan = max(plan, subject_will.start("will"))
-    if only_this_year and plan < 0 and (_STATE.search(prefix) or prefix.startswith("“")):
+    if only_this_year and plan < 0 and (_STATE.search(prefix) or _STATED_BEFORE.search(prefix)
+                                        or "预计" in prefix or prefix.startswith("“")):
         # 今年忠县种植水稻面积达42.3万亩: what this year has, no plan word; “今年是一个丰收年,
         # 基地2000亩…: someone's account of the year
         return "statistic"
@@ -152,6 +153,9 @@ _COMPARED = ("同比", "比上年", "较上年", "比去年", "较去年")
 _GOAL_WORDS = re.compile(r"目标|预期|力争|确保|争取")
 #: A verb that states what there is or a mark passed (达, 达到, 突破) right before a number.
 _STATE = re.compile(r"(?:达|达到|突破|超过)$")
+#: The same verb before an earlier number of the sentence (播种面积达565.41万亩,产量125.18万吨):
+#: the clauses after it go on stating what the year has.
+_STATED_BEFORE = re.compile(r"(?:达|达到)[\d.]+")
 
 
 def _last_start(pattern: re.Pattern[str], text: str) -> int:

@@ -1586,3 +1586,25 @@ def test_a_place_leading_will_plans_what_follows() -> None:
     body = "春節期間,上海各區也將發放總額約人民幣一點五億元的消費券。"
     found = targets(read(body, "上海消費", dt.date(2026, 1, 20)))
     assert [value for _, value, *_ in found] == [150000000]
+
+
+@pytest.mark.parametrize("body,title,published", [
+    ("国家统计局重庆调查总队近日发布的数据显示,今年重庆市夏粮播种面积达565.41万亩,产量125.18万吨,夏粮实现面积、"
+     "产量“四连增”。", "重庆夏粮实现“四连增”", dt.date(2024, 7, 20)),
+    ("5月26日,重庆江津53万亩花椒正式进入采摘期,预计今年鲜花椒产量将达28.5万吨,总产值52亿元。", "江津花椒开采",
+     dt.date(2023, 5, 26)),
+    ("今年,黄精一斤能卖10元左右,村民采挖着黄精,喜悦挂在脸上。", "巩固脱贫成果", dt.date(2024, 10, 1)),
+    ("大渡口一季度项目集中开工60个,计划投资134亿元;", "大足开门红", dt.date(2024, 4, 1)),
+])
+def test_what_this_year_has_and_forecasts_in_news_are_no_target(body, title, published) -> None:
+    """b41's news: the clauses after a figure stated with 达 (数据显示) go on stating; a forecast
+    (预计今年) covers the clauses after it; a price per 斤 is a price; what projects started
+    together will cost in all describes them."""
+    assert targets(read(body, title, published)) == []
+
+
+def test_a_goal_set_before_the_clause_closes_its_list() -> None:
+    """b41/p_dadukou_tuijin_2026: 会上提出,…增长3%以上、…增长40%以上的目标."""
+    body = "会上提出,大渡口区2026年固定资产投资增长3%以上、工业投资增长40%以上的目标。"
+    assert targets(read(body, "大渡口区召开2026年重大项目推进会", dt.date(2026, 3, 4))) == [
+        ("固定资产投资增速", 3, "%", ">=", 2026, "大渡口区"), ("工业投资增速", 40, "%", ">=", 2026, "大渡口区")]
