@@ -75,8 +75,7 @@ _ANAPHORIC = re.compile(
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
-#: The 不 is checked behind the word, so the engine skips to the words.
-_RELATIVE = re.compile(r"(?:高于|好于|低于|超出|快于|慢于|高出|低出)(?<!不..)[^,;。]{0,8}$|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
+_RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
 #: A rate without its own subject (增速, 环比降幅): it refers back to the last indicator.
 _BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
 #: What announces a goal before a bare rate (广东提出增长5%左右): not what is measured.
@@ -194,10 +193,17 @@ class Restatements:
                 if len(record.indicator) > len(kept.indicator):
                     self.records[index] = record
                 return
-        if self._headline and _WORDS_ONLY.sub("", record.sentence) == self._headline:
+        if self._headline and self._restates_headline(record.sentence):
             self._from_headline.setdefault(key, len(self.records))
         indexes.append(len(self.records))
         self.records.append(record)
+
+    def _restates_headline(self, sentence: str) -> bool:
+        """Whether a sentence is the headline again, spaces and punctuation aside; its first
+        character is compared first, which settles it for almost every sentence."""
+        opening = _WORDS_ONLY.match(sentence)
+        return sentence.startswith(self._headline[0], opening.end() if opening else 0) \
+            and _WORDS_ONLY.sub("", sentence) == self._headline
 
 
 #: Spaces and punctuation, dropped to compare a line with the headline: one, then any more

@@ -30,11 +30,17 @@ _THEMED = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四�
 #: Words around a data card's value (约5.5%左右, 增长60万人以上).
 _CARD_WORDS = re.compile(r"^(?:约|近|超|超过|突破|达|达到|增长|下降)|(?:左右|以上|以内|以下|上下)$")
 #: Page furniture and bylines: they open no section and name no subject.
+#: Every alternative opens with its literal word (a time's digits are checked behind its
+#: colon), so the regex engine skips to the words; what must open the line is FURNITURE_LINE.
 FURNITURE = re.compile(
     r"记者|通讯员|报道$|讯$|编辑|责编|来源[::]|发布时间|发布日期|时间[::]|字号|分享到|浏览次数|打印"
-    r"|当前位置|首页>|^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?$|>[^>]+>"
-    # a site's masthead on a line of its own (深圳热线, 华龙网): not a heading naming a place
-    r"|^[\u4e00-\u9fff]{2,6}(?:热线|在线|日报|晚报|晨报|商报|都市报|客户端)$|^[\u4e00-\u9fff]{2,3}网$"
+    r"|当前位置|首页>|:(?<=\d:)\d{2}(?::\d{2})?$|>[^>]+>"
+)
+#: Page furniture a line is from its start (matched there): a date line, or a site's masthead
+#: on a line of its own (深圳热线, 华龙网): not a heading naming a place.
+FURNITURE_LINE = re.compile(
+    r"\d{4}-\d{2}-\d{2}"
+    r"|[\u4e00-\u9fff]{2,6}(?:热线|在线|日报|晚报|晨报|商报|都市报|客户端)$|[\u4e00-\u9fff]{2,3}网$"
 )
 #: A page's own counters shown as cards (1万 / 主题, 4万 / 积分 on a forum): furniture.
 SITE_COUNTER = re.compile(r"主题|帖子|积分|回复|查看|阅读|浏览|点击|粉丝|关注|收藏|点赞|评论|转发|分享|人气|访问量")
@@ -146,7 +152,7 @@ def read_blocks(body: str) -> list[Block]:
                 kind = "furniture" if SITE_COUNTER.fullmatch(label) else "card"
                 blocks.append(Block(kind, start, end, line, label=label))
                 continue
-        if len(line) <= RUNNING_TEXT and FURNITURE.search(line):
+        if len(line) <= RUNNING_TEXT and (FURNITURE.search(line) or FURNITURE_LINE.match(line)):
             blocks.append(Block("furniture", start, end, line))
             continue
         if DEADLINE_LINE.fullmatch(line):
