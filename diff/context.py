@@ -24,7 +24,7 @@ from diff.record import Target
 from diff.scopes import Inherited
 
 #: Words that turn a paragraph to reporting what was done.
-REVIEW = re.compile(r"过去一年|过去五年|(?:[一二三四五六七八九十]|\d{1,2})年来|成效显著|回顾")
+REVIEW = re.compile(r"过去(?:一|五|十|[1-9]|10)年|(?:[一二三四五六七八九十]|\d{1,2})年来|成效显著|回顾")
 #: A word every REVIEW match holds: a scan the regex engine skips through (REVIEW, whose
 #: N年来 opens with a class, is tried at every position), so most sentences skip REVIEW.
 _REVIEW_WORD = re.compile(r"过去|年来|成效显著|回顾")

@@ -47,7 +47,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -441,8 +441,10 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             indicator = list_verb + indicator
         consumed = number.end + (consumed_to if consumed_to else len(tail))
         unit = number.unit or _NAMED_UNIT.get(indicator[-2:], "")
-        if not unit and number.multiplier_only and _MONEY_NAMED.search(indicator):
-            unit = "元"  # 计划完成投资1000亿: an amount of money, its 元 left out
+        if not unit and number.multiplier_only and (
+                _MONEY_NAMED.search(indicator) or (indicator.endswith("规模") and "亿" in sentence[
+                    number.start:number.end])):
+            unit = "元"  # 计划完成投资1000亿, 在保规模从420亿跃升至2000亿: money, its 元 left out
         if not unit and number.multiplier_only and _PEOPLE_AFTER.match(after, len(tail)):
             unit = "人"  # 解决200万城乡居民的饮水安全问题
         planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))

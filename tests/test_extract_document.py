@@ -1608,3 +1608,17 @@ def test_a_goal_set_before_the_clause_closes_its_list() -> None:
     body = "会上提出,大渡口区2026年固定资产投资增长3%以上、工业投资增长40%以上的目标。"
     assert targets(read(body, "大渡口区召开2026年重大项目推进会", dt.date(2026, 3, 4))) == [
         ("固定资产投资增速", 3, "%", ">=", 2026, "大渡口区"), ("工业投资增速", 40, "%", ">=", 2026, "大渡口区")]
+
+
+def test_the_past_five_years_written_in_digits_review() -> None:
+    """b42/n_keji_huiyi_2023: under a headline that plans (今年重庆市将…), 过去5年,… reports."""
+    body = ("过去5年,重庆市聚焦建设具有全国影响力的科技创新中心,高位谋划科技创新,不断增强自主创新能力。"
+            "科技型企业、高新技术企业分别增长6倍和2倍,科创板上市企业实现“零的突破”。R&D人员总量增长1.2倍。")
+    assert targets(read(body, "今年重庆市将从五个方面重点抓好科技创新工作", dt.date(2023, 2, 27))) == []
+
+
+def test_a_scale_in_yi_without_yuan_is_money() -> None:
+    """b42/p_guoqi_tuijinhui_2027: 服务本地在保规模从420亿跃升至2000亿 is 2000亿元."""
+    body = "服务提档:力争三年内,服务本地在保规模从420亿跃升至2000亿。"
+    assert targets(read(body, "市属国有企业改革推进会", dt.date(2025, 6, 6))) == [
+        ("服务本地在保规模", 200000000000, "元", "=", 2027, "重庆市")]
