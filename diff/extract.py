@@ -464,6 +464,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
         if _COUNTED_LATER.match(after, len(tail)):
             continue  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
+        if unit == "%" and _SHARE_OF_PLAN.search(sentence, 0, number.start):
+            continue  # 完成年度目标的42%: how far a plan has got, not a quantity of its own
         if goal_listed:
             kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
         elif not planned and (share or (measured(sentence, number)
@@ -640,6 +642,8 @@ _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 #: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
+#: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%).
+_SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划)(?:任务)?的$")
 #: What the projects counted before it will cost in all (not 年度计划投资 or 2023年计划投资, a
 #: year's spending).
 _PLANNED_COST = re.compile(r"(?<!年度)(?<!年)计划(?:总)?投资$")

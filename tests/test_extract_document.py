@@ -1622,3 +1622,17 @@ def test_a_scale_in_yi_without_yuan_is_money() -> None:
     body = "服务提档:力争三年内,服务本地在保规模从420亿跃升至2000亿。"
     assert targets(read(body, "市属国有企业改革推进会", dt.date(2025, 6, 6))) == [
         ("服务本地在保规模", 200000000000, "元", "=", 2027, "重庆市")]
+
+
+@pytest.mark.parametrize("body", [
+    "今年1月至今,全市新增停车位2.1万个。",
+    "年初至今,全市新增停车位2.1万个。",
+    "眼下,全市新增停车位2.1万个。",
+    "上周,全市新增停车位2100个。",
+    "全市新增停车位2.1万个,完成年度目标的42%。",
+    "全市新增停车位2.1万个,占年度任务的42%。",
+])
+def test_progress_under_a_plan_headline_is_reported(body) -> None:
+    """Invented, in the shapes of progress reports: 至今, 眼下, 上周 date what was done, and a count
+    followed by its share of the year's plan is progress; the share is no quantity of its own."""
+    assert targets(read(body, "2025年重庆将新增停车位5万个", dt.date(2025, 6, 20))) == []
