@@ -606,11 +606,12 @@ _JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济
 #: People named right after a bare multiple (200万城乡居民).
 _PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:居民|群众|农民|人口|学生|职工|市民)")
 #: A facility's numbers once it runs (达产后将年产…, 预计2027年建成投产,届时可提供就业岗位1500个):
-#: what one project will make or give, not a policy target.
+#: what one project will make or give, not a policy target. Every alternative opens with its
+#: word (the year checked behind its 年), so the regex engine skips to the words.
 _FACILITY = re.compile(
-    r"(?:建成|投产|达产|运营|投用|通车)(?:以)?后|届时"
+    "|".join(word + "(?:以)?后" for word in ("建成", "投产", "达产", "运营", "投用", "通车")) + "|届时"
     # a project's own schedule: a year, then completion with no object (预计2027年建成投产,…)
-    r"|(?:19|20)\d{2}年(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
+    r"|年(?<=(?:19|20)\d{2}年)(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
     r"(?:投产|投用|运营|使用|通车)?(?=[,;])")
 #: A project or facility named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站,
 #: 日处理400吨的生活垃圾转运中心): the quantity is its size.
@@ -645,8 +646,8 @@ _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%).
 _SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划)(?:任务)?的$")
 #: What the projects counted before it will cost in all (not 年度计划投资 or 2023年计划投资, a
-#: year's spending).
-_PLANNED_COST = re.compile(r"(?<!年度)(?<!年)计划(?:总)?投资$")
+#: year's spending; checked behind 计划, so the regex engine skips to it).
+_PLANNED_COST = re.compile(r"计划(?<!年度计划)(?<!年计划)(?:总)?投资$")
 _PROJECTS_COUNTED = re.compile(r"项目[^,;。]{0,6}?\d+个|\d+个[^,;。]{0,10}?项目")
 #: The opening of this year's list of goals, which may run on past the sentence's end.
 _GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标|(?:主要|以下[^,;。]{0,4})目标(?:是|为|如下)?:")
