@@ -16,6 +16,8 @@ CPU time on a shared machine moves by a fifth between runs; instructions do not.
 ``--count generated|real|none`` the script warms up (a few documents, the place table) and
 then extracts one corpus once, untimed (``none``: nothing): the difference between a run and
 the ``none`` run under ``valgrind --tool=callgrind`` is what extracting that corpus costs.
+Set ``OPENBLAS_NUM_THREADS=1`` (and ``PYTHONHASHSEED=0``) for such counts: numpy's OpenBLAS
+threads spin under valgrind and move a count by about 2%.
 """
 
 from __future__ import annotations
