@@ -10,6 +10,7 @@ from diff.context import PAIR, Context
 from diff.coordination import Respectively, list_comparator
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
+from diff.goals import GOAL_LIST, in_goal_list
 from diff.items import (
     EACH,
     LIST_VERB,
@@ -24,7 +25,6 @@ from diff.items import (
 )
 from diff.kinds import (
     ANNUAL_PLAN,
-    DESCRIPTIVE,
     GROWTH_MULTIPLE,
     LAST_YEAR_AFTER,
     PLAN_MARKERS,
@@ -39,6 +39,7 @@ from diff.phrases import (
     official_name,
     start_of_clause,
 )
+from diff.projects import describes_projects, facility_output, project_size
 from diff.qualitative import qualitative_goals
 from diff.quantities import COUNT_UNITS, Candidate, find_candidates
 from diff.record import Document, Target
@@ -307,7 +308,7 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
     found = list(_sentence_records(reading, deadlines))
     context.note_progress(sentence)
     if found and published and any(record.kind == "target" for record in found) \
-            and _GOAL_LIST.search(sentence):
+            and GOAL_LIST.search(sentence):
         # 主要预期目标是:… plans this year; the paragraph's next sentences go on with the list,
         # whatever the paragraph reported before it
         context.paragraph.report = False
@@ -374,7 +375,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                         _only_this_year(deadline, reading.published))
         if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
                 and not (deadline and deadline.end > 0) \
-                and not _GOAL_LIST.search(sentence, 0, number.start) \
+                and not GOAL_LIST.search(sentence, 0, number.start) \
                 and not _OWN_PLAN.search(framed, clause_start, number.start):
             kind = "statistic"
         elif kind == "target" and not PLAN_MARKERS.search(prefix) \
@@ -389,7 +390,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 last_indicator = clean_indicator(prefix[:origin.start()])
             consumed = number.end
             continue
-        goal_listed = _goal_listed(sentence, number.end)
+        goal_listed = in_goal_list(sentence, number.end)
         noun = noun_after(after[len(tail):]) if goal_listed else ""
         share = share_of(number, prefix, after, tail)
         if share:  # 力争70%的村级集体经济组织年经营性收入达5万元以上: the share that reaches it
@@ -456,7 +457,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
-        if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and _PROJECT_SIZE.match(after, len(tail)):
+        if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and project_size(after, len(tail)):
             continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
         if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
             continue  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
@@ -472,14 +473,11 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                                         and not (deadline is not None and deadline.end == 0))):
             # 75%的百强企业…完成技术改造: a survey's finding; 今年…水稻种植近60万亩: a measurement
             kind = "statistic"
-        if _FACILITY.search(sentence, 0, number.start) or _PROGRESS.search(indicator) \
+        if facility_output(sentence, number.start) or _PROGRESS.search(indicator) \
                 or (kind == "target" and _COPULA.search(prefix) and not planned):
             kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
-        if DESCRIPTIVE.search(indicator) or (indicator.endswith("项目") and _LIST_COST.match(after)) \
-                or (_PLANNED_COST.search(sentence, 0, number.start)
-                    and _PROJECTS_COUNTED.search(sentence, 0, number.start)):
-            # a project list describes itself: 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
-            kind = "statistic"
+        if describes_projects(sentence, number.start, indicator, after):
+            kind = "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
         if number.plan_only and kind != "target":
             continue
         if kind == "target":
@@ -605,38 +603,10 @@ _NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "
 _JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济圈)?(?:共建|合作)|共建成渝")
 #: People named right after a bare multiple (200万城乡居民).
 _PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:居民|群众|农民|人口|学生|职工|市民)")
-#: A facility's numbers once it runs (达产后将年产…, 预计2027年建成投产,届时可提供就业岗位1500个):
-#: what one project will make or give, not a policy target. Every alternative opens with its
-#: word (the year checked behind its 年), so the regex engine skips to the words.
-_FACILITY = re.compile(
-    "|".join(word + "(?:以)?后" for word in ("建成", "投产", "达产", "运营", "投用", "通车")) + "|届时"
-    # a project's own schedule: a year, then completion with no object (预计2027年建成投产,…)
-    r"|年(?<=(?:19|20)\d{2}年)(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
-    r"(?:投产|投用|运营|使用|通车)?(?=[,;])")
-#: A project or facility named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站,
-#: 日处理400吨的生活垃圾转运中心): the quantity is its size.
-_PROJECT_SIZE = re.compile(
-    r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂|中心|设施|综合楼)(?=[,;。、]|$)")
 #: A count whose noun runs on into a share (42个断面水质优良比例): the set the share measures.
 _BASE_OF_SHARE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:比例|比重|占比|优良率|达标率|合格率|覆盖率)")
 #: A quantity that qualifies a noun a later count in its clause counts: a class threshold.
 _COUNTED_LATER = re.compile(r"(?:以上|以下)?的[^,;。\d]{0,20}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批)")
-#: A list that a goal word closes (确定了建成100万亩优质粮油基地、…的发展目标): each item is a goal.
-_GOAL_CLOSES = re.compile(r"的(?:发展|奋斗|总体|主要|工作)?目标")
-#: What sets the goal that closes such a list (确定了, 提出); 实现了…的目标 reports one met.
-_GOAL_SET = re.compile(r"确定|提出|明确|定下|设定|锁定|制定|瞄准|围绕|聚焦|朝着|向着")
-_CLAUSE_END = re.compile(r"[,;。!?]")
-
-
-def _goal_listed(sentence: str, position: int) -> bool:
-    """Whether a number at ``position`` is an item of a list that a goal word closes, the goal
-    set anywhere before it in the sentence (会上提出,…增长3%以上、…40%以上的目标)."""
-    if "目标" not in sentence:
-        return False  # every _GOAL_CLOSES match names it: most sentences are not scanned
-    end = _CLAUSE_END.search(sentence, position)
-    end = end.start() if end else len(sentence)
-    return bool(_GOAL_CLOSES.search(sentence, position, end)
-                and _GOAL_SET.search(sentence, 0, position))
 #: A number stated with 为/是 and no plan word (今年,重庆岗位需求总数为242万人): a fact.
 _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 #: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan.
@@ -645,15 +615,6 @@ _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%).
 _SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划)(?:任务)?的$")
-#: What the projects counted before it will cost in all (not 年度计划投资 or 2023年计划投资, a
-#: year's spending; checked behind 计划, so the regex engine skips to it).
-_PLANNED_COST = re.compile(r"计划(?<!年度计划)(?<!年计划)(?:总)?投资$")
-_PROJECTS_COUNTED = re.compile(r"项目[^,;。]{0,6}?\d+个|\d+个[^,;。]{0,10}?项目")
-#: The opening of this year's list of goals, which may run on past the sentence's end.
-_GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标|(?:主要|以下[^,;。]{0,4})目标(?:是|为|如下)?:")
-#: The cost of a project list right after its count (项目90个、总投资2.38万亿元; 项目213个,
-#: 年度计划投资745.5亿元): the count describes the list.
-_LIST_COST = re.compile(r"[^。;!?]{0,4}?(?:总投资|年度计划投资)")
 _PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")
 
 

@@ -64,8 +64,6 @@ NAMES = re.compile(r"“[^”]*”|《[^》]*》|预期寿命")
 GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
 
 
-#: What projects cost over their lifetime describes them; it commits to nothing.
-DESCRIPTIVE = re.compile(r"总投资$")
 #: One day's operations (当日计划起降航班721架次): never a policy target.
 ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天")
 #: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人), or

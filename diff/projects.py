@@ -1,0 +1,63 @@
+"""Projects: numbers that describe one project, one facility or a list of projects (its size,
+its output once running, its cost in all) rather than commit a government to anything."""
+
+from __future__ import annotations
+
+import re
+
+#: What projects cost over their lifetime describes them; it commits to nothing.
+_LIFETIME_COST = re.compile(r"总投资$")
+#: A facility's numbers once it runs (达产后将年产…, 预计2027年建成投产,届时可提供就业岗位1500个):
+#: what one project will make or give, not a policy target. Every alternative opens with its
+#: word (the year checked behind its 年), so the regex engine skips to the words.
+_FACILITY = re.compile(
+    "|".join(word + "(?:以)?后" for word in ("建成", "投产", "达产", "运营", "投用", "通车")) + "|届时"
+    # a project's own schedule: a year, then completion with no object (预计2027年建成投产,…)
+    r"|年(?<=(?:19|20)\d{2}年)(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
+    r"(?:投产|投用|运营|使用|通车)?(?=[,;])")
+#: A project or facility named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站,
+#: 日处理400吨的生活垃圾转运中心): the quantity is its size.
+_PROJECT_SIZE = re.compile(
+    r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂|中心|设施|综合楼)(?=[,;。、]|$)")
+#: What the projects counted before it will cost in all (not 年度计划投资 or 2023年计划投资, a
+#: year's spending; checked behind 计划, so the regex engine skips to it).
+_PLANNED_COST = re.compile(r"计划(?<!年度计划)(?<!年计划)(?:总)?投资$")
+_PROJECTS_COUNTED = re.compile(r"项目[^,;。]{0,6}?\d+个|\d+个[^,;。]{0,10}?项目")
+#: The cost of a project list right after its count (项目90个、总投资2.38万亿元; 项目213个,
+#: 年度计划投资745.5亿元): the count describes the list.
+_LIST_COST = re.compile(r"[^。;!?]{0,4}?(?:总投资|年度计划投资)")
+
+
+def project_size(after: str, start: int) -> bool:
+    """Whether a project or facility is named right after a quantity (启动建设1万亩柑橘果园生态
+    示范基地): the quantity is that project's size.
+
+    :param after: the sentence text after the number
+    :param start: where the words after the number's comparator begin in ``after``
+    """
+    return bool(_PROJECT_SIZE.match(after, start))
+
+
+def facility_output(sentence: str, position: int) -> bool:
+    """Whether a number tells what a facility makes or gives once it runs (达产后将年产…;
+    预计2027年建成投产,届时…).
+
+    :param sentence: one normalised sentence
+    :param position: offset of the number
+    """
+    return bool(_FACILITY.search(sentence, 0, position))
+
+
+def describes_projects(sentence: str, position: int, indicator: str, after: str) -> bool:
+    """Whether a number describes a list of projects: what they cost in all (总投资; 项目集中开工
+    60个,计划投资134亿元) or the count a cost follows (项目90个、总投资2.38万亿元).
+
+    :param sentence: one normalised sentence
+    :param position: offset of the number
+    :param indicator: the indicator read for it
+    :param after: the sentence text after it
+    """
+    return bool(_LIFETIME_COST.search(indicator)
+                or (indicator.endswith("项目") and _LIST_COST.match(after))
+                or (_PLANNED_COST.search(sentence, 0, position)
+                    and _PROJECTS_COUNTED.search(sentence, 0, position)))
