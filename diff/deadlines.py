@@ -174,8 +174,8 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
 
 
 _PLAN_AFTER = re.compile(r"^,?(?:[^,;。]{0,6}?(?:目标|预期|计划|力争|确保|要|将|底前|前)|[^,;。]{0,14}?(?:预期|目标|民生实事))")
-#: Plan words that open a clause whose first words are a year (主要目标:2027年,…).
-_PLAN_BEFORE = re.compile(r"(?:目标|预期|计划|任务)(?:是|为)?:?$")
+#: Plan words that open a clause whose first words are a year (主要目标:2027年,…; 会议要求,2025年…).
+_PLAN_BEFORE = re.compile(r"(?:目标|预期|计划|任务)(?:是|为)?:?$|要求,$")
 
 
 #: What may stand before a year that opens a sentence's schedule (其中,2018年,开工建设…).

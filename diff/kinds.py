@@ -19,9 +19,11 @@ MONTH_SPAN = re.compile(r"\d{1,2}(?:-|—|至|到|~)\d{1,2}月")
 UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计")
 #: 共 before what its clause tallies (今年,梁平区共种植水稻约43.6万亩), not 中共, 公共 or 共建.
 _TALLY = re.compile(r"共(?<![中公]共)(?![同建享治商赢融富青产])")
-#: Words that make what follows a plan; 争取 after what tallies or reports it (今年共争取3.9亿元
+#: Words that make what follows a plan (会议要求,… too); 争取 after what tallies or reports it (今年共争取3.9亿元
 #: 中央资金, 成功争取) or before 到 has obtained, not planned.
-PLAN_MARKERS = re.compile(r"力争|确保|争取(?<![共计已功]..)(?!到)|目标|预期|计划(?<!累计划)|力求|规划|拟(?<![未已]拟)|任务")
+PLAN_MARKERS = re.compile(
+    r"力争|确保|争取(?<![共计已功]..)(?!到)|目标|预期|计划(?<!累计划)|力求|规划|拟(?<![未已]拟)|任务"
+    r"|要求(?<!符合要求)(?<!达到要求)")
 #: 将 or 要 that plans what follows (重庆将…, 要…), not 即将, 将近 or 需要, 要素.
 WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
@@ -68,12 +70,13 @@ GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
 ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天")
 #: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人), or
 #: the progress of what it counts (74个电网市级重点项目加快建设, 10所高职院校圆满完成…, 2.1万个,
-#: 完成年度目标的42%): the number is a reported count.
+#: 完成年度目标的42%; not 达到7.8张,已建成医联体200个, where 已 reports the next item): the number
+#: is a reported count.
 LAST_YEAR_AFTER = re.compile(
     r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比|(?:比|较)(?:19|20)\d{2}年)"
     r"|[^,;。!?]{0,14}?(?:加快(?:实施|建设|推进)|加速建设|全面建设|全面推进|有序推进|顺利推进|正在|在建)"
     r"|[^。;!?]{0,3}?(?:高于|低于|快于|慢于)全国"
-    r"|[^。;!?]{0,3}?已(?:完成|建成|开工|投用|落地|实施|累计)"
+    r"|[^。;!?]{0,3}?已(?:完成|建成|开工|投用|落地|实施|累计)(?=\d|[,。;]|$)"
     r"|[^,;。!?]{0,8}?(?:圆满完成|顺利完成|超额完成)"
     r"|[^。;!?]{0,2}?(?:完成|占)了?(?:年度|全年)(?:目标|任务|计划)"
 )

@@ -1636,3 +1636,14 @@ def test_progress_under_a_plan_headline_is_reported(body) -> None:
     """Invented, in the shapes of progress reports: 至今, 眼下, 上周 date what was done, and a count
     followed by its share of the year's plan is progress; the share is no quantity of its own."""
     assert targets(read(body, "2025年重庆将新增停车位5万个", dt.date(2025, 6, 20))) == []
+
+
+def test_a_meetings_requirements_plan_and_a_next_items_progress_reports_only_it() -> None:
+    """Invented, in the shapes of work-meeting reports: 会议要求,2025年… plans that year; under a
+    工作要点 headline, 达到7.8张 stays a target though the next item (已建成医联体200个) reports."""
+    body = "会议指出,2024年全市完成交通投资1200亿元。会议要求,2025年完成交通投资1300亿元。"
+    assert targets(read(body, "2025年重庆交通工作会议召开", dt.date(2025, 2, 10))) == [
+        ("交通投资", 130000000000, "元", "=", 2025, "重庆市")]
+    body = "全市每千人口医疗机构床位数达到7.8张,已建成医联体200个。"
+    assert targets(read(body, "2025年全市卫生健康工作要点发布", dt.date(2025, 2, 10))) == [
+        ("每千人口医疗机构床位数", 7.8, "张", "=", 2025, "重庆市")]
