@@ -46,8 +46,8 @@ SUBJECT_WILL = re.compile(
 )
 #: Words that forecast what will be, whoever plans it.
 FORECAST = re.compile(r"预测|估算|测算|据估计")
-#: The visitors or passengers an event or a holiday is expected to draw.
-_VISITORS_FORECAST = re.compile(r"预计(?:可)?(?:吸引|接待|参与|观看|到场|发送|迎来)")
+#: The visitors, passengers or deals an event or a holiday is expected to draw.
+_VISITORS_FORECAST = re.compile(r"预计(?:可)?(?:吸引|接待|参与|观看|到场|发送|迎来|签约|成交)")
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(
     r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"

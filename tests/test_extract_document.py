@@ -1518,6 +1518,8 @@ def test_what_an_event_is_expected_to_draw_is_no_target_and_a_second_year_builds
     opens what the clause before opened (公交线路)."""
     assert targets(read("江津区\n该区将于2026年举办第5届花椒节,预计吸引游客10万人次。", "区县新闻",
                         dt.date(2025, 9, 10))) == []
+    assert targets(read("峰会将于11月举行,预计签约项目100个,金额超千亿元。", "2025年重庆将举办中新金融峰会",
+                        dt.date(2025, 10, 15))) == []
     assert targets(read("永川区今年新开通公交线路3条,明年还将新开通5条。", "区县新闻", dt.date(2025, 9, 10))) == [
         ("新开通公交线路", 3, "条", "=", 2025, "永川区"), ("新开通公交线路", 5, "条", "=", 2026, "永川区")]
 
