@@ -43,7 +43,7 @@ from diff.projects import describes_projects, facility_output, project_size
 from diff.qualitative import qualitative_goals
 from diff.quantities import COUNT_UNITS, Candidate, find_candidates
 from diff.record import Document, Target
-from diff.scopes import Scopes
+from diff.scopes import WORDS_ONLY, Scopes
 from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
@@ -120,9 +120,9 @@ def extract(document: Document) -> list[Target]:
     """
     published = document.published
     text = clause_spaces(document.body)
-    kept = Restatements(document.title)
-    context = Context()
     scopes = Scopes.for_document(document.title, document.subtitle, published, document.source)
+    kept = Restatements(scopes.title_words)
+    context = Context()
     lead = True
     body_end = len(text.rstrip())
     cut_at = body_end if body_end and text[body_end - 1] not in _FINAL_MARKS else body_end + 1
@@ -170,10 +170,12 @@ class Restatements:
     first record of the same kind, year, value and unit whose indicator shares words with it
     states the same, and takes its place."""
 
-    def __init__(self, headline: str = "") -> None:
+    def __init__(self, headline_words: str = "") -> None:
+        """:param headline_words: the headline without spaces and punctuation
+        (:attr:`diff.scopes.Scopes.title_words`)"""
         self.records: list[Target] = []
         self._same_key: dict[tuple, list[int]] = {}
-        self._headline = _WORDS_ONLY.sub("", headline)
+        self._headline = headline_words
         self._from_headline: dict[tuple, int] = {}
 
     def add(self, record: Target) -> None:
@@ -202,16 +204,10 @@ class Restatements:
     def _restates_headline(self, sentence: str) -> bool:
         """Whether a sentence is the headline again, spaces and punctuation aside; its first
         character is compared first, which settles it for almost every sentence."""
-        opening = _WORDS_ONLY.match(sentence)
+        opening = WORDS_ONLY.match(sentence)
         return sentence.startswith(self._headline[0], opening.end() if opening else 0) \
-            and _WORDS_ONLY.sub("", sentence) == self._headline
+            and WORDS_ONLY.sub("", sentence) == self._headline
 
-
-#: Spaces and punctuation, dropped to compare a line with the headline: one, then any more
-#: (a pattern that opens with a repeat makes the regex engine try every position; one that
-#: opens with a class lets it skip to the class).
-_PUNCTUATION = r"[\s,.:;!?、,。:;!?]"
-_WORDS_ONLY = re.compile(_PUNCTUATION + _PUNCTUATION + "*")
 
 
 def _share_words(one: str, other: str) -> bool:
@@ -398,8 +394,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         elif noun:  # 建成100万亩优质粮油基地、100万头生猪基地的发展目标: the noun follows its size
             indicator, consumed_to = noun, len(tail) + len(noun)
         else:
-            indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods,
-                                                _opening_subject(sentence, clause_start))
+            opening = _opening_subject(sentence, clause_start) \
+                if number.fixed_indicator is not None else ""  # read only where a size may need it
+            indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods, opening)
         if indicator is None:
             continue
         base = RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
@@ -497,9 +494,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 year = None  # an annual average runs over a period a single year cannot date
         else:
             year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"
-        if unit not in ("%", "个百分点") and RATE_SUFFIX.search(indicator) \
-                and RATE_SUFFIX.sub("", indicator):
-            indicator = RATE_SUFFIX.sub("", indicator)  # 服务贸易增长30%,达到170亿美元: the amount
+        if unit not in ("%", "个百分点") and RATE_SUFFIX.search(indicator):
+            indicator = RATE_SUFFIX.sub("", indicator) or indicator  # 服务贸易增长30%,达到170亿美元
         region, region_source = reading.region_at(number.start)
         if region == CHONGQING and _JOINT.search(indicator):
             region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list

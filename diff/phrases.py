@@ -472,7 +472,9 @@ def province_governing(sentence: str) -> str | None:
     return _PROVINCES[match["province"]] if match else None
 
 
-_CITY_AREA_NAMED = re.compile(r"(?:重庆市?)?(?P<area>中心城区|主城都市区|主城区)(?![以外])")
+_CITY_AREA_NAMED = re.compile(
+    r"(?:重庆市?)?(?P<area>" + "|".join(sorted({name.removeprefix("重庆") for name in CITY_AREAS},
+                                               key=len, reverse=True)) + r")(?![以外])")
 
 
 def city_area(text: str) -> str | None:

@@ -125,7 +125,11 @@ _QUOTED_PERIOD = re.compile(r"“十[三四五六]五”")
 #: The shortest numbered line taken for a restated headline, compared without spaces and
 #: punctuation (the body's clauses are split where the headline has a space).
 _STORY_LENGTH = 8
-_WORDS_ONLY = re.compile(r"[\s,.:;!?、,。:;!?]+")
+#: Spaces and punctuation, dropped to compare a line with the headline: one, then any more
+#: (a pattern that opens with a repeat makes the regex engine try every position; one that
+#: opens with a class lets it skip to the class).
+_PUNCTUATION = r"[\s,.:;!?、,。:;!?]"
+WORDS_ONLY = re.compile(_PUNCTUATION + _PUNCTUATION + "*")
 #: The longest headline or heading read for the place it names.
 _NAMING_LENGTH = 80
 
@@ -183,7 +187,7 @@ class Scopes:
         :param published: publication date
         :param source: the paper or site: a district's own portal makes the district home
         """
-        scopes = cls(published, title_words=_WORDS_ONLY.sub("", title))
+        scopes = cls(published, title_words=WORDS_ONLY.sub("", title))
         district = district_named(source)
         if district:
             scopes.document.append(Scope("source", region=district))
@@ -241,7 +245,7 @@ class Scopes:
             return
         if self.story_level is None:
             number = numbering(block.text)
-            story = _WORDS_ONLY.sub("", block.text[number[1]:]) if number else ""
+            story = WORDS_ONLY.sub("", block.text[number[1]:]) if number else ""
             if len(story) >= _STORY_LENGTH and story in self.title_words:
                 self.story_level = block.level
         elif block.kind == "heading" and block.level <= self.story_level:
