@@ -39,7 +39,7 @@ from diff.phrases import (
     official_name,
     start_of_clause,
 )
-from diff.projects import describes_projects, facility_output, project_size
+from diff.projects import describes_place, describes_projects, facility_output, project_size
 from diff.qualitative import qualitative_goals
 from diff.quantities import COUNT_UNITS, Candidate, find_candidates
 from diff.record import Document, Target
@@ -473,7 +473,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         if facility_output(sentence, number.start) or _PROGRESS.search(indicator) \
                 or (kind == "target" and _COPULA.search(prefix) and not planned):
             kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
-        if describes_projects(sentence, number.start, indicator, after):
+        if describes_projects(sentence, number.start, indicator, after) \
+                or describes_place(sentence, number.start):
             kind = "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
         if number.plan_only and kind != "target":
             continue

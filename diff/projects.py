@@ -1,5 +1,6 @@
-"""Projects: numbers that describe one project, one facility or a list of projects (its size,
-its output once running, its cost in all) rather than commit a government to anything."""
+"""Projects: numbers that describe one project, one facility, a list of projects (its size,
+its output once running, its cost in all) or the place a plan covers, rather than commit a
+government to anything."""
 
 from __future__ import annotations
 
@@ -61,3 +62,20 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
                 or (indicator.endswith("项目") and _LIST_COST.match(after))
                 or (_PLANNED_COST.search(sentence, 0, position)
                     and _PROJECTS_COUNTED.search(sentence, 0, position)))
+
+
+#: Where a plan's place lies or what it spans (规划范围, 融合发展范围涉及, 位于中心城区西部).
+_PLACE = re.compile(r"规划范围|范围(?:涉及|包括|为|与)|位于")
+#: Words that still commit to a number in such a sentence (力争, 到2030年).
+_COMMITTED = re.compile(r"力争|确保|目标|争取|到(?:19|20)\d{2}年")
+
+
+def describes_place(sentence: str, position: int) -> bool:
+    """Whether a number describes the place a plan covers: its area, its people and output,
+    the districts it spans (规划范围…涉及重庆市27个区(县)…总面积达8.5万平方公里,常住人口9600万).
+
+    :param sentence: one normalised sentence
+    :param position: offset of the number
+    """
+    place = _PLACE.search(sentence, 0, position)
+    return place is not None and not _COMMITTED.search(sentence, 0, position)

@@ -1649,3 +1649,16 @@ def test_a_meetings_requirements_plan_and_a_next_items_progress_reports_only_it(
     body = "全市每千人口医疗机构床位数达到7.8张,已建成医联体200个。"
     assert targets(read(body, "2025年全市卫生健康工作要点发布", dt.date(2025, 2, 10))) == [
         ("每千人口医疗机构床位数", 7.8, "张", "=", 2025, "重庆市")]
+
+
+def test_the_place_a_plan_covers_is_described_not_planned() -> None:
+    """b28/p_bashu_zoulang_2021: the area, people and output of the place a plan spans
+    (核心区的范围…涉及…总面积达8.5万平方公里,常住人口9600万) describe it; a goal in such a
+    sentence (力争) still plans."""
+    body = ("其中,核心区的范围与成渝地区双城经济圈规划范围一致,涉及重庆市27个区(县)和四川省15个市,"
+            "总面积达8.5万平方公里,常住人口9600万,地区总产值6.3万亿。")
+    assert targets(read(body, "川渝两地将携手把巴蜀文化旅游走廊建设成为万亿级大市场",
+                        dt.date(2021, 11, 25))) == []
+    body = "规划范围涉及12个区县,力争到2027年地区生产总值达到1万亿元。"  # Invented
+    assert targets(read(body, "某某地区发展规划印发", dt.date(2025, 3, 1))) == [
+        ("地区生产总值", 1000000000000, "元", "=", 2027, "重庆市")]
