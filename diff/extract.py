@@ -48,7 +48,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -370,7 +370,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         kind = frame_at(framed[:number.start], deadline.start if deadline else None, clause_start,
                         _only_this_year(deadline, reading.published))
         if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
-                and not (deadline and deadline.end > 0) \
+                and not _plans_its_own_year(framed[:number.start], deadline, clause_start,
+                                            reading.published) \
                 and not GOAL_LIST.search(sentence, 0, number.start) \
                 and not _OWN_PLAN.search(framed, clause_start, number.start):
             kind = "statistic"
@@ -640,6 +641,24 @@ def _past_reference(clause: str, published: dt.date | None) -> bool:
     """Whether a clause measures a change from a year before publication (较2024年增长)."""
     return published is not None and any(
         int(m["year"]) < published.year for m in _PAST_REFERENCE.finditer(clause))
+
+
+#: A goal announced right after its year (今年提出增长5%以上).
+_ANNOUNCING = re.compile(r"提出|明确|确定")
+
+
+def _plans_its_own_year(prefix: str, deadline: Deadline | None, clause_start: int,
+                        published: dt.date | None) -> bool:
+    """Whether a sentence dates a number itself and plans it, though the text around it reports:
+    an explicit deadline (到2027年) or a later year (2035年建成1000条以上), or 今年 with a plan
+    word (2019年重庆将…, 今年提出增长5%以上), not 今年 alone (今年全区种植水稻35万亩, under a
+    harvest's headline)."""
+    if deadline is None or deadline.end == 0:
+        return False
+    return deadline.strong or (published is not None and deadline.year is not None
+                               and deadline.year > published.year) \
+        or _ANNOUNCING.match(prefix, deadline.end) is not None \
+        or frame_at(prefix, deadline.start, clause_start, dated_plans=False) == "target"
 
 
 def _only_this_year(deadline: Deadline | None, published: dt.date | None) -> bool:

@@ -36,10 +36,10 @@ _DONE = ("已", "已经")
 #: A review of the years up to now (近年来, 2020年以来): its 推动, 打造 tell what was done.
 _SINCE = re.compile(r"以来|年来")
 _WILL_WORDS = ("将", "要")
-#: A subject and 将/要 opening a sentence, or someone's words (“今年我们将新建…): the plan
+#: A subject and 将/要 opening a sentence (2019年重庆将…), or someone's words (“今年我们将新建…): the plan
 #: governs the clauses that follow (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
 SUBJECT_WILL = re.compile(
-    r"(?:^“?|[,:])(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年)"
+    r"(?:^“?|[,:])(?:(?:19|20)\d{2}年)?(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|重庆|市里|各区县|今年|明年)"
     # or a government or a place (上海各区也将, 川渝两地将, 市文化旅游委将), not an estate or a park
     r"|[\u4e00-\u9fff]{0,8}?(?:市|省|县|区(?<![小景园社校片]区)|两地|各地|政府|部门|委(?<!居委)|局))"
     r"(?:我们|我市|我区|我县)?(?:还|也|仍)?(?P<will>将|要)(?!近|其|之|素|求|点)"
@@ -86,7 +86,7 @@ ANNUAL_PLAN = re.compile(r"主要预期目标|预期目标|年度目标|目标�
 
 
 def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
-             only_this_year: bool = False) -> str:
+             only_this_year: bool = False, dated_plans: bool = True) -> str:
     """``"target"`` or ``"statistic"``: the nearest frame word before a number decides.
 
     One day's operations are always facts. A forecast (预计) makes a later 将 or 要 part of
@@ -98,6 +98,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     :param deadline_position: offset of the last deadline before the number, or None
     :param clause_start: where the number's clause starts; weak plan words count only after it
     :param only_this_year: the deadline is the sentence's own 今年 (or the bare current year)
+    :param dated_plans: whether the deadline itself plans (False: only the words around it do)
     """
     if ONE_DAY.search(prefix) or (FORECAST.search(prefix) and not PLAN_MARKERS.search(prefix)):
         return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
@@ -124,12 +125,13 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
             if "将" in prefix or "要" in prefix else None
         if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain
             plan = max(plan, subject_will.start("will"))
-    if only_this_year and plan < 0 and (_STATE.search(prefix) or _STATED_BEFORE.search(prefix)
+    if only_this_year and plan < 0 and (_STATE.search(prefix)
+                                        or _STATED_BEFORE.search(prefix, _clause_before(prefix, clause_start))
                                         or "预计" in prefix or prefix.startswith("“")):
         # 今年忠县种植水稻面积达42.3万亩: what this year has, no plan word; “今年是一个丰收年,
         # 基地2000亩…: someone's account of the year
         return "statistic"
-    if deadline_position is not None:
+    if deadline_position is not None and dated_plans:
         plan = max(plan, deadline_position)
     stat = _last_start(STATISTIC_MARKERS, prefix)
     if stat >= 0 and prefix.startswith(_COMPARED, stat):
@@ -155,9 +157,15 @@ _COMPARED = ("同比", "比上年", "较上年", "比去年", "较去年")
 _GOAL_WORDS = re.compile(r"目标|预期|力争|确保|争取")
 #: A verb that states what there is or a mark passed (达, 达到, 突破) right before a number.
 _STATE = re.compile(r"(?:达|达到|突破|超过)$")
-#: The same verb before an earlier number of the sentence (播种面积达565.41万亩,产量125.18万吨):
-#: the clauses after it go on stating what the year has.
-_STATED_BEFORE = re.compile(r"(?:达|达到)[\d.]+")
+#: The same verb, or a tally, before an earlier number of the sentence (播种面积达565.41万亩,
+#: 产量125.18万吨; 共完成植树造林2万亩,栽植苗木100万株): the clauses after it go on stating what
+#: the year has.
+_STATED_BEFORE = re.compile(r"(?:达|达到)[\d.]+|" + _TALLY.pattern + r"[\u4e00-\u9fff]{0,10}?\d")
+
+
+def _clause_before(prefix: str, clause_start: int) -> int:
+    """Where the clause before the number's own clause starts (0 for the sentence's first)."""
+    return max(prefix.rfind(mark, 0, max(clause_start - 1, 0)) for mark in ",;: ") + 1
 
 
 def _last_start(pattern: re.Pattern[str], text: str) -> int:

@@ -102,14 +102,17 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
 _THIS_YEARS_LIST = re.compile(r"民生实事")
 #: The plan a review heading reviews (2024年国民经济和社会发展计划执行情况): no plan word.
 _REVIEWED_PLAN = re.compile(r"计划(?:执行|完成)情况")
-#: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成).
-_PLANS_MET = re.compile(r"(?:指标|目标|任务)[^,。;!?\s]{0,4}?(?:超预期|超额|提前|全面|圆满|顺利)?完成(?!率)")
+#: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成), a
+#: harvest was brought in (近60万亩水稻迎丰收) or a record set (粮食产量创20年新高).
+_PLANS_MET = re.compile(r"(?:指标|目标|任务)[^,。;!?\s]{0,4}?(?:超预期|超额|提前|全面|圆满|顺利)?完成(?!率)"
+                        r"|丰收|喜获|新高")
 #: Words that make such a completion still to come (确保全年目标任务全面完成).
 _WILL = re.compile(r"力争|确保|奋力|努力|争取|将|要|全力")
 
 
 def _plans_met(text: str) -> bool:
-    """Whether a headline or heading reports that a plan was met, as a review does."""
+    """Whether a headline or heading reports that a plan was met, a harvest or a record, as a
+    review does (not 确保粮食丰收, still to come)."""
     met = _PLANS_MET.search(text)
     return met is not None and not _WILL.search(text, 0, met.start())
 

@@ -1662,3 +1662,28 @@ def test_the_place_a_plan_covers_is_described_not_planned() -> None:
     body = "规划范围涉及12个区县,力争到2027年地区生产总值达到1万亿元。"  # Invented
     assert targets(read(body, "某某地区发展规划印发", dt.date(2025, 3, 1))) == [
         ("地区生产总值", 1000000000000, "元", "=", 2027, "重庆市")]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("2025年大足区稻谷喜获丰收", "今年全区种植水稻35万亩,预计总产量15万吨。"),
+    ("重庆永川近60万亩水稻迎丰收", "今年全区种植水稻35万亩,预计总产量15万吨。"),
+    ("2025年重庆粮食产量创新高", "今年全市种植水稻1000万亩,预计总产量500万吨。"),
+    ("北碚区2025年植树造林", "今年春季,北碚区共完成植树造林2万亩,栽植苗木100万株。"),
+])
+def test_a_years_harvest_tally_and_exam_are_reported(title, body) -> None:
+    """Invented, in the shapes of harvest and planting news: a headline reporting a harvest or a
+    record makes the text a report, where 今年 alone plans nothing; a tally (共完成…) goes on
+    into the next clause."""
+    assert targets(read(body, title, dt.date(2025, 9, 20))) == []
+
+
+def test_a_plan_dated_by_its_own_year_still_plans_inside_a_report() -> None:
+    """Invented: after a reported year, 2026年重庆将… and 2035年建成… plan, and a harvest plan
+    under a 丰收 headline still plans with 确保."""
+    body = "2024年全市新建社区养老服务站300个。2025年重庆将建设社区养老服务站400个、示范中心40个。"
+    assert targets(read(body, "重庆养老服务体系建设成效明显", dt.date(2025, 2, 1))) == [
+        ("建设社区养老服务站", 400, "个", "=", 2025, "重庆市"),
+        ("示范中心", 40, "个", "=", 2025, "重庆市")]
+    body = "今年全市种植水稻1000万亩。到2027年,粮食产量稳定在1100万吨以上。"
+    assert targets(read(body, "重庆水稻喜获丰收", dt.date(2025, 9, 20))) == [
+        ("粮食产量", 11000000, "吨", ">=", 2027, "重庆市")]
