@@ -16,6 +16,7 @@ from diff.phrases import (
     city_area,
     district_named,
     district_planning,
+    nation_governing,
     province_governing,
     region_at,
     subject_at,
@@ -143,14 +144,16 @@ class Context:
 
     def note_home(self, sentence: str) -> None:
         """In the lead of a text no headline placed, a province's own government named (山东省
-        省长…代表省人民政府) makes the text that province's, a plan's title naming a part of the
+        省长…代表省人民政府) makes the text that province's, the Premier presenting the State
+        Council's report (李强总理代表国务院…) the whole country's, a plan's title naming a part of the
         city (《重庆市中心城区山城步道建设实施方案》) that part's, and a district or county opening
         a sentence on its plans (秀山将坚定不移实施工业强县战略) that district's.
 
         :param sentence: one normalised sentence
         """
         if self.lead and self.home == CHONGQING and self.inherited.region_source == "default":
-            home = province_governing(sentence) or _titled_area(sentence) or district_planning(sentence)
+            home = province_governing(sentence) or nation_governing(sentence) \
+                or _titled_area(sentence) or district_planning(sentence)
             if home:
                 self.home = self.paragraph.region = home
                 if home in DISTRICTS.values():

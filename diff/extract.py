@@ -33,6 +33,8 @@ from diff.kinds import (
 from diff.numbers import to_float
 from diff.phrases import (
     CHONGQING,
+    NATIONAL,
+    NATIONAL_MEASURE,
     clean_indicator,
     is_indicator,
     noun_after,
@@ -48,7 +50,7 @@ from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
@@ -501,6 +503,8 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         region, region_source = reading.region_at(number.start)
         if region == CHONGQING and _JOINT.search(indicator):
             region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
+        elif region_source != "sentence" and NATIONAL_MEASURE.search(indicator):
+            region, region_source = NATIONAL, "sentence"  # 国内生产总值增长5%左右: the country's
         names = each(indicator) if unit == "倍" or ("均" in indicator and EACH.search(indicator)) \
             else [indicator]
         names += respective.also(indicator)

@@ -41,6 +41,8 @@ OTHER_PLACES = {
     "成都": "成都市", "川渝地区": "川渝", "成渝地区": "川渝", "川渝": "川渝", "成渝": "川渝", "全国": "全国",
 }
 CHONGQING = "重庆市"
+#: The whole country, the subject of the State Council's targets.
+NATIONAL = "全国"
 #: Parts of the city that a sentence can make a target's subject (中心城区城镇化率约95%), as
 #: the text writes them (主城区 is what 中心城区 was called before 2021); in a sentence they hold
 #: for their own clause only, in a headline or a plan's 《》 title for the whole text.
@@ -472,6 +474,26 @@ def province_governing(sentence: str) -> str | None:
     return _PROVINCES[match["province"]] if match else None
 
 
+#: The Premier presenting the State Council's report (李强总理代表国务院…所作的《政府工作报告》).
+_NATIONAL_GOVERNMENT = re.compile(r"代表国务院|国务院总理")
+
+
+def nation_governing(sentence: str) -> str | None:
+    """``全国`` when a sentence of a lead names the State Council presenting its report, else None;
+    never in a sentence that names Chongqing.
+
+    :param sentence: one normalised sentence of a lead
+    """
+    if "国务院" not in sentence or _CHONGQING_NAMED.search(sentence):
+        return None
+    return NATIONAL if _NATIONAL_GOVERNMENT.search(sentence) else None
+
+
+#: A measure only the whole country has: the gross domestic product (provinces and cities
+#: measure their 地区生产总值; a ratio to it, 单位国内生产总值能耗, is theirs too).
+NATIONAL_MEASURE = re.compile(r"(?<!单位)国内生产总值")
+
+
 _CITY_AREA_NAMED = re.compile(
     r"(?:重庆市?)?(?P<area>" + "|".join(sorted({name.removeprefix("重庆") for name in CITY_AREAS},
                                                key=len, reverse=True)) + r")(?![以外])")
@@ -504,7 +526,7 @@ def home_region(text: str) -> str | None:
     named = district_named(text) or new_area(text) or other_place(text)
     if named is None and _ISSUED.search(text) and _NATIONAL_ISSUER.search(text) \
             and not _CHONGQING_NAMED.search(text):
-        return "全国"
+        return NATIONAL
     return named
 
 

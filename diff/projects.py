@@ -17,9 +17,9 @@ _FACILITY = re.compile(
     r"|年(?<=(?:19|20)\d{2}年)(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
     r"(?:投产|投用|运营|使用|通车)?(?=[,;])")
 #: A project or facility named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站,
-#: 日处理400吨的生活垃圾转运中心): the quantity is its size.
+#: 日处理400吨的生活垃圾转运中心, 包括…5万吨锂电池材料项目等): the quantity is its size.
 _PROJECT_SIZE = re.compile(
-    r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂|中心|设施|综合楼)(?=[,;。、]|$)")
+    r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂|中心|设施|综合楼)(?=等?[,;。、]|等?$)")
 #: What the projects counted before it will cost in all (not 年度计划投资 or 2023年计划投资, a
 #: year's spending; checked behind 计划, so the regex engine skips to it).
 _PLANNED_COST = re.compile(r"计划(?<!年度计划)(?<!年计划)(?:总)?投资$")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from diff.deadlines import find_deadlines
 from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
-from diff.phrases import CHONGQING, city_area, district_named, home_region
+from diff.phrases import CHONGQING, DISTRICTS, OTHER_PLACES, city_area, district_named, home_region
 from diff.structure import Block, numbering
 
 #: Words of a heading or lead-in that make the numbers under it a plan's.
@@ -28,7 +28,7 @@ PLAN_WORDS = re.compile(
     r"目标|任务|计划|规划|预期|力争|确保|展望|安排|部署|重点工作|工作要点|方案|行动|实事|将|要(?<![需重主只摘纪]要)(?![素求点闻])"
 )
 #: Words of a heading that make the numbers under it reported facts.
-REPORT_WORDS = re.compile(r"回顾|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
+REPORT_WORDS = re.compile(r"回顾|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
 #: A plan's own year range in a title: 行动方案(2024—2027年), 行动计划(2023—2027).
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?P<end>(?:19|20)\d{2})(?:年|(?=\)))")
 
@@ -99,7 +99,7 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
 
 
 #: Lists that are always the publication year's (民生实事 are voted and done within the year).
-_THIS_YEARS_LIST = re.compile(r"民生实事")
+_THIS_YEARS_LIST = re.compile(r"民生实事|全年")
 #: The plan a review heading reviews (2024年国民经济和社会发展计划执行情况): no plan word.
 _REVIEWED_PLAN = re.compile(r"计划(?:执行|完成)情况")
 #: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成), a
@@ -140,6 +140,28 @@ _NAMING_LENGTH = 80
 #: A year in a headline or heading: 2025年, or a year opening a headline without 年
 #: (2026重庆交通建设“加速跑”).
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年|^(?P<opening>20\d{2})(?=[\u4e00-\u9fff])")
+
+
+#: Brackets and marks around a label (【江苏】, 全国:).
+_LABEL_MARKS = re.compile(r"[【】\[\]〔〕()():\s]")
+
+
+def place_label(text: str) -> str | None:
+    """The region a heading that only names a place labels (【江苏】 → 江苏省, 【全国】 → 全国,
+    【重庆】 → 重庆市), or None.
+
+    :param text: a heading
+    """
+    if len(text) > _LABEL_LENGTH:
+        return None
+    name = _LABEL_MARKS.sub("", text)
+    if name in ("重庆", CHONGQING):
+        return CHONGQING
+    return OTHER_PLACES.get(name) or DISTRICTS.get(name) or (name if name in DISTRICTS.values() else None)
+
+
+#: The longest heading read as a place label.
+_LABEL_LENGTH = 12
 
 
 def _years(text: str) -> list[int]:
@@ -206,6 +228,12 @@ class Scopes:
         :param lead: whether the block is the document's lead paragraph
         """
         self._follow_stories(block)
+        if block.kind == "heading" and (label := place_label(block.text)) is not None:
+            # 【全国】 / 【江苏】 under 全年目标: whose items follow, within the sections still open
+            self.listing = None
+            self.sections = [s for s in self.sections if s.source != "label"]
+            self.sections.append(Scope("label", region=label))
+            return self._inherited()
         if block.kind == "heading":
             self.listing = None
             level = block.level if block.numbered else 0

@@ -1687,3 +1687,44 @@ def test_a_plan_dated_by_its_own_year_still_plans_inside_a_report() -> None:
     body = "今年全市种植水稻1000万亩。到2027年,粮食产量稳定在1100万吨以上。"
     assert targets(read(body, "重庆水稻喜获丰收", dt.date(2025, 9, 20))) == [
         ("粮食产量", 11000000, "吨", ">=", 2027, "重庆市")]
+
+
+def test_a_years_pictures_review_it() -> None:
+    """b44/n_tushuo_chongqing_2019: 图说重庆这一年 looks back on the year: 今年全市投入10.9亿元
+    under it was spent, not planned."""
+    body = "在义务教育保障方面,今年全市投入10.9亿元,用于加强义务教育薄弱环节改善和能力提升;投入资助资金38.4亿元。"
+    assert targets(read(body, "图说重庆这一年丨山水之城 近悦远来", dt.date(2019, 12, 23))) == []
+
+
+def test_the_state_councils_targets_are_the_whole_countrys() -> None:
+    """b44/p_guowuyuan_gzbg_2025 and p_lianghui_pinglun_2023: the Premier presenting the report
+    makes the text the country's; 国内生产总值 is the country's wherever it is quoted, while a
+    ratio to it (单位国内生产总值能耗) may be a province's."""
+    body = ("新华社北京3月12日电 新华社受权于12日全文播发李强总理代表国务院在十四届全国人大三次会议上所作的"
+            "《政府工作报告》。\n今年发展主要预期目标是:城镇调查失业率5.5%左右。")
+    assert targets(read(body, "新华社受权播发《政府工作报告》", dt.date(2025, 3, 12))) == [
+        ("城镇调查失业率", 5.5, "%", "~", 2025, "全国")]
+    body = "展望今年发展,政府工作报告提出国内生产总值增长5%左右的目标。"
+    assert [t[5] for t in targets(read(body, "报告中的数字增底气提信心", dt.date(2023, 3, 6)))] == ["全国"]
+    body = "到2035年,单位国内生产总值建设用地使用面积下降40%以上。"  # Invented
+    assert [t[5] for t in targets(read(body, "重庆市国土空间总体规划", dt.date(2024, 3, 6)))] == ["重庆市"]
+
+
+def test_a_heading_naming_a_place_labels_the_items_under_the_years_goals() -> None:
+    """b44/p_jiangsu_duibiao_2025: under 全年目标 (this year's), 【全国】 and 【江苏】 say whose goal
+    each line is, without closing the heading's frame."""
+    body = "全年目标\n【全国】\n国内生产总值增长5%左右。\n【江苏】\n地区生产总值增长5%以上。"
+    assert targets(read(body, "对照对标政府工作报告", dt.date(2025, 3, 7))) == [
+        ("国内生产总值增速", 5, "%", "~", 2025, "全国"),
+        ("地区生产总值增速", 5, "%", ">=", 2025, "江苏省")]
+
+
+def test_a_years_plan_and_the_projects_a_list_names() -> None:
+    """b44/p_xian_kaigong_2023: 年计划投资 is this year's plan; a project a list names by its
+    size (包括…5万吨锂电池材料项目等, invented in the list's shape) is that project's."""
+    body = "西安市一季度136个重点项目集中开工\n年计划投资624.5亿元"
+    assert targets(read(body, "西安136个重点项目集中开工", dt.date(2023, 1, 29))) == [
+        ("年计划投资", 62450000000, "元", "=", 2023, "西安市")]
+    body = "总投资64.35亿元,年度计划投资21.64亿元,包括国网调度通信基地、5万吨锂电池材料项目等。"
+    assert [t[0] for t in targets(read(body, "西安136个重点项目集中开工", dt.date(2023, 1, 29)))] == [
+        "年度计划投资"]
