@@ -104,6 +104,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
     if "预计" in prefix and _VISITORS_FORECAST.search(prefix):
         return "statistic"  # 将于2026年举办第5届花椒节,预计吸引游客10万人次: an event's forecast
+    if "预计" in prefix and "投" in prefix:
+        prefix = _EXPECTED_SPENDING.sub(_planned, prefix)
     if MET_PLAN_WORD.search(prefix):
         prefix = MET_PLAN.sub(_mask, prefix)
     if "“" in prefix or "《" in prefix or "预期寿命" in prefix:
@@ -178,6 +180,16 @@ def _last_start(pattern: re.Pattern[str], text: str) -> int:
     for match in pattern.finditer(text, first.end()):
         last = match.start()
     return last
+
+
+#: What a plan expects to spend (年度预计投资4414.5亿元, 预计年度完成投资1323亿元): planned, not
+#: forecast.
+_EXPECTED_SPENDING = re.compile(r"预计(?=(?:年度|全年)?(?:完成)?(?:固定资产|有效)?(?:投资|投入))")
+
+
+def _planned(match: re.Match[str]) -> str:
+    """预计 read as 计划 (same length, offsets kept)."""
+    return "计划"
 
 
 def _mask(match: re.Match[str]) -> str:

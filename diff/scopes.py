@@ -23,9 +23,11 @@ from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
 from diff.phrases import CHONGQING, DISTRICTS, OTHER_PLACES, city_area, district_named, home_region
 from diff.structure import Block, numbering
 
-#: Words of a heading or lead-in that make the numbers under it a plan's.
+#: Words of a heading or lead-in that make the numbers under it a plan's (2026年卫生健康工作这么干:
+#: how the year's work will be done).
 PLAN_WORDS = re.compile(
     r"目标|任务|计划|规划|预期|力争|确保|展望|安排|部署|重点工作|工作要点|方案|行动|实事|将|要(?<![需重主只摘纪]要)(?![素求点闻])"
+    r"|(?:这么|怎么|这样)干"
 )
 #: Words of a heading that make the numbers under it reported facts.
 REPORT_WORDS = re.compile(r"回顾|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
@@ -245,8 +247,12 @@ class Scopes:
                 scope.report = False  # 主要目标 / “一区一枢纽两中心”建设成效明显: the goal's own words
             elif not self.after_heading:
                 # a topic heading inside a review (“十四五”时期工作回顾 / 经济实力迈上新台阶 / …
-                # 民族团结进步示范区建设结出新硕果) goes on reporting; a plan heading ends it
-                self.sections = [s for s in self.sections if s.report and not plan]
+                # 民族团结进步示范区建设结出新硕果) goes on reporting; a plan heading ends it, as
+                # does one that came after the review (会议全面总结… / 安排部署…2026年度重点任务)
+                planned_at = max((i for i, s in enumerate(self.sections)
+                                  if s.frame is not None and s.frame.plan), default=-1)
+                self.sections = [s for i, s in enumerate(self.sections)
+                                 if s.report and not plan and i > planned_at]
             # an unnumbered heading right under another (1 坚定不移转变发展方式 /
             # 高质量发展之路越走越宽广) is its second line: it closes nothing
             self.sections.append(scope)

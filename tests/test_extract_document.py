@@ -1728,3 +1728,25 @@ def test_a_years_plan_and_the_projects_a_list_names() -> None:
     body = "总投资64.35亿元,年度计划投资21.64亿元,包括国网调度通信基地、5万吨锂电池材料项目等。"
     assert [t[0] for t in targets(read(body, "西安136个重点项目集中开工", dt.date(2023, 1, 29)))] == [
         "年度计划投资"]
+
+
+def test_what_a_plan_expects_to_spend_is_planned() -> None:
+    """b4/p_chuanyu_xiangmu_2025 and b38/p_liangjiang_mubiao_2024: 年度预计投资 and 预计完成固定资产
+    投资 are a plan's spending, not a forecast; the items after them stay planned."""
+    body = "该名单共列项目320个,总投资约3.7万亿元、年度预计投资4414.5亿元。"
+    assert targets(read(body, "320个共建成渝地区双城经济圈重点项目完成投资2529.1亿元",
+                        dt.date(2025, 7, 24))) == [("年度预计投资", 441450000000, "元", "=", 2025, "重庆市")]
+    body = "两江新区将扩大投资规模,2024年预计完成固定资产投资1300亿元左右,有序实施重点项目500余个。"
+    assert [t[:4] for t in targets(read(body, "重庆两江新区27日在企业家新春联谊会上发布三大类机遇",
+                                        dt.date(2024, 1, 27)))] == [
+        ("固定资产投资", 130000000000, "元", "~"), ("重点项目", 500, "个", ">")]
+
+
+def test_a_plan_heading_after_a_review_heading_ends_the_review() -> None:
+    """b18/p_weijian_huiyi_2026: under 2026年…工作这么干, a meeting's 会议全面总结… heading and then its
+    安排部署…2026年度重点任务 heading: the sections after plan, though a topic heading closes both."""
+    body = ("会议全面总结“十四五”时期及2025年\n安排部署“十五五”时期和2026年度重点任务\n"
+            "2026年,全市卫生健康领域重点抓好8个方面工作\n▶ ▶ ▶\n加快构建新格局\n"
+            "深化健康中国重庆行动,居民健康素养达到38%。")
+    assert targets(read(body, "2026年重庆卫生健康工作这么干", dt.date(2026, 2, 9))) == [
+        ("居民健康素养", 38, "%", "=", 2026, "重庆市")]
