@@ -1750,3 +1750,12 @@ def test_a_plan_heading_after_a_review_heading_ends_the_review() -> None:
             "深化健康中国重庆行动,居民健康素养达到38%。")
     assert targets(read(body, "2026年重庆卫生健康工作这么干", dt.date(2026, 2, 9))) == [
         ("居民健康素养", 38, "%", "=", 2026, "重庆市")]
+
+
+def test_a_mark_to_pass_is_a_quantity() -> None:
+    """b11/p_shizhang_fangtan_2027: 迈过4万亿元、12万元大关 passes two marks; 大关 after a
+    quantity is the mark, not a count of the document's parts (十大行动)."""
+    body = ("在未来五年主要目标任务上,我们将努力实现“六个显著提升”:一是经济实力显著提升,"
+            "地区生产总值和人均地区生产总值分别迈过4万亿元、12万元大关。")
+    assert [t[1:3] for t in targets(read(body, "访重庆市委副书记、市长胡衡华", dt.date(2023, 1, 18)))] == [
+        (4000000000000, "元"), (120000, "元")]
