@@ -147,12 +147,12 @@ _TRAILING_WORDS = (
 )
 _TRAILING = re.compile(
     "(?:" + "|".join(_TRAILING_WORDS)
-    + r"|(?<![行作认成])为|第\d+大|第[一二三四五六七八九十]+大|\s"
+    + r"|(?<![行作认成])为|第\d+大|第[一二三四五六七八九十]+大|\s|“"
     + r"|(?<=[\u4e00-\u9fff])\d+(?:个|条|座|处|所|家|项|片))+$"  # 街巷步道3条(29公里): its count
 )
 #: What a phrase must end with for :data:`_TRAILING` to strip anything: most end otherwise,
 #: and the check spares a scan of every position.
-_TRAILING_ENDS = (*_TRAILING_WORDS, "为", "大", "个", "条", "座", "处", "所", "家", "项", "片")
+_TRAILING_ENDS = (*_TRAILING_WORDS, "为", "大", "个", "条", "座", "处", "所", "家", "项", "片", "“")
 _REGION_PREFIX = re.compile(
     r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )

@@ -95,11 +95,15 @@ def _percent_words(sentence: str) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), value, "%")
 
 
+#: A verb that makes the doubling quoted right after it a goal (实现“双倍增”).
+_GOAL_VERB_QUOTE = ("实现“", "达到“", "力争“")
+
+
 def _doublings(sentence: str) -> Iterator[Candidate]:
     """Multiples written as doublings (翻一番, 翻两番, 实现双倍增)."""
     for match in DOUBLING.finditer(sentence):
-        if inside_quotes(sentence, match.start()):  # “两个翻番”: a slogan, not a measure
-            continue
+        if inside_quotes(sentence, match.start()) and not sentence.endswith(_GOAL_VERB_QUOTE, 0, match.start()):
+            continue  # “两个翻番”: a slogan, not a measure; but 企业实现“双倍增”: the goal itself
         times = {"一": 1, "两": 2, "二": 2, "三": 3}[match["n"] or "一"]
         yield Candidate(match.start(), match.end(), Decimal(2) ** times, "倍")
 

@@ -1759,3 +1759,13 @@ def test_a_mark_to_pass_is_a_quantity() -> None:
             "地区生产总值和人均地区生产总值分别迈过4万亿元、12万元大关。")
     assert [t[1:3] for t in targets(read(body, "访重庆市委副书记、市长胡衡华", dt.date(2023, 1, 18)))] == [
         (4000000000000, "元"), (120000, "元")]
+
+
+def test_a_doubling_quoted_after_its_verb_is_the_goal() -> None:
+    """b3/p_cqrb_shuangcheng_2023: 高新技术企业和科技型企业实现“双倍增” doubles each; a quoted
+    doubling standing alone (“两个翻番”) stays a slogan."""
+    body = "到2027年,高新技术企业和科技型企业实现“双倍增”。"
+    assert [t[:3] for t in targets(read(body, "(上接1版)", dt.date(2023, 3, 25)))] == [
+        ("高新技术企业", 2, "倍"), ("科技型企业", 2, "倍")]
+    body = "到2027年,全市要坚定实施“两个翻番”战略。"  # Invented
+    assert targets(read(body, "(上接1版)", dt.date(2023, 3, 25))) == []
