@@ -53,6 +53,9 @@ EVENT = re.compile(
     r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
     r"|气温|水位|降雨|降水|洪峰|台风|气象|寒潮|高温|车流量|客流量|人流量|预测"
 )
+#: The days of an event (科技活动周期间, 进博会期间; not a holiday's: 春节期间各区发放消费券): what
+#: happens in them is the event's programme, not a plan for the year.
+_EVENT_PERIOD = re.compile(r"(?:周|月|会|赛|展|活动)期间")
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
 MET_PLAN = re.compile(
     r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超过|超)了?(?:年度|全年|既定)?"
@@ -104,6 +107,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
     if "预计" in prefix and _VISITORS_FORECAST.search(prefix):
         return "statistic"  # 将于2026年举办第5届花椒节,预计吸引游客10万人次: an event's forecast
+    if "期间" in prefix and _EVENT_PERIOD.search(prefix):
+        return "statistic"  # 今年科技活动周期间,全县将开展科普活动50场: the event's programme
     if "预计" in prefix and "投" in prefix:
         prefix = _EXPECTED_SPENDING.sub(_planned, prefix)
     if MET_PLAN_WORD.search(prefix):

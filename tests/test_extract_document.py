@@ -1769,3 +1769,14 @@ def test_a_doubling_quoted_after_its_verb_is_the_goal() -> None:
         ("高新技术企业", 2, "倍"), ("科技型企业", 2, "倍")]
     body = "到2027年,全市要坚定实施“两个翻番”战略。"  # Invented
     assert targets(read(body, "(上接1版)", dt.date(2023, 3, 25))) == []
+
+
+def test_an_events_programme_is_no_plan_for_the_year() -> None:
+    """Invented, in the shape of district event news: what a county will do during an event's
+    days (今年科技活动周期间,全县将开展科普活动50场) is the event's; a holiday's spending
+    (春节期间各区发放消费券) can still be planned."""
+    body = "今年科技活动周期间,全县将开展科普活动50场,发布科技成果10项。"
+    assert targets(read(body, "丰都县举办2025年科技活动周", dt.date(2025, 5, 20))) == []
+    body = "今年春节期间,全市将发放消费券1.5亿元。"
+    assert [t[:3] for t in targets(read(body, "重庆将发放消费券", dt.date(2025, 1, 10)))] == [
+        ("发放消费券", 150000000, "元")]
