@@ -27,7 +27,7 @@ from diff.structure import Block, numbering
 #: how the year's work will be done).
 PLAN_WORDS = re.compile(
     r"目标|任务|计划|规划|预期|力争|确保|展望|安排|部署|重点工作|工作要点|方案|行动|实事|将|要(?<![需重主只摘纪]要)(?![素求点闻])"
-    r"|(?:这么|怎么|这样)干"
+    r"|(?:这么|怎么|这样)干|清单"
 )
 #: Words of a heading that make the numbers under it reported facts.
 REPORT_WORDS = re.compile(r"回顾|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
@@ -101,7 +101,7 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
 
 
 #: Lists that are always the publication year's (民生实事 are voted and done within the year).
-_THIS_YEARS_LIST = re.compile(r"民生实事|全年")
+_THIS_YEARS_LIST = re.compile(r"民生实事|民生清单|全年")
 #: The plan a review heading reviews (2024年国民经济和社会发展计划执行情况): no plan word.
 _REVIEWED_PLAN = re.compile(r"计划(?:执行|完成)情况")
 #: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成), a
@@ -120,10 +120,11 @@ def _plans_met(text: str) -> bool:
 
 
 def _keep_titles_and_periods(name: re.Match[str]) -> str:
-    """A quoted name drops out of a heading, but a document title (《…》) and a quoted plan
-    period (“十五五”时期主要目标) still frame what follows."""
+    """A quoted name drops out of a heading, but a document title (《…》), a quoted plan
+    period (“十五五”时期主要目标) and a quoted list of the year (2026年“民生清单”) still frame
+    what follows."""
     text = name.group(0)
-    return text if "《" in text or _QUOTED_PERIOD.fullmatch(text) else ""
+    return text if "《" in text or _QUOTED_PERIOD.fullmatch(text) or _THIS_YEARS_LIST.search(text) else ""
 
 
 _QUOTED_PERIOD = re.compile(r"“十[三四五六]五”")

@@ -1780,3 +1780,11 @@ def test_an_events_programme_is_no_plan_for_the_year() -> None:
     body = "今年春节期间,全市将发放消费券1.5亿元。"
     assert [t[:3] for t in targets(read(body, "重庆将发放消费券", dt.date(2025, 1, 10)))] == [
         ("发放消费券", 150000000, "元")]
+
+
+def test_a_quoted_list_of_the_year_frames_its_items() -> None:
+    """Invented, in the shape of district list news: a headline's 2026年“民生清单” is that year's
+    list, like 民生实事, though quoted names frame nothing."""
+    body = "◆新增普惠托位500个\n◆建成社区食堂10个"
+    assert targets(read(body, "沙坪坝区2026年“民生清单”", dt.date(2026, 1, 25))) == [
+        ("新增普惠托位", 500, "个", "=", 2026, "沙坪坝区"), ("建成社区食堂", 10, "个", "=", 2026, "沙坪坝区")]
