@@ -18,6 +18,7 @@ from diff.items import (
     VERB_ONLY,
     after_earlier_items,
     after_examples,
+    counted_members,
     each,
     measured,
     names_counted,
@@ -342,6 +343,12 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     """The records of one sentence."""
     sentence, offset = reading.sentence, reading.offset
     numbers = sorted(find_candidates(sentence), key=lambda number: number.start)
+    members = {number.start: counted_members(sentence[:number.start], number.counted)
+               for number in numbers if number.counted}
+    if members:  # A、B、C等3个3000亿级产业集群 sizes each name; unnamed, the class counts nothing
+        named = {start for start, names in members.items() if names}
+        numbers = [number for number in numbers
+                   if (members[number.start] if number.counted else number.start not in named)]
     if not numbers:  # most sentences: only a qualitative goal, and none of the set-up below
         yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
         return
@@ -369,7 +376,9 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         comparator, tail = _comparator(prefix, after, number.comparator)
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
-        kind = frame_at(framed[:number.start], deadline.start if deadline else None, clause_start,
+        # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
+        kind = frame_at(framed[:number.start], deadline.start if deadline else None,
+                        0 if number.counted else clause_start,
                         _only_this_year(deadline, reading.published))
         if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
                 and not _plans_its_own_year(framed[:number.start], deadline, clause_start,
@@ -505,8 +514,12 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
         elif region_source != "sentence" and NATIONAL_MEASURE.search(indicator):
             region, region_source = NATIONAL, "sentence"  # 国内生产总值增长5%左右: the country's
-        names = each(indicator) if unit == "倍" or ("均" in indicator and EACH.search(indicator)) \
-            else [indicator]
+        if number.counted:
+            names = [member + (number.fixed_indicator or "") for member in members[number.start]]
+        elif unit == "倍" or ("均" in indicator and EACH.search(indicator)):
+            names = each(indicator)
+        else:
+            names = [indicator]
         names += respective.also(indicator)
         for name in names:
             yield Target(
@@ -711,6 +724,8 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
     ``both_periods``: the sentence reports both 同比 and 环比 changes, so rates name which;
     ``opening_subject``: what the sentence's first clause names, for a size that names nothing.
     """
+    if number.counted:  # 3个3000亿级主导产业集群: the size of each name listed before it
+        return number.fixed_indicator, 0
     if number.fixed_indicator is not None:
         named = clean_indicator(prefix) or opening_subject
         indicator = named + number.fixed_indicator  # 二是医药产业,…达到百亿级规模: 医药产业规模

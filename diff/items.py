@@ -63,6 +63,37 @@ def names_counted(prefix: str, after: str, value: Decimal) -> bool:
         and named["names"].count("、") + named["names"].count("和") + 1 == value
 
 
+#: The names a counted size class sizes, listed right before its count (打造A、B、C等3个, A、B、C
+#: 这三大, 中药材、老腊肉两个).
+_MEMBERS = re.compile(r"(?P<names>(?:[^、,;:]{1,24}、)*[^、,;:]{1,24}?(?:、|和|及)[^、,;:]{1,16}?)(?P<more>等)?这?"
+                      r"(?:\d+|[一二三四五六七八九十两])(?:个|大)$")
+
+
+def counted_members(prefix: str, count: int) -> list[str]:
+    """The names listed right before a count, as many as it says (打造智能网联新能源汽车、新一代
+    电子信息制造业、先进材料这三大: three) or fewer before 等 (新型显示、卫星互联网等5个), or none.
+
+    :param prefix: the sentence text before the size class
+    :param count: the count before the size class
+    """
+    listed = _MEMBERS.search(prefix) if "、" in prefix or "和" in prefix else None
+    if listed is None:
+        return []
+    names = listed["names"].split("、")
+    if len(names) < count and not listed["more"]:  # 中药材和老腊肉两个: the last 和 joins two
+        names = [name for name in ITEM_SPLIT.split(listed["names"]) if name]
+    if not (len(names) == count or (listed["more"] and 2 <= len(names) < count)):
+        return []
+    verb = LIST_VERB.search(names[0]) or _LEADING_VERB.search(names[0])
+    if verb:
+        names[0] = names[0][verb.end():]
+    return [clean_indicator(name) for name in names]
+
+
+#: What leads the first name of a list (聚力打造, 加快培育).
+_LEADING_VERB = re.compile(r"^.*?(?:打造|培育|发展|壮大|建设|建成|形成)")
+
+
 def after_earlier_items(prefix: str) -> str:
     """The words of a number's own item: after the last 、 that closes an item with a number
     of its own (高校新增博士学位授予单位1至2所、硕士学位授予单位1所)."""

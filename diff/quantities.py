@@ -34,11 +34,13 @@ _COVERAGE = re.compile(r"全覆盖(?!工作|会议|行动|工程|专项|试点)"
 #: (打造3个千亿级产业集群) the class only names what is counted.
 _LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{1,14}?(?:集群|产业|企业|园区|基地|商圈|市场)|(?=规模))")
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
+#: What a size class after an amount names (50亿级产业集群).
+_CLASS_NAME = re.compile(r"[\u4e00-\u9fff]{1,14}(?:集群|产业|企业|园区|基地|商圈|市场)")
 #: A size class after an amount of money (7万亿级, 50亿级): the amount is in 元.
 _MONEY_MAGNITUDES = {"亿", "万亿", "千亿", "百亿"}
 #: A count right before a size class (两个50亿级, 3个千亿级): the class's members are counted;
 #: 一批 (a batch of 千亿级…) counts none.
-_COUNTED = re.compile(r"(?:\d|[一二三四五六七八九十两几])个$|一批$")
+_COUNTED = re.compile(r"(?<!第)(?<!\d)(?P<count>\d+|[一二三四五六七八九十两几])(?:个|大)$|一批$")
 #: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
 _BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}
 _CLASS_NOUN = re.compile(r"(?!以上|左右|以内|以下|规模|级)[\u4e00-\u9fff]")
@@ -61,6 +63,9 @@ class Candidate:
     multiplier_only: bool = False
     plan_only: bool = False
     """Only a target: the shape names a class, not a measure, when nothing plans it."""
+    counted: int = 0
+    """The count before a size class (A、B、C等3个3000亿级产业集群): the class sizes each of
+    the names listed before it, or nothing when they are not listed."""
 
 
 def find_candidates(sentence: str) -> Iterator[Candidate]:
@@ -109,13 +114,23 @@ def _doublings(sentence: str) -> Iterator[Candidate]:
 
 
 def _size_classes(sentence: str) -> Iterator[Candidate]:
-    """Size classes as targets (万亿级产业集群), unless a count names them."""
+    """Size classes as targets (万亿级产业集群); after a count, the size of each name listed
+    before it (智能网联新能源汽车、新一代电子信息制造业、先进材料这三大万亿元级产业集群)."""
     for match in _LEVEL.finditer(sentence):
-        if not _COUNTED.search(sentence, max(0, match.start() - 4), match.start()) \
-                and not inside_quotes(sentence, match.start()):
-            # 达到百亿级规模: the size of what the clause names
-            yield Candidate(match.start(), match.end("level") + 1, _LEVELS[match["level"]], "元",
-                            comparator=">=", fixed_indicator=match["noun"] + "规模", plan_only=True)
+        if inside_quotes(sentence, match.start()):
+            continue
+        counted = _COUNTED.search(sentence, max(0, match.start() - 4), match.start())
+        if counted is not None and not counted["count"]:
+            continue  # 一批千亿级…: a batch, no names
+        # 达到百亿级规模: the size of what the clause names
+        yield Candidate(match.start(), match.end("level") + 1, _LEVELS[match["level"]], "元",
+                        comparator=">=", fixed_indicator=match["noun"] + "规模", plan_only=True,
+                        counted=_count(counted["count"]) if counted else 0)
+
+
+def _count(numeral: str) -> int:
+    """The number a count before a size class gives (3, 两, 三)."""
+    return int(numeral) if numeral.isdigit() else int(parse_number(numeral) or 0)
 
 
 def _ratios(sentence: str) -> Iterator[Candidate]:
@@ -166,14 +181,19 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None
     if match["n2"] and match["u2"] and UNITS.get(unit) in COUNT_UNITS:
         return None  # 布局2~5个中心: a range of counts commits to no single number
+    counted = None
     if not unit and match["m1"] in _MONEY_MAGNITUDES and sentence.startswith("级", end):
-        if _COUNTED.search(sentence, max(0, start - 4), start):
-            return None  # 两个50亿级产业集群: the clusters' class, counted
+        counted = _COUNTED.search(sentence, max(0, start - 4), start)
+        if counted is not None and not (counted["count"] and (noun := _CLASS_NAME.match(sentence, end + 1))):
+            return None  # 一批50亿级…: a batch, no names
         unit, end = "元", end + 1  # 提升至7万亿级: a size class of money
     value = scale(value, match["m1"] or (match["m2"] if match["u2"] and not match["u1"] else None))
     value_max = None
     if match["n2"] and match["u2"]:
         value_max = scale(parse_number(match["n2"]) or Decimal(0), match["m2"])
+    if counted is not None:  # 3个3000亿级主导产业集群: the size of each name listed before
+        return Candidate(start, end, value, "元", comparator=">=", fixed_indicator=noun.group(0) + "规模",
+                         plan_only=True, counted=_count(counted["count"]))
     return Candidate(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,
                      multiplier_only=not unit,
                      comparator=">" if match["approx"] or match["a0"] else "=")

@@ -670,14 +670,16 @@ def test_a_dateline_names_no_subject_and_a_national_plan_is_the_countrys() -> No
     assert [r.value for r in records if r.kind == "target"] == [90, 75]
 
 
-def test_a_size_class_of_money_is_in_yuan_unless_counted() -> None:
+def test_a_size_class_of_money_is_in_yuan_and_sizes_the_names_it_counts() -> None:
     """b17/p_hubei_zhidian_2027: 提升至7万亿级 is 7万亿元; b16/p_chengkou_fabuhui_2024:
-    两个50亿级产业集群 counts clusters of a class, no amount of its own."""
+    中药材、老腊肉两个50亿级产业集群 sizes each cluster named, and 两个 is no amount."""
     records = read("到2027年,力争全省工业规模稳步提升至7万亿级,服务业规模提升至4万亿级\n"
                    "打造中药材、老腊肉两个50亿级产业集群。",
                    "一图读懂湖北支点建设七大战略行动方案", dt.date(2025, 5, 6))
     assert targets(records) == [("工业规模", 7e12, "元", "=", 2027, "湖北省"),
-                                ("服务业规模", 4e12, "元", "=", 2027, "湖北省")]
+                                ("服务业规模", 4e12, "元", "=", 2027, "湖北省"),
+                                ("中药材产业集群规模", 5e9, "元", ">=", 2027, "湖北省"),
+                                ("老腊肉产业集群规模", 5e9, "元", ">=", 2027, "湖北省")]
 
 
 def test_a_list_closed_by_a_goal_word_gives_goals_and_a_works_size_none() -> None:
@@ -1788,3 +1790,34 @@ def test_a_quoted_list_of_the_year_frames_its_items() -> None:
     body = "◆新增普惠托位500个\n◆建成社区食堂10个"
     assert targets(read(body, "沙坪坝区2026年“民生清单”", dt.date(2026, 1, 25))) == [
         ("新增普惠托位", 500, "个", "=", 2026, "沙坪坝区"), ("建成社区食堂", 10, "个", "=", 2026, "沙坪坝区")]
+
+
+def test_a_counted_size_class_sizes_each_name_listed_before_it() -> None:
+    """b38/p_liangjiang_mubiao_2024, b9/p_siwanyi_lianghui_2027, b16/p_chengkou_fabuhui_2024: the
+    names listed before a count (A、B、C等3个3000亿级主导产业集群, A、B、C这三大万亿元级产业集群,
+    中药材、老腊肉两个50亿级产业集群) each reach the class, every list of one verb's objects; a
+    count with no names (打造3个千亿级产业集群) sizes nothing."""
+    body = ("产业发展方面,两江新区正聚力打造智能网联新能源汽车、新一代电子信息制造业、新一代互联网及软件信息业等"
+            "3个3000亿级主导产业集群,新能源及新型储能、生命健康、智能装备及智能制造等3个500亿级支柱产业集群,"
+            "新型显示、卫星互联网等5个100亿级特色产业集群。")
+    found = targets(read(body, "重庆两江新区发布三大类机遇", dt.date(2024, 1, 27)))
+    assert [(t[0], t[1]) for t in found] == [
+        ("智能网联新能源汽车主导产业集群规模", 300000000000), ("新一代电子信息制造业主导产业集群规模", 300000000000),
+        ("新一代互联网及软件信息业主导产业集群规模", 300000000000), ("新能源及新型储能支柱产业集群规模", 50000000000),
+        ("生命健康支柱产业集群规模", 50000000000), ("智能装备及智能制造支柱产业集群规模", 50000000000),
+        ("新型显示特色产业集群规模", 10000000000), ("卫星互联网特色产业集群规模", 10000000000)]
+    body = "将加快打造智能网联新能源汽车、新一代电子信息制造业、先进材料这三大万亿元级产业集群。"
+    assert [t[0] for t in targets(read(body, "4万亿元GDP目标如何实现?", dt.date(2023, 1, 14)))] == [
+        "智能网联新能源汽车产业集群规模", "新一代电子信息制造业产业集群规模", "先进材料产业集群规模"]
+    body = "同时,城口全面融入现代制造业集群体系,打造中药材、老腊肉两个50亿级产业集群。"
+    assert [t[0] for t in targets(read(body, "城口县新闻发布会", dt.date(2024, 5, 1)))] == [
+        "中药材产业集群规模", "老腊肉产业集群规模"]
+    body = "到2027年,全市将打造3个千亿级产业集群。"  # Invented
+    assert [t[2] for t in targets(read(body, "重庆制造业发展", dt.date(2024, 5, 1)))] == ["个"]
+
+
+def test_the_base_a_plan_builds_on_is_reported() -> None:
+    """b15/p_xianxingqu_touzi_2025: 在持续做大做强…4大万亿级优势产业集群的基础上 names what there is."""
+    body = ("例如,在提升重要经济中心能级方面,重庆将在持续做大做强电子信息、装备制造、先进材料、特色消费品"
+            "4大万亿级优势产业集群的基础上,加快打造新的产业集群。")
+    assert targets(read(body, "2025年,重庆将实施三项行动", dt.date(2025, 2, 20))) == []
