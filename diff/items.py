@@ -109,7 +109,7 @@ _EXAMPLES_END = re.compile(r"(?<=[\u4e00-\u9fff”」)])(?<![高中同平初均�
 
 #: What after 等 measures the examples or only names their kind (智能体等普及率, 交通等领域…).
 _MEASURES_EXAMPLES = re.compile(
-    r"(?:率|比|比重|规模|增速|增幅|总量|总额|产值|投资|收入|营收|产量|数量)$"
+    r"(?:率|比|比重|规模|增速|增幅|总量|总额|产值|投资|收入|营收|产量|数量|指标)$"
     r"|^(?:领域|方面|行业|产业|地区|区域|城市|省份|国家|部门|板块|主体)")
 
 
@@ -133,11 +133,20 @@ def after_examples(indicator: str) -> tuple[str, bool]:
     return (verb.group(0) if verb else "") + rest, not rest
 
 
+#: The count of the doublings after the names they double (数量五个“倍增”).
+_DOUBLINGS_COUNTED = re.compile(r"(?:数量)?[一二三四五六七八九十两]个$")
+#: The kind that 等 closes a list of examples with (等主要经济指标).
+_EXAMPLES_CLASS = re.compile(r"等[^、和]*$")
+
+
 def each(indicator: str) -> list[str]:
     """The indicators a value applies to one by one: A、B和C翻一番 doubles each of them, and
     A和B均突破N (A和B均增长N%) gives N to each."""
     rate = RATE_SUFFIX.search(indicator)
     suffix = rate.group(0) if rate and EACH.search(indicator) else ""
     bare = EACH.sub("", indicator[:len(indicator) - len(suffix)])
+    if "等" in bare:  # A、B、C等主要经济指标都将翻一番: each example
+        bare = _EXAMPLES_CLASS.sub("", bare)
+    bare = _DOUBLINGS_COUNTED.sub("", bare)  # A、B、C数量三个“倍增”: one doubling each
     names = [name + suffix for name in ITEM_SPLIT.split(bare) if name]
     return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [indicator]

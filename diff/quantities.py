@@ -100,8 +100,9 @@ def _percent_words(sentence: str) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), value, "%")
 
 
-#: A verb that makes the doubling quoted right after it a goal (实现“双倍增”).
-_GOAL_VERB_QUOTE = ("实现“", "达到“", "力争“")
+#: A verb that makes the doubling quoted right after it a goal (实现“双倍增”), or a count of the
+#: doublings (A、B、C数量三个“倍增”).
+_GOAL_VERB_QUOTE = ("实现“", "达到“", "力争“", "个“")
 
 
 def _doublings(sentence: str) -> Iterator[Candidate]:

@@ -1821,3 +1821,16 @@ def test_the_base_a_plan_builds_on_is_reported() -> None:
     body = ("例如,在提升重要经济中心能级方面,重庆将在持续做大做强电子信息、装备制造、先进材料、特色消费品"
             "4大万亿级优势产业集群的基础上,加快打造新的产业集群。")
     assert targets(read(body, "2025年,重庆将实施三项行动", dt.date(2025, 2, 20))) == []
+
+
+def test_examples_of_indicators_and_counted_doublings_double_each() -> None:
+    """b38/p_shangmao_wuliu_2017 and b41/p_chengkou_xiaoxian_2027: A、B、C等主要经济指标都将翻一番
+    doubles each example; A、B…、E数量五个“倍增” is one doubling each."""
+    body = ("明确到2017年,重庆市社会消费品零售总额、商品销售总额、物流业增加值等主要经济指标都将翻一番,"
+            "其中社会消费品零售总额将达8000亿元。")
+    assert [t[:3] for t in targets(read(body, "重庆加快建设长江上游地区商贸物流中心", dt.date(2014, 1, 10)))] == [
+        ("社会消费品零售总额", 2, "倍"), ("商品销售总额", 2, "倍"), ("物流业增加值", 2, "倍"),
+        ("社会消费品零售总额", 800000000000, "元")]
+    body = "到2027年,实现园区入驻企业、专精特新企业、规上工业企业、高新技术企业、科技型企业数量五个“倍增”。"
+    assert [t[0] for t in targets(read(body, "城口县工业发展", dt.date(2024, 3, 1)))] == [
+        "园区入驻企业", "专精特新企业", "规上工业企业", "高新技术企业", "科技型企业"]
