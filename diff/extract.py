@@ -200,16 +200,21 @@ class Restatements:
                     self.records[index] = record
                 return
         if self._headline and self._restates_headline(record.sentence):
+            if any((kept.kind, kept.year, kept.value, kept.unit) == key
+                   and _share_words(kept.indicator, record.indicator) for kept in self.records):
+                return  # a page's footer repeating the headline (查看完整版本: <headline>)
             self._from_headline.setdefault(key, len(self.records))
         indexes.append(len(self.records))
         self.records.append(record)
 
     def _restates_headline(self, sentence: str) -> bool:
-        """Whether a sentence is the headline again, spaces and punctuation aside; its first
-        character is compared first, which settles it for almost every sentence."""
-        opening = WORDS_ONLY.match(sentence)
-        return sentence.startswith(self._headline[0], opening.end() if opening else 0) \
-            and WORDS_ONLY.sub("", sentence) == self._headline
+        """Whether a sentence is the headline again, spaces and punctuation aside, or ends
+        with it after a page's words (查看完整版本: <headline>); its last character is compared
+        first, which settles it for almost every sentence."""
+        closing = WORDS_ONLY.search(sentence, len(sentence) - 1)
+        end = closing.start() if closing else len(sentence)
+        return sentence.endswith(self._headline[-1], 0, end) \
+            and WORDS_ONLY.sub("", sentence).endswith(self._headline)
 
 
 

@@ -59,13 +59,21 @@ _PINYIN = re.compile(r"\((?=[a-zü ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ
 
 def to_simplified(text: str) -> str:
     """NFKC-normalise ``text``, convert traditional characters to simplified, drop pinyin
-    written after characters (產(chǎn)量 → 产量), read ○ between numerals as 〇 and 。 between
-    digits as a decimal point.
+    written after characters (產(chǎn)量 → 产量), read Japanese lookalikes as the Chinese
+    characters they stand for (エ → 工), ○ between numerals as 〇 and 。 between digits as a
+    decimal point.
 
     :param text: any Unicode text
     """
     text = _t2s().convert(_PINYIN.sub("", unicodedata.normalize("NFKC", text)))
+    if not text.isascii():
+        text = text.translate(_LOOKALIKES)
     return _DECIMAL_STOP.sub(".", _CIRCLE_ZERO.sub("〇", text))
+
+
+#: Japanese characters typed or recognised for the Chinese ones they look like (规上エ业产值,
+#: カ争, 増长): katakana エ and カ, and the Japanese form 増, which OpenCC keeps.
+_LOOKALIKES = str.maketrans({"エ": "工", "カ": "力", "増": "增"})
 
 
 #: 。 written for a decimal point between digits (97。3%, a mirror's full-width period): not

@@ -1834,3 +1834,12 @@ def test_examples_of_indicators_and_counted_doublings_double_each() -> None:
     body = "到2027年,实现园区入驻企业、专精特新企业、规上工业企业、高新技术企业、科技型企业数量五个“倍增”。"
     assert [t[0] for t in targets(read(body, "城口县工业发展", dt.date(2024, 3, 1)))] == [
         "园区入驻企业", "专精特新企业", "规上工业企业", "高新技术企业", "科技型企业"]
+
+
+def test_a_line_ending_with_the_headline_restates_it() -> None:
+    """b45/p_wanzhou_gongye_2023: a forum page's footer (查看完整版本: <headline>) repeats the
+    headline after the body stated the same goal: one record (invented body in the page's shape)."""
+    body = ("近日,万州政府工作报告对万州今年的工业经济增长做了目标预测:实现规上工业产值630亿元。\n"
+            "查看完整版本: 今年,万州完成规上工业总产值630亿元!")
+    assert [t[:2] for t in targets(read(body, "今年,万州完成规上工业总产值630亿元!", dt.date(2023, 2, 23)))] == [
+        ("规上工业产值", 63000000000)]

@@ -26,9 +26,12 @@ BASELINE = Path(__file__).resolve().parent.parent / "baseline"
     ("中國歷史文化名鎮23個", "中国历史文化名镇23个"),
     ("開放樞紐、寶山大橋", "开放枢纽、宝山大桥"),
     ("“十五五”", "“十五五”"),
+    ("实现规上エ业产值630亿元、增长25%以上,カ争", "实现规上工业产值630亿元、增长25%以上,力争"),  # b45
+    ("工业投资増长15%", "工业投资增长15%"),
 ])
 def test_to_simplified(raw: str, expected: str) -> None:
-    """Full-width forms become ASCII, traditional characters simplified; curly quotes stay."""
+    """Full-width forms become ASCII, traditional characters simplified, Japanese lookalikes
+    (エ, カ, 増) the Chinese characters they stand for; curly quotes stay."""
     assert to_simplified(raw) == expected
 
 
