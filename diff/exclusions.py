@@ -35,8 +35,9 @@ ORGANISATION = re.compile("|".join([
     *(word + r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|透露)"
       for word in ("董事长", "总经理", "总裁", "首席执行官", "CEO")),
 ]))
-#: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会, 应到代表352名).
-ATTENDANCE = re.compile(r"出席|列席|参会|应到|实到")
+#: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会, 应到代表352名) and those
+#: who speak at it in turn (8个村书记…依次分享经验成果, 3个责任科室…进行交流汇报).
+ATTENDANCE = re.compile(r"出席|列席|参会|应到|实到|交流汇报|交流发言|表态发言|依次(?:发言|分享|汇报|交流)")
 _PEOPLE = {"名", "人", "个", "位", "人次", "家"}
 #: People taking part in one activity (吸引市民2000余人参加) or reading the page (29人围观).
 _TAKING_PART = re.compile(
@@ -95,9 +96,14 @@ def off_topic(sentence: str) -> int | None:
     """
     match = _OFF_TOPIC.search(sentence)
     while match is not None and EVENT_SUBJECT.fullmatch(match.group(0)) \
-            and _EVENTS_COUNTED.search(sentence, max(0, match.start() - 14), match.start()):
+            and (_EVENTS_COUNTED.search(sentence, max(0, match.start() - 14), match.start())
+                 or _EVENT_KIND.search(sentence, max(0, match.start() - 3), match.start())):
         match = _OFF_TOPIC.search(sentence, match.end())
     return match.start() if match else None
+
+
+#: A kind of event, not one event (争取重大活动、重大展会、重大赛事落地重庆, 举办各类招聘会).
+_EVENT_KIND = re.compile(r"(?:重大|各类|各种|大型|一批|高水平|国际性)$")
 
 
 #: A count of the events themselves (开展20场以上线上线下招聘会, 举办5万场各类招聘会): a plan's item, not an event's

@@ -223,10 +223,15 @@ def _share_words(one: str, other: str) -> bool:
     return any(one[i:i + 2] in other for i in range(len(one) - 1))
 
 
+_QUOTES = re.compile(r"[“”]")
+
+
 def _same_thing(one: str, other: str, unit: str) -> bool:
     """Whether two indicators of the same value name the same thing, one inside the other; a
     short one only as the other's head (人口 and 常住人口), and not for a share (覆盖率 is the
     head of many a 100%)."""
+    if "“" in one or "“" in other:  # 建成“口袋公园” and 建成口袋公园
+        one, other = _QUOTES.sub("", one), _QUOTES.sub("", other)
     shorter, longer = sorted((one, other), key=len)
     if shorter == longer or len(shorter) >= 4:
         return shorter in longer
@@ -633,8 +638,8 @@ _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 #: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
-#: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%).
-_SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划)(?:任务)?的$")
+#: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
+_SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$")
 _PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")
 
 

@@ -129,6 +129,17 @@ def _size_classes(sentence: str) -> Iterator[Candidate]:
                         counted=_count(counted["count"]) if counted else 0)
 
 
+#: A plan word right before a quote: the quote is the plan's item in its own words (其中计划“新增
+#: 建设100个口袋公园”), not a name.
+_PLAN_BEFORE_QUOTE = re.compile(r"(?:计划|目标|任务|提出|力争|确保)(?:是|为)?[:,]?“$")
+
+
+def _quoted_plan_item(sentence: str, position: int) -> bool:
+    """Whether the quote around ``position`` is a plan's item quoted after its plan word."""
+    opening = sentence.rfind("“", 0, position)
+    return bool(_PLAN_BEFORE_QUOTE.search(sentence, max(0, opening - 6), opening + 1))
+
+
 def _count(numeral: str) -> int:
     """The number a count before a size class gives (3, 两, 三)."""
     return int(numeral) if numeral.isdigit() else int(parse_number(numeral) or 0)
@@ -165,7 +176,7 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     if _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
         return None
     if (_AFTER_NUMBER_BAD.match(sentence[end:]) and not (match["m1"] and _NEXT_TERM.match(sentence, end))) \
-            or inside_quotes(sentence, start):
+            or (inside_quotes(sentence, start) and not _quoted_plan_item(sentence, start)):
         return None  # 5G, 3.5mm; but 人口超15万GDP超120亿: a multiple before the next item's name
     if _RESTATED.search(sentence, max(0, start - 12), start):
         return None  # 约人民币一点五亿元(约台币六点八亿元): the same amount again

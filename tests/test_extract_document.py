@@ -1843,3 +1843,36 @@ def test_a_line_ending_with_the_headline_restates_it() -> None:
             "查看完整版本: 今年,万州完成规上工业总产值630亿元!")
     assert [t[:2] for t in targets(read(body, "今年,万州完成规上工业总产值630亿元!", dt.date(2023, 2, 23)))] == [
         ("规上工业产值", 63000000000)]
+
+
+def test_progress_against_a_quarters_indicator_is_reported() -> None:
+    """b46/n_renshe_yijidu_2025: …就业创业9.7万人,完成季度量化指标的121% is progress."""
+    body = ("其中,重庆深入实施百万高校毕业生等青年留渝来渝就业创业行动计划,高校毕业生等青年留渝来渝就业创业"
+            "9.7万人,完成季度量化指标的121%。")
+    assert targets(read(body, "重庆市人力社保局召开一季度新闻发布会", dt.date(2025, 4, 28))) == []
+
+
+def test_a_kind_of_event_is_no_event_and_speakers_are_no_count() -> None:
+    """b46/p_chengguan_huiyi_2025: 争取重大活动、重大展会、重大赛事落地重庆 names kinds of events:
+    the next sentence's plan is read; b45/n_shichuan_nongye_2025: 8个村书记…依次分享 and
+    3个责任科室…进行交流汇报 count the speakers."""
+    body = ("“要积极向上争取重大活动、重大展会、重大赛事落地重庆,扩大城市的影响力。”李春奎说,"
+            "各专业领域要及时总结提炼城市治理的创新经验,今年计划要在全市推广基层典型案例10个以上。")
+    assert [t[1:4] for t in targets(read(body, "市城市管理局召开2025年度全市城市管理工作会",
+                                         dt.date(2025, 3, 7)))] == [(10, "个", ">=")]
+    body = ("首先,8个村书记围绕产业发展、人居环境整治八大重点领域,依次分享经验成果并提出2025年工作思路。"
+            "其次,3个责任科室结合职能分工,就农业生产等重点工作进行交流汇报,明确任务清单和推进举措。")
+    assert targets(read(body, "重庆渝北区石船镇召开全镇2025年农业农村工作部署会", dt.date(2025, 3, 25))) == []
+
+
+def test_a_quoted_plan_item_and_its_quoted_restatement() -> None:
+    """b46/p_koudai_spam_2025 and p_koudai_gongyuan_2024: 计划“新增建设100个口袋公园” quotes the
+    plan's item, not a name; 建成“口袋公园”100个 and 建成口袋公园100个 are one record; 该公园
+    建设面积约800平方米 sizes one park."""
+    body = "近日,《重庆市2025年重点民生实事工作目标任务》正式印发,其中计划“新增建设100个口袋公园”。"
+    assert [t[1:3] for t in targets(read(body, "这是重庆口袋公园建设的生动注脚", dt.date(2025, 3, 23)))] == [
+        (100, "个")]
+    body = ("截至目前,全市共建成并开放“口袋公园”62个,计划年底共建成口袋公园100个。"
+            "该公园建设面积约800平方米,位于九龙坡区杨渡路丁家垭口。")
+    assert [t[1:3] for t in targets(read(body, "已上新62个!2024年底重庆市将建成“口袋公园”100个",
+                                         dt.date(2024, 8, 13)))] == [(100, "个")]
