@@ -14,7 +14,7 @@ from diff.phrases import clean_indicator
 #: Words that join the items of a list.
 ITEM_SPLIT = re.compile(r"、|和|及|与")
 #: What stands between two values of one list (、, 和, 及).
-ITEM_GLUE = re.compile(r"[、]|和|及|以及|与")
+ITEM_GLUE = frozenset({"、", "和", "及", "以及", "与"})
 
 
 class Respectively:
@@ -38,7 +38,7 @@ class Respectively:
         :param after: the sentence after the number
         """
         marker = prefix.rfind("分别")
-        listed = marker < 0 and not ITEM_GLUE.fullmatch(prefix) and ITEM_SPLIT.search(prefix) \
+        listed = marker < 0 and prefix not in ITEM_GLUE and ITEM_SPLIT.search(prefix) \
             and _VALUE_LIST.match(after)
         if marker >= 0 or listed:
             names = prefix[:marker] if marker >= 0 else _listed_names(prefix)
@@ -50,7 +50,7 @@ class Respectively:
                 self.items = [item.replace("城乡", "城镇", 1), item.replace("城乡", "农村", 1)]
             self.verb = prefix[marker + 2:] if marker >= 0 else prefix[len(names):]
             self.index, self.clause = 0, clause_start
-        elif self.items and clause_start == self.clause and ITEM_GLUE.fullmatch(prefix):
+        elif self.items and clause_start == self.clause and prefix in ITEM_GLUE:
             self.index += 1
         else:
             self.items, self.shared = [], []

@@ -16,6 +16,7 @@ from diff.items import (
     LIST_VERB,
     RATE_SUFFIX,
     VERB_ONLY,
+    VERBS_ONLY,
     after_earlier_items,
     after_examples,
     counted_members,
@@ -80,17 +81,25 @@ _ANAPHORIC = re.compile(
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
 _RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
-#: A rate without its own subject (增速, 环比降幅): it refers back to the last indicator.
-_BARE_RATE = re.compile(r"(?:同比|环比)?(?:增速|增幅|降幅|涨幅)|")
+#: A rate without its own subject (增速, 环比降幅), or no words at all: it refers back to the
+#: last indicator. A set of words: a look-up is cheaper than a regex call.
+_BARE_RATES = frozenset({"", *(period + rate for period in ("", "同比", "环比")
+                               for rate in ("增速", "增幅", "降幅", "涨幅"))})
 #: What announces a goal before a bare rate (广东提出增长5%左右): not what is measured.
-_ANNOUNCED = re.compile(r"^(?:提出|明确|确定)")
+_ANNOUNCED = ("提出", "明确", "确定")
 #: 同比/环比 before a change; named in the indicator only when a sentence reports both.
 _PERIOD_COMPARISON = re.compile(r"(同比|环比)(?:增长|下降|提高|上升|增加|提升|上涨|降低|减少)?了?$")
 #: Attributes that measure the thing named just before them (科技创新项目15个,年度计划投资14亿元).
 _ATTRIBUTE = re.compile(r"(?:年度)?(?:计划|预计)?(?:完成)?投资|产值|营业收入|营收|总投资")
+#: The words _ATTRIBUTE matches whole.
+_ATTRIBUTES = frozenset({year + plan + done + "投资" for year in ("", "年度") for plan in ("", "计划", "预计")
+                         for done in ("", "完成")} | {"产值", "营业收入", "营收", "总投资"})
 #: Sizes that measure the thing named just before them (老旧小区1227个,总面积达3011万平方米;
 #: 生产总值年均增长11%左右,总量突破5500亿元): glued to it, or, for 总量 of an amount, the amount.
 _SIZE_OF_LAST = re.compile(r"(?:改造|建设|建筑|占地)?总?面积|总量|总规模")
+#: The words _SIZE_OF_LAST matches whole.
+_SIZES_OF_LAST = frozenset({kind + total + "面积" for kind in ("", "改造", "建设", "建筑", "占地")
+                            for total in ("", "总")} | {"总量", "总规模"})
 _AMOUNT = re.compile(r"(?:总值|总额|产值|收入|投资)$")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
@@ -428,30 +437,30 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         if year_again and not last_indicator:
             # 2020年达到3800亿元左右 after …2017年达到2400亿元左右: the same measure, a later year
             last_indicator = base = reading.context.last_indicator
-        if indicator and _BARE_RATE.fullmatch(_ANNOUNCED.sub("", indicator)) and (
+        if indicator and _unannounced(indicator) in _BARE_RATES and (
                 last_indicator or RATE_SUFFIX.search(reading.context.last_indicator)):
             # 四川提出,今年地区生产总值增长5.5%左右。广东提出增长5%左右: the rate named before
-            indicator = _ANNOUNCED.sub("", indicator)
+            indicator = _unannounced(indicator)
             if not last_indicator:
                 last_indicator = reading.context.last_indicator
                 base = RATE_SUFFIX.sub("", last_indicator)
         if not indicator and not last_indicator and "其中" in sentence[:number.start]:
             # 用水总量不超过国家下达指标,其中2025年不超过79.9亿立方米: the first clause's subject
             last_indicator = base = _opening_subject(sentence, clause_start)
-        if _BARE_RATE.fullmatch(indicator):
+        if indicator in _BARE_RATES:
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
                                       and prefix != _SECOND_QUANTITY and not year_again):
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
             indicator = RATE_SUFFIX.sub("", last_indicator) + indicator
-        elif _ATTRIBUTE.fullmatch(indicator) and last_indicator and not _ATTRIBUTE.search(last_indicator):
+        elif indicator in _ATTRIBUTES and last_indicator and not _ATTRIBUTE.search(last_indicator):
             indicator = last_indicator + indicator  # 科技创新项目15个,年度计划投资14亿元
-        elif _SIZE_OF_LAST.fullmatch(indicator) and base and not _SIZE_OF_LAST.search(base):
+        elif indicator in _SIZES_OF_LAST and base and not _SIZE_OF_LAST.search(base):
             indicator = base if indicator == "总量" and _AMOUNT.search(base) else base + indicator
         elif last_indicator and "其中" in sentence[:number.start]:
             indicator = _part_of_total(indicator, last_indicator)
-        if _BARE_VERB.fullmatch(indicator):  # 其中续建39项、230公里: what the last item built
+        if indicator in _BARE_VERBS:  # 其中续建39项、230公里: what the last item built
             indicator += _built(last_indicator or reading.context.last_indicator)
         last_indicator = indicator
         if first_item:
@@ -562,7 +571,7 @@ def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
     counted = unit in MEASURE_WORDS and not _MEASURE_NAMED.search(indicator) \
         and not (verb and len(indicator) - verb.end() >= 2)  # 改造老旧小区45个: the noun came first
     return not sentence[end:].strip() and (counted or not unit or len(indicator) <= 2
-                                           or bool(VERB_ONLY.fullmatch(indicator)))
+                                           or indicator in VERBS_ONLY)
 
 
 #: A plan word of a number's own clause (重庆将力争高新技术企业突破1万家): it plans, though the
@@ -579,17 +588,24 @@ def _year_again(sentence: str, clause_start: int, deadline: Deadline | None, pos
         and bool(_VALUE_VERB.fullmatch(sentence, deadline.end, position))
 
 
+def _unannounced(indicator: str) -> str:
+    """An indicator without the words that announce a goal before it (提出增速 → 增速)."""
+    return indicator[2:] if indicator.startswith(_ANNOUNCED) else indicator
+
+
 #: A verb of building alone: its object is what the item before it built (建设山城步道54项、
 #: 294公里。其中续建39项、230公里;新开工15项).
-_BARE_VERB = re.compile(r"续建|新开工|开工|开工建设|建设|建成|完工|竣工|新建|改建|扩建|改造|实施|新开通|开通")
-_LEADING_BUILD = re.compile(r"^(?:计划)?(?:" + _BARE_VERB.pattern + r")")
+_BARE_VERB_WORDS = ("续建", "新开工", "开工", "开工建设", "建设", "建成", "完工", "竣工", "新建", "改建", "扩建",
+                    "改造", "实施", "新开通", "开通")
+_BARE_VERBS = frozenset(_BARE_VERB_WORDS)
+_LEADING_BUILD = re.compile(r"^(?:计划)?(?:" + "|".join(_BARE_VERB_WORDS) + r")")
 
 
 def _built(indicator: str) -> str:
     """What an indicator that opens with a verb of building builds (建设山城步道 → 山城步道), or ""."""
     verb = _LEADING_BUILD.match(indicator)
     noun = indicator[verb.end():] if verb else ""
-    return noun if len(noun) >= 2 and not _BARE_VERB.fullmatch(noun) else ""
+    return noun if len(noun) >= 2 and noun not in _BARE_VERBS else ""
 
 
 def _opening_subject(sentence: str, clause_start: int) -> str:
@@ -767,9 +783,9 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
             indicator = base + qualifier + (rate if growth else "降幅")
     if number.unit == "岁" and "寿命" not in indicator:
         return None, 0
-    counting = number.unit in MEASURE_WORDS or not indicator or VERB_ONLY.fullmatch(indicator)
+    counting = number.unit in MEASURE_WORDS or not indicator or indicator in VERBS_ONLY
     noun = noun_after(after[len(tail):]) if counting else ""
-    if noun and VERB_ONLY.fullmatch(indicator) and number.unit not in MEASURE_WORDS:
+    if noun and indicator in VERBS_ONLY and number.unit not in MEASURE_WORDS:
         return indicator + noun, len(tail) + len(noun)  # 新增1000公顷城市绿地
     if noun:
         return noun, len(tail) + len(noun)
@@ -780,6 +796,6 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
     if number.multiplier_only and not indicator.endswith("人口") and not _STEP.match(after) \
             and kind != "target":
         return None, 0
-    if _BARE_RATE.fullmatch(indicator):
+    if indicator in _BARE_RATES:
         return indicator, 0
     return (indicator if is_indicator(indicator) else None), 0
