@@ -23,10 +23,15 @@ _NUMBERED = (
     (3, re.compile(r"^\d{1,2}(?:\.(?!\d)|、| (?=[\u4e00-\u9fff]))")),
     (4, re.compile(r"^(?:\(\d{1,2}\)|[\u2460-\u2473])")),
 )
+#: What numbering can open with besides a digit: most lines open otherwise and are not matched.
+_NUMBER_FIRST = frozenset("一二三四五六七八九十第(") | {chr(code) for code in range(0x2460, 0x2474)}
 #: Bullets that open a heading or an item (■2026年主要预期目标, ●新建5G基站1万个).
-_BULLET = re.compile(r"^[■□◆◇▲△★☆●○◎•·▶►➤-]+")
+_BULLETS = "■□◆◇▲△★☆●○◎•·▶►➤-"
+_BULLET = re.compile(f"^[{_BULLETS}]+")
 #: Themed items inside running text or on their own line (一是…, 其一, 第一,).
 _THEMED = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十],)")
+#: What a themed item opens with.
+_THEMED_FIRST = frozenset("一二三四五六七八九十其第")
 #: Words around a data card's value (约5.5%左右, 增长60万人以上).
 _CARD_WORDS = re.compile(r"^(?:约|近|超|超过|突破|达|达到|增长|下降)|(?:左右|以上|以内|以下|上下)$")
 #: Page furniture and bylines: they open no section and name no subject.
@@ -89,6 +94,9 @@ def numbering(line: str) -> tuple[int, int] | None:
 
     :param line: one line of the body
     """
+    first = line[:1]
+    if first not in _NUMBER_FIRST and not first.isdecimal():  # \d is a decimal digit
+        return None
     for level, pattern in _NUMBERED:
         match = pattern.match(line)
         if match:
@@ -119,6 +127,8 @@ def has_quantity(text: str) -> bool:
 
 def _unbulleted(line: str) -> str:
     """``line`` without the bullets that open it (``_BULLET.sub`` would try every position)."""
+    if not line or line[0] not in _BULLETS:
+        return line
     bullet = _BULLET.match(line)
     return line[bullet.end():] if bullet else line
 
@@ -160,12 +170,12 @@ def read_blocks(body: str) -> list[Block]:
             in_list = False
             continue
         number = numbering(line)
-        bullet = _BULLET.match(line)
+        bullet = line[0] in _BULLETS  # lines are not empty (_lines)
         if number and len(line) <= HEADING_LENGTH + number[1] and not _SENTENCE_END.search(line[:-1]) \
                 and not (in_list and has_quantity(line)):
             blocks.append(Block("heading", start, end, line, number[0], numbered=True))
             in_list = False
-        elif number or bullet or _THEMED.match(line):
+        elif number or bullet or (line[0] in _THEMED_FIRST and _THEMED.match(line)):
             level = number[0] if number else 0
             kind = "heading" if bullet and is_short_label(line) and not in_list else "item"
             blocks.append(Block(kind, start, end, line, level, numbered=bool(number)))
