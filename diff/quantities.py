@@ -22,6 +22,11 @@ from diff.phrases import META_NOUNS, in_idiom, inside_quotes
 #: 第二个百万辆: the second milestone of a million).
 _BEFORE_NUMBER_BAD = re.compile(r"(?:第|第[一二三四五六七八九十\d]+个|前|仅|只需|只要|特价|售价|低至|[\d.:/A-Za-z])$")
 _AFTER_NUMBER_BAD = re.compile(r"^(?:[:\dA-Za-z制]|\.(?!\.\.)|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
+#: The Chinese characters a _BEFORE_NUMBER_BAD match can end with and an _AFTER_NUMBER_BAD match
+#: open with: a number next to any other Chinese character is not matched (the rest of both
+#: patterns is ASCII, or not a letter: digits, ., :, / and a final newline).
+_BAD_LAST = frozenset("第个前仅需要价至")
+_BAD_FIRST = frozenset("制分小")
 #: An indicator's Latin name right after a multiple (15万GDP超120亿): the next item, not a code.
 _NEXT_TERM = re.compile(r"(?:GDP|CPI|PPI|PM2\.5)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
@@ -173,12 +178,15 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None  # 一个, 三年: a word, not a count; 一点五亿元 is an amount
     if not unit and not match["m1"]:
         return None
-    if _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
+    if _may_open_or_close(sentence[start - 1:start] if start else "", _BAD_LAST) \
+            and _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
         return None
-    if (_AFTER_NUMBER_BAD.match(sentence[end:]) and not (match["m1"] and _NEXT_TERM.match(sentence, end))) \
+    if (_may_open_or_close(sentence[end:end + 1], _BAD_FIRST) and _AFTER_NUMBER_BAD.match(sentence[end:])
+            and not (match["m1"] and _NEXT_TERM.match(sentence, end))) \
             or (inside_quotes(sentence, start) and not _quoted_plan_item(sentence, start)):
         return None  # 5G, 3.5mm; but 人口超15万GDP超120亿: a multiple before the next item's name
-    if _RESTATED.search(sentence, max(0, start - 12), start):
+    if sentence.find("(", max(0, start - 12), start) >= 0 \
+            and _RESTATED.search(sentence, max(0, start - 12), start):
         return None  # 约人民币一点五亿元(约台币六点八亿元): the same amount again
     if unit and UNITS.get(unit) != "%" and META_NOUNS.match(sentence[end:]):
         return None
@@ -217,6 +225,13 @@ _RESTATED = re.compile(r"[\d元万亿]\((?:约|合|折合|约合)?[^\d()]{0,4}$"
 _APPROXIMATE = re.compile(r"一两|两三|三四|四五|五六|六七|七八|八九")
 #: Units that count things: a range of them (1—2个, 2~5个) is never one target.
 COUNT_UNITS = set("个家条处座所名户台项辆套间张件场轮批艘栋株棵床片册部款列")
+
+
+def _may_open_or_close(character: str, chinese: frozenset[str]) -> bool:
+    """Whether a character next to a number may be part of a bad neighbour: one of the
+    ``chinese`` characters, ASCII (letters, digits, marks) or anything that is not a letter
+    (other digits, punctuation, none)."""
+    return character in chinese or character.isascii() or not character.isalpha()
 
 
 def _tally(sentence: str, start: int, value: Decimal) -> bool:

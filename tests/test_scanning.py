@@ -1,6 +1,7 @@
 """Scans tried only near an anchor find what a full scan finds (diff.scanning), the
 quantity scan that skips bare numbers finds what a full scan finds (diff.numbers), and the
-place table finds what the alternation of its names finds (diff.alternation)."""
+place table finds what the alternation of its names finds (diff.alternation), and the
+characters that spare a number the checks of its neighbours complete no match (diff.quantities)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ from diff.deadlines import (
 from diff.extract import SENTENCE
 from diff.numbers import QUANTITY, find_quantities
 from diff.phrases import _places
+from diff.quantities import (
+    _AFTER_NUMBER_BAD,
+    _BAD_FIRST,
+    _BAD_LAST,
+    _BEFORE_NUMBER_BAD,
+    _may_open_or_close,
+)
 from diff.scanning import finditer_near
 from policywatch.evaluation import load_corpus
 
@@ -93,3 +101,17 @@ def test_place_table_finds_what_the_alternation_finds() -> None:
     for text in texts:
         assert [(m.start(), m.group(0)) for m in places.table.finditer(text)] \
             == [(m.start(), m.group(0)) for m in alternation.finditer(text)], text
+
+
+def test_number_neighbours_skipped_only_where_no_bad_word_can_be() -> None:
+    """A number is matched against the bad words before and after it only when the character
+    next to it may belong to one; no other character of the Basic Multilingual Plane completes
+    a match, whatever stands behind or after it."""
+    for code in range(0x10000):
+        character = chr(code)
+        if not _may_open_or_close(character, _BAD_LAST):
+            for before in ("第一二三", "第", "只", "特", "售", "低", "12", "A", ""):
+                assert not _BEFORE_NUMBER_BAD.search(before + character), character
+        if not _may_open_or_close(character, _BAD_FIRST):
+            for after in ("钟1圈", "钟圈", "时圈", "..", "1", ""):
+                assert not _AFTER_NUMBER_BAD.match(character + after), character
