@@ -282,7 +282,9 @@ def _block_sentences(block: Block) -> Iterator[tuple[str, int]]:
         sentence = block.label + block.text
         yield sentence, block.start - len(block.label)
         return
-    for match in SENTENCE.finditer(block.text):
+    position = 0  # one search after another: what finditer finds (no sentence is empty), cheaper
+    while (match := SENTENCE.search(block.text, position)) is not None:
+        position = match.end()
         sentence = match.group(0)
         if len(sentence) <= MAX_SENTENCE:
             yield sentence, block.start + match.start()

@@ -95,9 +95,13 @@ def region_subjects(sentence: str, end: int | None = None) -> Iterator[re.Match[
     opening = _SUBJECT_OPENING.match(sentence, 0, end) if sentence[:1] in _SUBJECT_FIRST else None
     if opening and not _AREA_OF_PAIR.match(sentence, opening.end()):
         yield opening
-    for match in _SUBJECT_AFTER_BREAK.finditer(sentence, opening.end() if opening else 0, end):
+    # one search after another finds what finditer finds (no match is empty), without the
+    # scanner finditer sets up for every sentence, most of which name no subject
+    position = opening.end() if opening else 0
+    while (match := _SUBJECT_AFTER_BREAK.search(sentence, position, end)) is not None:
         if not _AREA_OF_PAIR.match(sentence, match.end()):
             yield match
+        position = match.end()
 
 
 #: The rest of a new area's name after 川渝 (川渝高竹新区): the area, not the pair, is named.
