@@ -177,14 +177,13 @@ def _clause_before(prefix: str, clause_start: int) -> int:
 
 
 def _last_start(pattern: re.Pattern[str], text: str) -> int:
-    """Where the last match of ``pattern`` in ``text`` starts, or -1. Most texts hold none: one
-    search says so, cheaper than a loop over ``finditer``."""
-    first = pattern.search(text)
-    if first is None:
-        return -1
-    last = first.start()
-    for match in pattern.finditer(text, first.end()):
+    """Where the last match of ``pattern`` in ``text`` starts, or -1. One search after another
+    (no match is empty): what ``finditer`` finds, without its scanner, and most texts hold none."""
+    last = -1
+    match = pattern.search(text)
+    while match is not None:
         last = match.start()
+        match = pattern.search(text, match.end())
     return last
 
 
