@@ -38,20 +38,23 @@ _YEAR_WORD = re.compile(r"[12〇零一二][\d〇零一二三四五六七八九]{
 _LEAD = len("力争到")
 #: The plan period of PERIOD_DEADLINE, at most a lead and a quotation mark after its start.
 _PERIOD_WORD = re.compile(r"十[三四五六]五")
-#: Relative years resolved from the publication date: 今年, 明年 (and 今明两年, by its end), and
+#: Relative years resolved from the publication date: 今年, 明年 (and 今明两年, by its end; 今冬明春,
+#: by the spring), and
 #: the coming years a plan gives itself (今后五年, 未来3年).
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
-    r"(?P<rel>(?:今后|未来)(?P<years>[1-9]|1[0-5]|[一两二三四五六七八九]|十[一二三四五]?)年|今明两年|今年|明年|本年度"
+    r"(?P<rel>(?:今后|未来)(?P<years>[1-9]|1[0-5]|[一两二三四五六七八九]|十[一二三四五]?)年|今明两年|今冬明春|今年|明年|本年度"
     r"|(?<![\d一二两三四五六七八九十])年内|^(?:接下来|下一步|下阶段|下一阶段))(?P<tail>底前|底|末)?"
     rf"(?!以来|\d|[一二三四五六七八九十]+月|前[一二三四五六七八九十]|上半年|下半年|[一二三四]季度|{HOLIDAYS})"
 )
 
+#: The first month of a year's second half: 今冬明春 said then ends next spring.
+_SECOND_HALF = 7
 #: What opens a news report's closing plans (接下来,…将…): the rest of the publication year.
 _NEXT_STEP = ("接下来", "下一步", "下阶段", "下一阶段")
 #: The words RELATIVE_DEADLINE needs: it is scanned only where one is, or on a sentence that
 #: opens on _NEXT_STEP (tested apart: a ^ alternative would make the engine try every position).
-_RELATIVE_WORD = re.compile(r"今后|未来|今年|今明|明年|本年度|年内")
+_RELATIVE_WORD = re.compile(r"今后|未来|今年|今明|今冬|明年|本年度|年内")
 
 
 @dataclass
@@ -83,8 +86,9 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     :param published: publication date, for 今年/明年/今后五年 and for skipping past years
     """
     found: list[Deadline] = []
-    if "年" not in sentence and "五" not in sentence and not sentence.startswith(_NEXT_STEP):
-        # every deadline names 年 or a 五 plan, or opens the sentence on the next steps
+    if "年" not in sentence and "五" not in sentence and not sentence.startswith(_NEXT_STEP) \
+            and "今冬" not in sentence:
+        # every deadline names 年 or a 五 plan (or is 今冬明春), or opens on the next steps
         return found
     # each pattern is scanned only near a word it needs: the scans dominate the cost
     for match in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD, sentence):
@@ -114,6 +118,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         year = None
         if published:
             offset = 1 if rel in ("明年", "今明两年") else 0
+            if rel == "今冬明春":  # this winter and next spring: the spring of the year ahead
+                offset = 1 if published.month >= _SECOND_HALF else 0
             if match["years"]:  # 今后五年 in January 2023 → 2027: the years counted include this one
                 offset = int(parse_chinese(match["years"]) or 0) - 1
                 if published.month == 12:
