@@ -100,6 +100,6 @@ def _records(text) -> list[dict]:
 def test_the_development_batches_score_what_v3_reached() -> None:
     """Loose F1, tuple F1 and false targets in ordinary news on the development batches."""
     report = evaluate(load_corpus(CORPUS), _records)
-    assert report.loose.f1 >= 0.87
-    assert report.tuple.f1 >= 0.77
+    assert report.loose.f1 >= 0.88
+    assert report.tuple.f1 >= 0.78
     assert report.false_in_negatives == 0
