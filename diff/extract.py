@@ -8,6 +8,14 @@ from collections.abc import Iterator
 
 from diff.context import PAIR, Context
 from diff.coordination import Respectively, list_comparator
+from diff.dating import (
+    closing_deadline,
+    last_deadline,
+    only_this_year,
+    past_reference,
+    plans_its_own_year,
+    reported_after,
+)
 from diff.deadlines import Deadline, find_deadlines, stated_year
 from diff.exclusions import never_record
 from diff.goals import GOAL_LIST, in_goal_list
@@ -28,7 +36,6 @@ from diff.items import (
 from diff.kinds import (
     ANNUAL_PLAN,
     GROWTH_MULTIPLE,
-    LAST_YEAR_AFTER,
     PLAN_MARKERS,
     frame_at,
 )
@@ -47,7 +54,8 @@ from diff.projects import describes_place, describes_projects, facility_output, 
 from diff.qualitative import qualitative_goals
 from diff.quantities import COUNT_UNITS, Candidate, find_candidates
 from diff.record import Document, Target
-from diff.scopes import WORDS_ONLY, Scopes
+from diff.restatements import Restatements
+from diff.scopes import Scopes
 from diff.structure import Block, read_blocks
 from diff.tables import table_values
 
@@ -169,82 +177,6 @@ def clause_spaces(text: str) -> str:
     if " " not in text and "\u3000" not in text:
         return text
     return _SPACED_DASH.sub(",", _CLAUSE_SPACE.sub(",", text))
-
-
-class Restatements:
-    """The records of a document, one per thing stated: a restatement (headline and body,
-    summary and list) has the same kind, year, region, value and unit, and one indicator inside
-    the other (专精特新“小巨人” in the headline, 新培育专精特新“小巨人”企业 in the body). The
-    fuller statement is kept.
-
-    A headline repeated as the body's first line is read before the lead that places it and
-    names its thing in a headline's words (山城步道“2.0版本”来了 2025年突破1000公里): the body's
-    first record of the same kind, year, value and unit whose indicator shares words with it
-    states the same, and takes its place."""
-
-    def __init__(self, headline_words: str = "") -> None:
-        """:param headline_words: the headline without spaces and punctuation
-        (:attr:`diff.scopes.Scopes.title_words`)"""
-        self.records: list[Target] = []
-        self._same_key: dict[tuple, list[int]] = {}
-        self._headline = headline_words
-        self._from_headline: dict[tuple, int] = {}
-
-    def add(self, record: Target) -> None:
-        """Keep ``record``, unless it restates a kept one; it replaces that one when it names
-        the thing more fully."""
-        key = (record.kind, record.year, record.value, record.unit)
-        headline = self._from_headline.get(key)
-        if headline is not None and _share_words(self.records[headline].indicator, record.indicator):
-            del self._from_headline[key]
-            self.records[headline] = record
-            self._same_key.setdefault((*key[:2], record.region, *key[2:]), []).append(headline)
-            return
-        indexes = self._same_key.setdefault(
-            (record.kind, record.year, record.region, record.value, record.unit), [])
-        for index in indexes:
-            kept = self.records[index]
-            if _same_thing(record.indicator, kept.indicator, record.unit):
-                if len(record.indicator) > len(kept.indicator):
-                    self.records[index] = record
-                return
-        if self._headline and self._restates_headline(record.sentence):
-            if any((kept.kind, kept.year, kept.value, kept.unit) == key
-                   and _share_words(kept.indicator, record.indicator) for kept in self.records):
-                return  # a page's footer repeating the headline (查看完整版本: <headline>)
-            self._from_headline.setdefault(key, len(self.records))
-        indexes.append(len(self.records))
-        self.records.append(record)
-
-    def _restates_headline(self, sentence: str) -> bool:
-        """Whether a sentence is the headline again, spaces and punctuation aside, or ends
-        with it after a page's words (查看完整版本: <headline>); its last character is compared
-        first, which settles it for almost every sentence."""
-        closing = WORDS_ONLY.search(sentence, len(sentence) - 1)
-        end = closing.start() if closing else len(sentence)
-        return sentence.endswith(self._headline[-1], 0, end) \
-            and WORDS_ONLY.sub("", sentence).endswith(self._headline)
-
-
-
-def _share_words(one: str, other: str) -> bool:
-    """Whether two indicators share a word (two characters in a row)."""
-    return any(one[i:i + 2] in other for i in range(len(one) - 1))
-
-
-_QUOTES = re.compile(r"[“”]")
-
-
-def _same_thing(one: str, other: str, unit: str) -> bool:
-    """Whether two indicators of the same value name the same thing, one inside the other; a
-    short one only as the other's head (人口 and 常住人口), and not for a share (覆盖率 is the
-    head of many a 100%)."""
-    if "“" in one or "“" in other:  # 建成“口袋公园” and 建成口袋公园
-        one, other = _QUOTES.sub("", one), _QUOTES.sub("", other)
-    shorter, longer = sorted((one, other), key=len)
-    if shorter == longer or len(shorter) >= 4:
-        return shorter in longer
-    return len(shorter) >= 2 and unit != "%" and longer.endswith(shorter)
 
 
 def _table_targets(document: Document, scopes: Scopes) -> Iterator[Target]:
@@ -383,7 +315,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         if number.start < consumed:
             continue
         clause_start = start_of_clause(sentence, number.start)
-        deadline = _last_deadline(deadlines, number.start)
+        deadline = last_deadline(deadlines, number.start)
         item_start = max(clause_start, deadline.end if deadline else 0)
         first_item = consumed <= item_start
         item_start = max(item_start, consumed)
@@ -400,18 +332,18 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
         kind = frame_at(framed[:number.start], deadline.start if deadline else None,
                         0 if number.counted else clause_start,
-                        _only_this_year(deadline, reading.published))
+                        only_this_year(deadline, reading.published))
         if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
-                and not _plans_its_own_year(framed[:number.start], deadline, clause_start,
+                and not plans_its_own_year(framed[:number.start], deadline, clause_start,
                                             reading.published) \
                 and not GOAL_LIST.search(sentence, 0, number.start) \
                 and not _OWN_PLAN.search(framed, clause_start, number.start):
             kind = "statistic"
         elif kind == "target" and not PLAN_MARKERS.search(prefix) \
-                and _reported_after(sentence, number.end + len(tail), deadline, reading.published):
+                and reported_after(sentence, number.end + len(tail), deadline, reading.published):
             kind = "statistic"
         elif kind == "target" and not (deadline and deadline.strong) \
-                and _past_reference(sentence[clause_start:number.start], reading.published):
+                and past_reference(sentence[clause_start:number.start], reading.published):
             kind = "statistic"  # 较2024年增长120%: a change measured from a past year
         origin = _FROM.search(prefix)
         if origin or _RELATIVE.search(prefix):
@@ -513,7 +445,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             continue
         if kind == "target":
             year, year_source = reading.year_of(deadline)
-            closing = _closing_deadline(deadlines, sentence, number.end)
+            closing = closing_deadline(deadlines, sentence, number.end)
             if closing is not None and (deadline is None or deadline.end == 0):
                 year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
             if year is None and reading.published and (
@@ -658,79 +590,6 @@ _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
 _SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$")
-_PAST_REFERENCE = re.compile(r"(?:较|比)(?P<year>(?:19|20)\d{2})年")
-
-
-#: A list of figures closed by their change since some years ago (较5年前,分别提升了…).
-_COMPARED_WITH_BEFORE = re.compile(r"[,;](?:较|比)(?:\d+|[一二三四五六七八九十两]+)年前|[,;](?:较|比)[^,;。]{0,8}分别(?:提高|提升|增长|增加|下降|降低)了")
-
-
-def _reported_after(sentence: str, position: int, deadline: Deadline | None,
-                    published: dt.date | None) -> bool:
-    """Whether the words after a number report it (比去年增加…, 已完成投资…, 加快建设).
-
-    A growth over a plan's base year under an explicit deadline (到2020年…达到5.26亿人次,
-    比2015年增长34%以上) is part of the plan, not a report.
-    """
-    if _COMPARED_WITH_BEFORE.search(sentence, position) and not (deadline and deadline.strong):
-        return True  # …毛入学率达98.7%,较5年前,分别提升了…: the figures of today
-    after = LAST_YEAR_AFTER.match(sentence, position)
-    if after is None:
-        return False
-    year = _PAST_REFERENCE.search(after.group(0))
-    return not (year and deadline is not None and deadline.strong and published is not None
-                and int(year["year"]) < published.year - 1)
-
-
-def _past_reference(clause: str, published: dt.date | None) -> bool:
-    """Whether a clause measures a change from a year before publication (较2024年增长)."""
-    return published is not None and any(
-        int(m["year"]) < published.year for m in _PAST_REFERENCE.finditer(clause))
-
-
-#: A goal announced right after its year (今年提出增长5%以上).
-_ANNOUNCING = re.compile(r"提出|明确|确定")
-
-
-def _plans_its_own_year(prefix: str, deadline: Deadline | None, clause_start: int,
-                        published: dt.date | None) -> bool:
-    """Whether a sentence dates a number itself and plans it, though the text around it reports:
-    an explicit deadline (到2027年) or a later year (2035年建成1000条以上), or 今年 with a plan
-    word (2019年重庆将…, 今年提出增长5%以上), not 今年 alone (今年全区种植水稻35万亩, under a
-    harvest's headline)."""
-    if deadline is None or deadline.end == 0:
-        return False
-    return deadline.strong or (published is not None and deadline.year is not None
-                               and deadline.year > published.year) \
-        or _ANNOUNCING.match(prefix, deadline.end) is not None \
-        or frame_at(prefix, deadline.start, clause_start, dated_plans=False) == "target"
-
-
-def _only_this_year(deadline: Deadline | None, published: dt.date | None) -> bool:
-    """Whether a sentence is dated only by its own 今年 (or the bare current year)."""
-    return deadline is not None and deadline.end > 0 and not deadline.strong \
-        and published is not None and deadline.year == published.year
-
-
-def _last_deadline(deadlines: list[Deadline], position: int) -> Deadline | None:
-    """The last deadline that ends before ``position``."""
-    last = None
-    for deadline in deadlines:
-        if deadline.end <= position:
-            last = deadline
-    return last
-
-
-#: A deadline that closes a list of tasks (…800个,设立…5180个,到2022年全部完成).
-_CLOSING = re.compile(r"(?:全部|基本|全面)?(?:完成|建成|实现|到位)[^,;。\d]{0,6}[。;!]?$")
-
-
-def _closing_deadline(deadlines: list[Deadline], sentence: str, position: int) -> Deadline | None:
-    """An explicit deadline after ``position`` that closes the sentence's tasks, or None."""
-    return next((deadline for deadline in deadlines if deadline.start >= position
-                 and deadline.strong and _CLOSING.match(sentence, deadline.end)), None)
-
-
 def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:
     """Comparator from the words around a number, and the comparator text after it."""
     for pattern, comparator in _COMPARATOR_AFTER if _ANY_COMPARATOR_AFTER.match(after) else ():
