@@ -79,7 +79,7 @@ LAST_YEAR_AFTER = re.compile(
     r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比|(?:比|较)(?:19|20)\d{2}年)"
     r"|[^,;。!?]{0,14}?(?:加快(?:实施|建设|推进)|加速建设|全面建设|全面推进|有序推进|顺利推进|正在|在建)"
     r"|[^。;!?]{0,3}?(?:高于|低于|快于|慢于)全国"
-    r"|[^。;!?]{0,3}?已(?:完成|建成|开工|投用|落地|实施|累计)(?=\d|[,。;]|$)"
+    r"|[^。;!?]{0,3}?已(?:完成|建成|开工|投用|落地|实施|累计)(?=[,。;]|$)"
     r"|[^,;。!?]{0,8}?(?:圆满完成|顺利完成|超额完成)"
     r"|[^。;!?]{0,2}?(?:完成|占)了?(?:年度|全年|季度|半年)?(?:量化)?(?:目标|任务|计划|指标)"
     r"|[^,;。!?]{0,14}?的基础上"
@@ -139,7 +139,9 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         # 今年忠县种植水稻面积达42.3万亩: what this year has, no plan word; “今年是一个丰收年,
         # 基地2000亩…: someone's account of the year
         return "statistic"
-    if deadline_position is not None and dated_plans:
+    if deadline_position is not None and dated_plans and not (
+            only_this_year and _TALLY_UP_TO.search(prefix, 0, deadline_position)):
+        # 截至6月底,重庆市今年开工建设…88个: a tally up to now dates its year, it plans nothing
         plan = max(plan, deadline_position)
     stat = _last_start(STATISTIC_MARKERS, prefix)
     if stat >= 0 and prefix.startswith(_COMPARED, stat):
@@ -158,6 +160,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     return "statistic"
 
 
+#: A tally up to a date (截至6月底, 截止目前): the year it names is the tally's.
+_TALLY_UP_TO = re.compile(r"截至|截止")
 #: The base a rate is compared with (同比增长7%): after a goal word (预期目标是,地区生产总值同比
 #: 增长7%) it names the measure, not a report.
 _COMPARED = ("同比", "比上年", "较上年", "比去年", "较去年")

@@ -1876,3 +1876,14 @@ def test_a_quoted_plan_item_and_its_quoted_restatement() -> None:
             "该公园建设面积约800平方米,位于九龙坡区杨渡路丁家垭口。")
     assert [t[1:3] for t in targets(read(body, "已上新62个!2024年底重庆市将建成“口袋公园”100个",
                                          dt.date(2024, 8, 13)))] == [(100, "个")]
+
+
+def test_a_plan_followed_by_its_progress_and_a_tally_up_to_now() -> None:
+    """Invented, in the shape of 民生实事 progress news: 今年全市将新增普惠托位1万个,目前已完成
+    8000个 plans the 1万 and reports the 8000; b20/p_koudai_2025's 截至6月底,重庆市今年开工建设
+    “口袋公园”88个 tallies this year up to June, planning nothing."""
+    body = "按照计划,今年全市将新增普惠托位1万个,目前已完成8000个。"
+    assert [t[:3] for t in targets(read(body, "重庆民生实事进展顺利", dt.date(2025, 9, 20)))] == [
+        ("新增普惠托位", 10000, "个")]
+    body = "截至6月底,重庆市今年开工建设“口袋公园”88个,目前已建成64个,服务周边群众114万人。"
+    assert targets(read(body, "重庆口袋公园建设提速", dt.date(2025, 7, 10))) == []
