@@ -156,11 +156,12 @@ def read_blocks(body: str) -> list[Block]:
         if index in used_as_label:
             continue
         end = start + len(line)
-        if is_card_value(line):
+        value = _unbulleted(line) if line[:1] in _BULLETS else line  # •增长5% under 生产总值
+        if is_card_value(value):
             label = _card_label(lines, index, used_as_label, blocks)
             if label is not None:
                 kind = "furniture" if SITE_COUNTER.fullmatch(label) else "card"
-                blocks.append(Block(kind, start, end, line, label=label))
+                blocks.append(Block(kind, end - len(value), end, value, label=label))
                 continue
         if len(line) <= RUNNING_TEXT and (FURNITURE.search(line) or FURNITURE_LINE.match(line)):
             blocks.append(Block("furniture", start, end, line))

@@ -1887,3 +1887,11 @@ def test_a_plan_followed_by_its_progress_and_a_tally_up_to_now() -> None:
         ("新增普惠托位", 10000, "个")]
     body = "截至6月底,重庆市今年开工建设“口袋公园”88个,目前已建成64个,服务周边群众114万人。"
     assert targets(read(body, "重庆口袋公园建设提速", dt.date(2025, 7, 10))) == []
+
+
+def test_a_bulleted_card_value_under_its_label() -> None:
+    """b44/p_guangdong_mubiao_2024: 廣東2024年目標安排 / 生產總值 / •增長5%: the bulleted value of
+    the card the label names."""
+    body = "广东2024年目标安排\n生产总值\n•增长5%\n湾区建设\n•优化完善“港车北上”"
+    assert targets(read(body, "广东2024年目标安排", dt.date(2024, 1, 24))) == [
+        ("生产总值增速", 5, "%", "=", 2024, "广东省")]
