@@ -130,6 +130,8 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     for match in YEARS_WITHIN.finditer(sentence) if _YEARS_WITHIN_WORD.search(sentence) else ():
         if published:  # 力争3年内新增1万张 (2019) → 2021
             years = int(match["n"]) if match["n"].isdigit() else CN_DIGITS[match["n"]]
+            if published.month == 12:
+                years += 1  # a December text's years start in January, as 今后五年's do
             found.append(Deadline(published.year + years - 1, match.start(), match.end(), True))
     for match in FULL_YEAR.finditer(sentence) if "全年" in sentence else ():
         if published and (stated_year(sentence[:match.start()], published) or published.year) \
@@ -143,13 +145,13 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     return found
 
 
-#: A span of years a plan gives itself (力争3年内, 用两年时间, 计划在两年时间内), counted from the
-#: publication year.
-YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用|在|^|(?<=[,:;“]))(?P<n>[1-9一二两三四五])年(?:内|时间|后(?=[,\u4e00-\u9fff]))")
+#: A span of years a plan gives itself (力争3年内, 用两年时间, 计划在两年时间内, 五年的时间), counted
+#: from the publication year.
+YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用|在|^|(?<=[,:;“]))(?P<n>[1-9一二两三四五])年(?:内|的?时间|后(?=[,\u4e00-\u9fff]))")
 #: What every YEARS_WITHIN match holds; it opens with its 年 (the numeral checked behind it), so
 #: the regex engine skips from one 年 to the next (YEARS_WITHIN, opening with ^ and a
 #: look-behind, tries every position; a numeral class first would stop at every digit).
-_YEARS_WITHIN_WORD = re.compile(r"年(?<=[1-9一二两三四五]年)(?:内|时间|后)")
+_YEARS_WITHIN_WORD = re.compile(r"年(?<=[1-9一二两三四五]年)(?:内|的?时间|后)")
 #: 全年 dates a number only after plan words in its sentence (全年…力争突破60万辆, 我们将…,全年…);
 #: 预计全年 forecasts the year.
 FULL_YEAR = re.compile(r"(?<![年今])全年(?<!预计全年)")

@@ -620,9 +620,12 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
     if number.unit == "倍" and GROWTH_MULTIPLE.search(prefix) and kind == "statistic":
         return None, 0
     anaphoric = _ANAPHORIC.search(prefix)
-    if anaphoric and not clean_indicator(prefix[:anaphoric.start()]) \
-            and not (number.unit in MEASURE_WORDS and noun_after(after[len(tail):])):
-        return "", 0  # 力争达到15万个: the sentence's last indicator (not 完成90个数字化医疗设备配置)
+    if anaphoric and not clean_indicator(prefix[:anaphoric.start()]):
+        owned = noun_after(after[len(tail) + 1:]) if after.startswith("的", len(tail)) else ""
+        if owned:  # 五年的时间,达到1000亿元的工业开票销售收入: the noun the amount is of
+            return owned, len(tail) + 1 + len(owned)
+        if not (number.unit in MEASURE_WORDS and noun_after(after[len(tail):])):
+            return "", 0  # 力争达到15万个: the sentence's last indicator (not 完成90个数字化医疗设备配置)
     indicator = clean_indicator(prefix)
     named, noun_follows = after_examples(indicator)
     noun = noun_after(after[len(tail):]) if noun_follows else ""

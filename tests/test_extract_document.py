@@ -1895,3 +1895,11 @@ def test_a_bulleted_card_value_under_its_label() -> None:
     body = "广东2024年目标安排\n生产总值\n•增长5%\n湾区建设\n•优化完善“港车北上”"
     assert targets(read(body, "广东2024年目标安排", dt.date(2024, 1, 24))) == [
         ("生产总值增速", 5, "%", "=", 2024, "广东省")]
+
+
+def test_years_of_time_date_and_an_amount_of_a_noun() -> None:
+    """b44/p_siyang_fangtan_2026: 五年的时间,达到1000亿元的工业开票销售收入 (said in December 2021):
+    within five years from January, and the amount is of the noun after 的."""
+    body = "我们希望通过未来几年的努力进入全国百强县;五年的时间,达到1000亿元的工业开票销售收入,这是第一个奋斗目标。"
+    assert targets(read(body, "泗阳县委书记马伟:努力实现“运河三千里,最美在泗阳”", dt.date(2021, 12, 1))) == [
+        ("工业开票销售收入", 100000000000, "元", "=", 2026, "泗阳县")]
