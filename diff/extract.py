@@ -147,6 +147,8 @@ def extract(document: Document) -> list[Target]:
     body_end = len(text.rstrip())
     cut_at = body_end if body_end and text[body_end - 1] not in _FINAL_MARKS else body_end + 1
     for block in read_blocks(text):
+        # a paper's 本报讯 opens the story's lead, whatever page furniture came before it
+        lead = lead or (block.kind == "paragraph" and block.text.startswith(_LEAD_OPENINGS))
         inherited = scopes.enter(block, lead and block.kind == "paragraph")
         lead = lead and block.kind not in ("paragraph", "lead_in")
         context.inherit(inherited)
@@ -161,6 +163,10 @@ def extract(document: Document) -> list[Target]:
     for record in _table_targets(document, scopes):
         kept.add(record)
     return sorted(kept.records, key=lambda record: record.start)
+
+
+#: What opens a newspaper story's lead (本报讯 (记者 夏元)2月18日,…).
+_LEAD_OPENINGS = ("本报讯", "本报记者")
 
 
 #: A space (or a dash set in spaces) between Chinese words: where a summary card or a page that

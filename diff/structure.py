@@ -41,10 +41,11 @@ FURNITURE = re.compile(
     r"记者|通讯员|报道$|讯$|编辑|责编|来源[::]|发布时间|发布日期|时间[::]|字号|分享到|浏览次数|打印"
     r"|当前位置|首页>|:(?<=\d:)\d{2}(?::\d{2})?$|>[^>]+>"
 )
-#: Page furniture a line is from its start (matched there): a date line, or a site's masthead
+#: Page furniture a line is from its start (matched there): a date line (an e-paper's 2022年02月19日
+#: 星期六), or a site's masthead
 #: on a line of its own (深圳热线, 华龙网): not a heading naming a place.
 FURNITURE_LINE = re.compile(
-    r"\d{4}-\d{2}-\d{2}"
+    r"\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日[ ,]?星期"
     r"|[\u4e00-\u9fff]{2,6}(?:热线|在线|日报|晚报|晨报|商报|都市报|客户端)$|[\u4e00-\u9fff]{2,3}网$"
 )
 #: A page's own counters shown as cards (1万 / 主题, 4万 / 积分 on a forum): furniture.

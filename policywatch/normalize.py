@@ -125,12 +125,17 @@ _ENDS_ON_QUANTITY = re.compile(r"\d[万亿千百]?[\u4e00-\u9fff%]{0,3}$")
 _CHANGE_START = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)?(?:增长|下降|增加|减少)\d")
 
 
+#: An e-paper's navigation (第007版:聚焦…, 上一版 下一版, 上一篇 下一篇): a line of its own, never
+#: the rest of a sentence.
+_PAGE_NAVIGATION = re.compile(r"第\d{2,3}版|上一版|下一版|上一篇|下一篇")
+
+
 def _continues(previous: str, following: str) -> bool:
     """Whether ``following`` is the rest of a sentence that a page break cut from ``previous``."""
     if _ATTRIBUTION_ONLY.fullmatch(previous) or (_ENDS_ON_QUANTITY.search(previous)
                                                  and _CHANGE_START.match(following)):
         return True  # 据估算 / 今年花椒总产值将达到44亿元, …高达58亿元 / 增长5.5%: a phone layout's breaks
-    if previous[-1] in PARAGRAPH_END or _ITEM_START.match(following):
+    if previous[-1] in PARAGRAPH_END or _ITEM_START.match(following) or _PAGE_NAVIGATION.search(following):
         return False
     if following[0] in CONTINUATION_START and not NOT_PARTICLE.match(following):
         return True

@@ -1903,3 +1903,21 @@ def test_years_of_time_date_and_an_amount_of_a_noun() -> None:
     body = "我们希望通过未来几年的努力进入全国百强县;五年的时间,达到1000亿元的工业开票销售收入,这是第一个奋斗目标。"
     assert targets(read(body, "泗阳县委书记马伟:努力实现“运河三千里,最美在泗阳”", dt.date(2021, 12, 1))) == [
         ("工业开票销售收入", 100000000000, "元", "=", 2026, "泗阳县")]
+
+
+def test_an_e_papers_navigation_and_date_line_stay_apart_from_the_story() -> None:
+    """b44/p_lianghui_pinglun_2023 and b29/p_zhuanjingtexin_2022: an e-paper page lists the
+    page's headlines (…向着新目标…为目标…), its 第007版 and 上一版 下一版 lines and a date line
+    (2022年02月19日 星期六) before the story: none of them joins the story's sentences or frames
+    them, and 本报讯 opens the story's lead."""
+    body = ("政府工作报告中的重庆元素向着新目标 奋楫再出发以促进高质量充分就业为目标 帮助群众安其岗位、乐其职业报告中的数字增底气提信心\n"
+            "第007版:聚焦2023全国两会\n上一版 下一版\n报告中的数字增底气提信心\n王瑞琳\n"
+            "国内生产总值增加到121万亿元,财政收入增加到20.4万亿元……今年政府工作报告里这些亮眼的数字,"
+            "从各个角度折射出中国经济的韧性和成就。")
+    assert targets(read(body, "报告中的数字增底气提信心", dt.date(2023, 3, 6))) == []
+    body = ("第001版:要闻\n下一版\n重庆出台“专精特新”企业发展行动计划\n2022年02月19日 星期六 放大 缩小 默认\n"
+            "本报讯 (记者 夏元)2月18日,市政府办公厅日前印发《重庆市推进“专精特新”企业高质量发展专项行动计划"
+            "(2022—2025年)》,提出到2025年,全市将培育市级“专精特新”企业2500家。\n"
+            "其中,在“专精特新”企业孵化培育方面,我市将组建10个技术创新战略联盟。")
+    assert [t[1:5] for t in targets(read(body, "重庆出台“专精特新”企业发展行动计划", dt.date(2022, 2, 19)))] == [
+        (2500, "家", "=", 2025), (10, "个", "=", 2025)]

@@ -62,6 +62,11 @@ def test_split_paragraphs_tidies_whitespace() -> None:
     (["关键词 创新生态", "着力提升城市创新策源动能。"], ["关键词 创新生态", "着力提升城市创新策源动能。"]),
     # a finished paragraph never absorbs the next one
     (["全会召开。", "的确如此。"], ["全会召开。", "的确如此。"]),
+    # an e-paper's navigation is a line of its own (b44/p_lianghui_pinglun_2023)
+    (["政府工作报告中的重庆元素向着新目标 奋楫再出发以促进高质量充分就业为目标 帮助群众安其岗位、乐其职业报告中的数字",
+      "第007版:聚焦2023全国两会", "上一版 下一版"],
+     ["政府工作报告中的重庆元素向着新目标 奋楫再出发以促进高质量充分就业为目标 帮助群众安其岗位、乐其职业报告中的数字",
+      "第007版:聚焦2023全国两会", "上一版 下一版"]),
 ])
 def test_rejoin_page_breaks(paragraphs: list[str], expected: list[str]) -> None:
     """Paragraphs cut by a page break are rejoined; real paragraph ends are kept."""
