@@ -1921,3 +1921,11 @@ def test_an_e_papers_navigation_and_date_line_stay_apart_from_the_story() -> Non
             "其中,在“专精特新”企业孵化培育方面,我市将组建10个技术创新战略联盟。")
     assert [t[1:5] for t in targets(read(body, "重庆出台“专精特新”企业发展行动计划", dt.date(2022, 2, 19)))] == [
         (2500, "家", "=", 2025), (10, "个", "=", 2025)]
+
+
+def test_a_task_set_this_year_is_planned() -> None:
+    """b27/p_gaobiaozhun_2027: 今年初,重庆制定了200万亩高标准农田改造提升工作任务: the year's task,
+    set (制定了, like 确定了), not done."""
+    body = "截至目前,我市今年已改造提升156万亩。今年初,重庆制定了200万亩高标准农田改造提升工作任务,用于粮油生产。"
+    assert [t[1:5] for t in targets(read(body, "截至目前我市今年已改造提升156万亩高标准农田",
+                                         dt.date(2023, 10, 16)))] == [(2000000, "亩", "=", 2023)]
