@@ -116,7 +116,7 @@ _STEP = re.compile(r"^(?:台阶|大关)")
 _SECOND_QUANTITY = "、"
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
-_DECLINE = re.compile(r"(?:下降|降低|减少|缩小)(?:了)?$")
+_DECLINE = re.compile(r"(?:下降|降低|减少|缩小|(?<![下升])降)(?:了)?$")
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
 MEASURE_WORDS = COUNT_UNITS | {"天"}
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
@@ -348,9 +348,11 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         elif kind == "target" and not PLAN_MARKERS.search(prefix) \
                 and reported_after(sentence, number.end + len(tail), deadline, reading.published):
             kind = "statistic"
-        elif kind == "target" and not (deadline and deadline.strong) \
+        elif kind == "target" and not (deadline and (deadline.strong or (
+                reading.published and deadline.year and deadline.year > reading.published.year))) \
                 and past_reference(sentence[clause_start:number.start], reading.published):
-            kind = "statistic"  # 较2024年增长120%: a change measured from a past year
+            # 较2024年增长120%: a change measured from a past year (not 2027年,…较2020年降16%)
+            kind = "statistic"
         origin = _FROM.search(prefix)
         if origin or _RELATIVE.search(prefix):
             if origin:

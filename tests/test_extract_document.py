@@ -1929,3 +1929,11 @@ def test_a_task_set_this_year_is_planned() -> None:
     body = "截至目前,我市今年已改造提升156万亩。今年初,重庆制定了200万亩高标准农田改造提升工作任务,用于粮油生产。"
     assert [t[1:5] for t in targets(read(body, "截至目前我市今年已改造提升156万亩高标准农田",
                                          dt.date(2023, 10, 16)))] == [(2000000, "亩", "=", 2023)]
+
+
+def test_a_later_years_change_from_a_base_year_is_planned() -> None:
+    """b1/p_fgw_green_2027: 2027年,全市单位GDP能耗较2020年降16%: a later year's change from the plan's
+    base year, as 到2027年 gives it; 较2024年 in the same year's report still reports."""
+    body = "- 主要目标:2027年,全市单位GDP能耗较2020年降16%,非化石能源占比达25%;"
+    assert [t[:5] for t in targets(read(body, "一图速览:重庆市《推进经济社会发展全面绿色转型行动方案》",
+                                        dt.date(2025, 3, 1)))][:1] == [("单位地区生产总值能耗降幅", 16, "%", "=", 2027)]
