@@ -30,7 +30,7 @@ PLAN_WORDS = re.compile(
     r"|(?:这么|怎么|这样)干|清单"
 )
 #: Words of a heading that make the numbers under it reported facts.
-REPORT_WORDS = re.compile(r"回顾|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
+REPORT_WORDS = re.compile(r"回顾|回眸|盘点|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
 #: A plan's own year range in a title: 行动方案(2024—2027年), 行动计划(2023—2027).
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?P<end>(?:19|20)\d{2})(?:年|(?=\)))")
 
@@ -104,9 +104,10 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
 _THIS_YEARS_LIST = re.compile(r"民生实事|民生清单|全年")
 #: The plan a review heading reviews (2024年国民经济和社会发展计划执行情况): no plan word.
 _REVIEWED_PLAN = re.compile(r"计划(?:执行|完成)情况")
-#: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成), a
-#: harvest was brought in (近60万亩水稻迎丰收) or a record set (粮食产量创20年新高).
+#: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成, 十大民生实事
+#: 全部完成), a harvest was brought in (近60万亩水稻迎丰收) or a record set (粮食产量创20年新高).
 _PLANS_MET = re.compile(r"(?:指标|目标|任务)[^,。;!?\s]{0,4}?(?:超预期|超额|提前|全面|圆满|顺利)?完成(?!率)"
+                        r"|实事[^,。;!?\s]{0,4}?(?:全部|全面|圆满|顺利|超额)完成"
                         r"|丰收|喜获|新高")
 #: Words that make such a completion still to come (确保全年目标任务全面完成).
 _WILL = re.compile(r"力争|确保|奋力|努力|争取|将|要|全力")

@@ -1937,3 +1937,11 @@ def test_a_later_years_change_from_a_base_year_is_planned() -> None:
     body = "- 主要目标:2027年,全市单位GDP能耗较2020年降16%,非化石能源占比达25%;"
     assert [t[:5] for t in targets(read(body, "一图速览:重庆市《推进经济社会发展全面绿色转型行动方案》",
                                         dt.date(2025, 3, 1)))][:1] == [("单位地区生产总值能耗降幅", 16, "%", "=", 2027)]
+
+
+@pytest.mark.parametrize("title", ["年终盘点|2025年渝北区十大民生实事全部完成", "回眸2025|渝北区民生实事"])
+def test_a_years_list_done_or_looked_back_on_reports(title) -> None:
+    """Invented, in the shape of year-end news: 十大民生实事全部完成 and 年终盘点, 回眸 look back on
+    the year's list: 今年,渝北区新建公办幼儿园5所 was done."""
+    body = "今年,渝北区新建公办幼儿园5所,新增学位3000个,改造老旧小区20个。"
+    assert targets(read(body, title, dt.date(2025, 12, 20))) == []
