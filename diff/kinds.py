@@ -114,6 +114,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         prefix = _EXPECTED_SPENDING.sub(_planned, prefix)
     if MET_PLAN_WORD.search(prefix):
         prefix = MET_PLAN.sub(_mask, prefix)
+    if "半年" in prefix or "季度" in prefix:
+        prefix = _PLANNED_PERIOD.sub(_mask, prefix)
     if "“" in prefix or "《" in prefix or "预期寿命" in prefix:
         prefix = NAMES.sub(_mask, prefix)
     plan = _last_start(PLAN_MARKERS, prefix)
@@ -160,6 +162,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     return "statistic"
 
 
+#: A part of the year a plan word sets (确保上半年…增长6%以上): the plan's period, no report.
+_PLANNED_PERIOD = re.compile(r"(?<=确保|力争|争取)(?:上半年|一季度|前三季度)")
 #: A tally up to a date (截至6月底, 截止目前): the year it names is the tally's.
 _TALLY_UP_TO = re.compile(r"截至|截止")
 #: The base a rate is compared with (同比增长7%): after a goal word (预期目标是,地区生产总值同比

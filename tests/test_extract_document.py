@@ -1945,3 +1945,13 @@ def test_a_years_list_done_or_looked_back_on_reports(title) -> None:
     the year's list: 今年,渝北区新建公办幼儿园5所 was done."""
     body = "今年,渝北区新建公办幼儿园5所,新增学位3000个,改造老旧小区20个。"
     assert targets(read(body, title, dt.date(2025, 12, 20))) == []
+
+
+def test_a_part_of_the_year_a_plan_word_sets_is_planned() -> None:
+    """Invented, in the shape of a district's quarterly meeting: 确保上半年地区生产总值增长6%以上 sets
+    the half-year's goal; 上半年 after no plan word still reports."""
+    body = "会议强调,要锚定全年目标任务,确保上半年地区生产总值增长6%以上。"
+    assert targets(read(body, "大渡口区召开一季度经济形势分析会", dt.date(2025, 4, 15))) == [
+        ("地区生产总值增速", 6, "%", ">=", 2025, "大渡口区")]
+    body = "上半年,全区地区生产总值增长6.2%。"
+    assert targets(read(body, "大渡口区召开经济形势分析会", dt.date(2025, 7, 15))) == []
