@@ -163,7 +163,9 @@ _REGION_PREFIX = re.compile(
 #: Words that open a phrase without naming what is measured, stripped in this order.
 #: A new area's name opening a phrase (川渝高竹新区将新建…): the region, not what is measured.
 _NEW_AREA_PREFIX = re.compile(r"^(?:[川成]渝)?[\u4e00-\u9fff]{2,3}新区")
-_OPENINGS = (_GOAL_OPENING, _UNOPENED_PARENTHESIS, _UNCLOSED_QUOTE, _LEADING, _NEW_AREA_PREFIX,
+#: The document that announces a goal, opening its phrase (报告提出的地区生产总值增长6%左右的目标).
+_ANNOUNCER = re.compile(r"^(?:政府工作报告|报告|会议|全会|规划|纲要|方案|意见)中?(?:提出|明确|确定)的?")
+_OPENINGS = (_GOAL_OPENING, _ANNOUNCER, _UNOPENED_PARENTHESIS, _UNCLOSED_QUOTE, _LEADING, _NEW_AREA_PREFIX,
              _REGION_PREFIX, _ADVERB_VERB, _QUALITY_VERB)
 #: Words inside a phrase that qualify the period, not the indicator (连续9年, 单月), and 将
 #: between what is measured and its verb (中欧班列将开行).

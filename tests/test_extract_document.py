@@ -1955,3 +1955,11 @@ def test_a_part_of_the_year_a_plan_word_sets_is_planned() -> None:
         ("地区生产总值增速", 6, "%", ">=", 2025, "大渡口区")]
     body = "上半年,全区地区生产总值增长6.2%。"
     assert targets(read(body, "大渡口区召开经济形势分析会", dt.date(2025, 7, 15))) == []
+
+
+def test_the_document_announcing_a_goal_is_not_its_indicator() -> None:
+    """Invented, in the shape of commentary on a work report: 报告提出的地区生产总值增长6%左右的目标
+    measures 地区生产总值, whoever announced it."""
+    body = "专家认为,报告提出的地区生产总值增长6%左右的目标,既积极又稳妥。"
+    assert targets(read(body, "专家解读2025年重庆政府工作报告", dt.date(2025, 3, 10))) == [
+        ("地区生产总值增速", 6, "%", "~", 2025, "重庆市")]
