@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from diff.comparators import comparator_around
 from diff.context import PAIR, Context
 from diff.coordination import Respectively, list_comparator
 from diff.dating import (
@@ -64,22 +65,6 @@ EXTRACTOR_VERSION = "30"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
-_COMPARATOR_BEFORE = [
-    (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上|达到并超过)$"), ">="),
-    (re.compile(r"(?:不超过|不高于|不多于|控制在|以内)$"), "<="),
-    (re.compile(r"(?<!不)(?:超过|突破|跨越|跨过|迈过|超|逾|高于)$"), ">"),
-    (re.compile(r"(?:低于|不到)$"), "<"),
-    (re.compile(r"(?:大约|约|近|左右)(?:人民币)?$"), "~"),
-]
-_COMPARATOR_AFTER = [
-    (re.compile(r"^(?:及以上|以上)"), ">="),
-    (re.compile(r"^(?:以内|以下)"), "<="),
-    (re.compile(r"^(?:左右|上下)"), "~"),
-]
-#: Every comparator pattern before or after a number in one: most numbers have none, and one
-#: scan says so instead of one per pattern.
-_ANY_COMPARATOR_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _COMPARATOR_BEFORE))
-_ANY_COMPARATOR_AFTER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _COMPARATOR_AFTER))
 #: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
 _ANAPHORIC = re.compile(
     r"(?:达到|达|突破|超过|提升至|提升到|提高到|提高至|增至|增加到|增长到|增长至|跃升至|跃升到|上升到|上升至"
@@ -332,7 +317,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
             prefix = sentence[max(clause_start, consumed):deadline.start] + prefix
         prefix = respective.prefix_for(prefix, clause_start, sentence[number.end:])
         after = sentence[number.end:]
-        comparator, tail = _comparator(prefix, after, number.comparator)
+        comparator, tail = comparator_around(prefix, after, number.comparator)
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
         # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
@@ -598,20 +583,6 @@ _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
 _SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$")
-def _comparator(prefix: str, after: str, default: str) -> tuple[str, str]:
-    """Comparator from the words around a number, and the comparator text after it."""
-    for pattern, comparator in _COMPARATOR_AFTER if _ANY_COMPARATOR_AFTER.match(after) else ():
-        match = pattern.match(after)
-        if match:
-            return comparator, match.group(0)
-    if default != "=":
-        return default, ""
-    for pattern, comparator in _COMPARATOR_BEFORE if _ANY_COMPARATOR_BEFORE.search(prefix) else ():
-        if pattern.search(prefix):
-            return comparator, ""
-    return default, ""
-
-
 def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
                both_periods: bool = False, opening_subject: str = "") -> tuple[str | None, int]:
     """The indicator of a number and how far past the number it reaches (0: just the tail).

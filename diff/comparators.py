@@ -1,0 +1,42 @@
+"""Comparators: the words around a number that bound it (不低于 ≥, 以内 ≤, 超过 >, 左右 ~)."""
+
+from __future__ import annotations
+
+import re
+
+_COMPARATOR_BEFORE = [
+    (re.compile(r"(?:不低于|不少于|至少|迈上|跃上|迈向|以上|达到并超过)$"), ">="),
+    (re.compile(r"(?:不超过|不高于|不多于|控制在|以内)$"), "<="),
+    (re.compile(r"(?<!不)(?:超过|突破|跨越|跨过|迈过|超|逾|高于)$"), ">"),
+    (re.compile(r"(?:低于|不到)$"), "<"),
+    (re.compile(r"(?:大约|约|近|左右)(?:人民币)?$"), "~"),
+]
+_COMPARATOR_AFTER = [
+    (re.compile(r"^(?:及以上|以上)"), ">="),
+    (re.compile(r"^(?:以内|以下)"), "<="),
+    (re.compile(r"^(?:左右|上下)"), "~"),
+]
+#: Every comparator pattern before or after a number in one: most numbers have none, and one
+#: scan says so instead of one per pattern.
+_ANY_COMPARATOR_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _COMPARATOR_BEFORE))
+_ANY_COMPARATOR_AFTER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _COMPARATOR_AFTER))
+
+
+def comparator_around(prefix: str, after: str, default: str) -> tuple[str, str]:
+    """The comparator the words around a number give (不低于 → >=), and the comparator text after
+    it (以上), to be skipped.
+
+    :param prefix: the words of the number's item before it
+    :param after: the sentence after the number
+    :param default: the number's own comparator (余, 多: >)
+    """
+    for pattern, comparator in _COMPARATOR_AFTER if _ANY_COMPARATOR_AFTER.match(after) else ():
+        match = pattern.match(after)
+        if match:
+            return comparator, match.group(0)
+    if default != "=":
+        return default, ""
+    for pattern, comparator in _COMPARATOR_BEFORE if _ANY_COMPARATOR_BEFORE.search(prefix) else ():
+        if pattern.search(prefix):
+            return comparator, ""
+    return default, ""
