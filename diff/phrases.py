@@ -385,6 +385,9 @@ class _Places:
     full_name: dict[str, str]
     cities: frozenset[str]
     counties: frozenset[str]
+    #: A province's county-level cities and counties by their two-character short names (湖南省:
+    #: 浏阳 → 浏阳市), read only right after the province's name (湖南浏阳).
+    short_counties: dict[str, dict[str, str]]
 
 
 @lru_cache(maxsize=1)
@@ -399,6 +402,7 @@ def _places() -> _Places:
         import jionlp
     full_name: dict[str, str] = {}
     cities, counties = set(), set()
+    short_counties: dict[str, dict[str, str]] = {}
     for province, body in jionlp.china_location_loader().items():
         if province.startswith("重庆"):
             continue
@@ -419,9 +423,11 @@ def _places() -> _Places:
                         and county not in DISTRICTS.values():
                     full_name.setdefault(county, county)
                     counties.add(county)
+                    if len(county) == 3 and county.endswith(("市", "县")):
+                        short_counties.setdefault(province, {})[county[:2]] = county
     names = [name for name in full_name if len(name) >= 2]
     return _Places(WordTable(names), full_name, frozenset(cities),
-                   frozenset(counties))
+                   frozenset(counties), short_counties)
 
 
 _SITE_NAME = re.compile(r"网|日报|在线|新闻|电视台|卫视|晚报|商报")
@@ -452,9 +458,21 @@ def other_place(text: str) -> str | None:
     if city:  # a county the table does not know yet (西宁市湟中区) follows its city
         after = _COUNTY_AFTER_CITY.match(text, city[1])
         return after["county"] if after else city[0]
-    return found[0][0] if found else None
+    county = next((short for name, end in found if (short := _short_county(places, name, text, end))), None)
+    return county or (found[0][0] if found else None)
 
 
+def _short_county(places: _Places, province: str, text: str, end: int) -> str | None:
+    """A county-level city or county written short right after its province (湖南浏阳:,
+    江苏昆山 → 昆山市), or None."""
+    short = places.short_counties.get(province)
+    name = text[end:end + 2]
+    if not short or name not in short or _HAN.match(text, end + 2):
+        return None
+    return short[name]
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff](?<![市县])")
 #: A county-level name right after its city (西宁市湟中区): renamed counties the table lacks.
 _COUNTY_AFTER_CITY = re.compile(r"市?(?P<county>[\u4e00-\u9fff]{2,3}?[区县])")
 

@@ -1963,3 +1963,16 @@ def test_the_document_announcing_a_goal_is_not_its_indicator() -> None:
     body = "专家认为,报告提出的地区生产总值增长6%左右的目标,既积极又稳妥。"
     assert targets(read(body, "专家解读2025年重庆政府工作报告", dt.date(2025, 3, 10))) == [
         ("地区生产总值增速", 6, "%", "~", 2025, "重庆市")]
+
+
+@pytest.mark.parametrize("title, region", [
+    ("湖南浏阳:2026年将新建5G基站500个", "浏阳市"),
+    ("江苏昆山:2026年将新建5G基站500个", "昆山市"),
+    ("湖南长沙:2026年将新建5G基站500个", "长沙市"),
+    ("湖北恩施:2026年将新建5G基站500个", "恩施土家族苗族自治州"),
+])
+def test_a_county_written_short_after_its_province(title, region) -> None:
+    """Invented, in the shape of other provinces' county news: 湖南浏阳 is 浏阳市, a county-level
+    city written short after its province; a city of that name (湖南长沙, 湖北恩施) comes first."""
+    body = "今年,全市将新建5G基站500个。"
+    assert [t[5] for t in targets(read(body, title, dt.date(2026, 1, 15)))] == [region]
