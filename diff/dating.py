@@ -40,8 +40,9 @@ def past_reference(clause: str, published: dt.date | None) -> bool:
         int(m["year"]) < published.year for m in _PAST_REFERENCE.finditer(clause))
 
 
-#: A goal announced right after its year (今年提出增长5%以上).
-_ANNOUNCING = re.compile(r"提出|明确|确定")
+#: What announces a goal: right after its year (今年提出增长5%以上), or before a bare rate
+#: (广东提出增长5%左右), where it is not what is measured.
+ANNOUNCING = ("提出", "明确", "确定")
 
 
 def plans_its_own_year(prefix: str, deadline: Deadline | None, clause_start: int,
@@ -54,7 +55,7 @@ def plans_its_own_year(prefix: str, deadline: Deadline | None, clause_start: int
         return False
     return deadline.strong or (published is not None and deadline.year is not None
                                and deadline.year > published.year) \
-        or _ANNOUNCING.match(prefix, deadline.end) is not None \
+        or prefix.startswith(ANNOUNCING, deadline.end) \
         or frame_at(prefix, deadline.start, clause_start, dated_plans=False) == "target"
 
 

@@ -10,6 +10,7 @@ from diff.comparators import comparator_around
 from diff.context import PAIR, Context
 from diff.coordination import Respectively, list_comparator
 from diff.dating import (
+    ANNOUNCING,
     closing_deadline,
     last_deadline,
     only_this_year,
@@ -78,8 +79,6 @@ _RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|�
 #: last indicator. A set of words: a look-up is cheaper than a regex call.
 _BARE_RATES = frozenset({"", *(period + rate for period in ("", "同比", "环比")
                                for rate in ("增速", "增幅", "降幅", "涨幅"))})
-#: What announces a goal before a bare rate (广东提出增长5%左右): not what is measured.
-_ANNOUNCED = ("提出", "明确", "确定")
 #: 同比/环比 before a change; named in the indicator only when a sentence reports both.
 _PERIOD_COMPARISON = re.compile(r"(同比|环比)(?:增长|下降|提高|上升|增加|提升|上涨|降低|减少)?了?$")
 #: Attributes that measure the thing named just before them (科技创新项目15个,年度计划投资14亿元).
@@ -517,7 +516,7 @@ def _year_again(sentence: str, clause_start: int, deadline: Deadline | None, pos
 
 def _unannounced(indicator: str) -> str:
     """An indicator without the words that announce a goal before it (提出增速 → 增速)."""
-    return indicator[2:] if indicator.startswith(_ANNOUNCED) else indicator
+    return indicator[2:] if indicator.startswith(ANNOUNCING) else indicator
 
 
 #: A verb of building alone: its object is what the item before it built (建设山城步道54项、
