@@ -467,12 +467,13 @@ def _short_county(places: _Places, province: str, text: str, end: int) -> str | 
     江苏昆山 → 昆山市), or None."""
     short = places.short_counties.get(province)
     name = text[end:end + 2]
-    if not short or name not in short or _HAN.match(text, end + 2):
+    if not short or name not in short or _NAME_GOES_ON.match(text, end + 2):
         return None
     return short[name]
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff](?<![市县])")
+#: A character after two that makes them part of a longer word (湖南浏阳花炮), not 市 or 县.
+_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff](?<![市县])")
 #: A county-level name right after its city (西宁市湟中区): renamed counties the table lacks.
 _COUNTY_AFTER_CITY = re.compile(r"市?(?P<county>[\u4e00-\u9fff]{2,3}?[区县])")
 
