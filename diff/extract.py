@@ -281,6 +281,28 @@ class _Reading:
             return deadline.year, self.context.frame_source
         return self.own_year
 
+    def year_for(self, kind: str, number: Candidate, indicator: str, deadline: Deadline | None,
+                 deadlines: list[Deadline]) -> tuple[int | None, str]:
+        """A record's year and where it came from: a target's deadline (or the deadline that
+        closes its list, or this year's for a year's plan or rate), a statistic's stated year."""
+        sentence, published = self.sentence, self.published
+        if kind != "target":
+            return stated_year(sentence[:number.start], published), "sentence"
+        year, year_source = self.year_of(deadline)
+        closing = closing_deadline(deadlines, sentence, number.end)
+        if closing is not None and (deadline is None or deadline.end == 0):
+            year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
+        if year is None and published and (
+                "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
+                or RATE_SUFFIX.search(indicator)
+                or stated_year(sentence[:number.start], published) == published.year):
+            # this year's plan, rate, or the year the sentence names (重庆市2023年…动员大会上,…)
+            year, year_source = published.year, "sentence"
+        if "年均" in indicator and not (deadline and deadline.strong) \
+                and year_source not in ("heading", "title", "list"):
+            year = None  # an annual average runs over a period a single year cannot date
+        return year, year_source
+
 
 def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[Target]:
     """The records of one sentence."""
@@ -319,24 +341,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         comparator, tail = comparator_around(prefix, after, number.comparator)
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
-        # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
-        kind = frame_at(framed[:number.start], deadline.start if deadline else None,
-                        0 if number.counted else clause_start,
-                        only_this_year(deadline, reading.published))
-        if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
-                and not plans_its_own_year(framed[:number.start], deadline, clause_start,
-                                            reading.published) \
-                and not GOAL_LIST.search(sentence, 0, number.start) \
-                and not _OWN_PLAN.search(framed, clause_start, number.start):
-            kind = "statistic"
-        elif kind == "target" and not PLAN_MARKERS.search(prefix) \
-                and reported_after(sentence, number.end + len(tail), deadline, reading.published):
-            kind = "statistic"
-        elif kind == "target" and not (deadline and (deadline.strong or (
-                reading.published and deadline.year and deadline.year > reading.published.year))) \
-                and past_reference(sentence[clause_start:number.start], reading.published):
-            # 较2024年增长120%: a change measured from a past year (not 2027年,…较2020年降16%)
-            kind = "statistic"
+        kind = _kind_in_context(reading, framed, number, prefix, tail, deadline, clause_start)
         origin = _FROM.search(prefix)
         if origin or _RELATIVE.search(prefix):
             if origin:
@@ -395,70 +400,23 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         elif list_verb and clause_of_verb == clause_start and len(indicator) <= 3:
             indicator = list_verb + indicator
         consumed = number.end + (consumed_to if consumed_to else len(tail))
-        unit = number.unit or _NAMED_UNIT.get(indicator[-2:], "")
-        if not unit and number.multiplier_only and (
-                _MONEY_NAMED.search(indicator) or (indicator.endswith("规模") and "亿" in sentence[
-                    number.start:number.end])):
-            unit = "元"  # 计划完成投资1000亿, 在保规模从420亿跃升至2000亿: money, its 元 left out
-        if not unit and number.multiplier_only and _PEOPLE_AFTER.match(after, len(tail)):
-            unit = "人"  # 解决200万城乡居民的饮水安全问题
+        unit = _unit_of(number, indicator, sentence, after, tail)
         planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))
-        if (reading.off_at is not None and number.start >= reading.off_at) \
-                or (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
-                or never_record(sentence, number.start, indicator, unit, kind, planned):
+        if _no_record(reading, number, prefix, after, tail, indicator, unit, kind, planned,
+                      consumed, goal_listed):
             continue
         if _STEP.match(after):
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
-        if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and project_size(after, len(tail)):
-            continue  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
-        if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
-            continue  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
-        if unit in MEASURE_WORDS and names_counted(prefix, after, number.value):
-            continue  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
-        if _COUNTED_LATER.match(after, len(tail)):
-            continue  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
-        if unit == "%" and _SHARE_OF_PLAN.search(sentence, 0, number.start):
-            continue  # 完成年度目标的42%: how far a plan has got, not a quantity of its own
-        if goal_listed:
-            kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
-        elif not planned and (share or (measured(sentence, number)
-                                        and not (deadline is not None and deadline.end == 0))):
-            # 75%的百强企业…完成技术改造: a survey's finding; 今年…水稻种植近60万亩: a measurement
-            kind = "statistic"
-        if facility_output(sentence, number.start) or _PROGRESS.search(indicator) \
-                or (kind == "target" and _COPULA.search(prefix) and not planned):
-            kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
-        if describes_projects(sentence, number.start, indicator, after) \
-                or describes_place(sentence, number.start):
-            kind = "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
+        kind = _kind_as_read(kind, sentence, number, prefix, after, indicator, deadline,
+                             bool(share), goal_listed, planned)
         if number.plan_only and kind != "target":
             continue
-        if kind == "target":
-            year, year_source = reading.year_of(deadline)
-            closing = closing_deadline(deadlines, sentence, number.end)
-            if closing is not None and (deadline is None or deadline.end == 0):
-                year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
-            if year is None and reading.published and (
-                    "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
-                    or RATE_SUFFIX.search(indicator)
-                    or stated_year(sentence[:number.start], reading.published)
-                    == reading.published.year):
-                # this year's plan, rate, or the year the sentence names (重庆市2023年…动员大会上,…)
-                year, year_source = reading.published.year, "sentence"
-            if "年均" in indicator and not (deadline and deadline.strong) \
-                    and year_source not in ("heading", "title", "list"):
-                year = None  # an annual average runs over a period a single year cannot date
-        else:
-            year, year_source = stated_year(sentence[:number.start], reading.published), "sentence"
+        year, year_source = reading.year_for(kind, number, indicator, deadline, deadlines)
         if unit not in ("%", "个百分点") and RATE_SUFFIX.search(indicator):
             indicator = RATE_SUFFIX.sub("", indicator) or indicator  # 服务贸易增长30%,达到170亿美元
-        region, region_source = reading.region_at(number.start)
-        if region == CHONGQING and _JOINT.search(indicator):
-            region, region_source = PAIR, "sentence"  # 川渝共建项目320个: both places' list
-        elif region_source != "sentence" and NATIONAL_MEASURE.search(indicator):
-            region, region_source = NATIONAL, "sentence"  # 国内生产总值增长5%左右: the country's
+        region, region_source = _region_of(reading, number, indicator)
         if number.counted:
             names = [member + (number.fixed_indicator or "") for member in members[number.start]]
         elif unit == "倍" or ("均" in indicator and EACH.search(indicator)):
@@ -483,6 +441,102 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
                 region_source=region_source,
             )
     yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
+
+
+def _kind_in_context(reading: _Reading, framed: str, number: Candidate, prefix: str, tail: str,
+                     deadline: Deadline | None, clause_start: int) -> str:
+    """A number's kind from the frame words before it and what the text around it does: a
+    report reports it, the words after it can report it (比去年增加…), and a change from a past
+    year (较2024年增长120%) is measured, not planned.
+
+    :param framed: the sentence with 将 as 把 masked (:data:`_DISPOSAL`)
+    :param prefix: the words of the number's item before it
+    :param tail: the comparator text right after the number
+    """
+    sentence, published = reading.sentence, reading.published
+    # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
+    kind = frame_at(framed[:number.start], deadline.start if deadline else None,
+                    0 if number.counted else clause_start, only_this_year(deadline, published))
+    if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
+            and not plans_its_own_year(framed[:number.start], deadline, clause_start, published) \
+            and not GOAL_LIST.search(sentence, 0, number.start) \
+            and not _OWN_PLAN.search(framed, clause_start, number.start):
+        return "statistic"
+    if kind == "target" and not PLAN_MARKERS.search(prefix) \
+            and reported_after(sentence, number.end + len(tail), deadline, published):
+        return "statistic"
+    if kind == "target" and not (deadline and (deadline.strong or (
+            published and deadline.year and deadline.year > published.year))) \
+            and past_reference(sentence[clause_start:number.start], published):
+        return "statistic"  # 较2024年增长120%: a change from a past year (not 2027年,…较2020年降16%)
+    return kind
+
+
+def _unit_of(number: Candidate, indicator: str, sentence: str, after: str, tail: str) -> str:
+    """A number's unit, or the one its indicator or the words after it imply for a bare
+    multiple (计划完成投资1000亿: 元; 解决200万城乡居民的饮水安全问题: 人)."""
+    unit = number.unit or _NAMED_UNIT.get(indicator[-2:], "")
+    if not unit and number.multiplier_only and (
+            _MONEY_NAMED.search(indicator) or (indicator.endswith("规模") and "亿" in sentence[
+                number.start:number.end])):
+        unit = "元"  # 计划完成投资1000亿, 在保规模从420亿跃升至2000亿: money, its 元 left out
+    if not unit and number.multiplier_only and _PEOPLE_AFTER.match(after, len(tail)):
+        unit = "人"  # 解决200万城乡居民的饮水安全问题
+    return unit
+
+
+def _no_record(reading: _Reading, number: Candidate, prefix: str, after: str, tail: str,
+               indicator: str, unit: str, kind: str, planned: bool, consumed: int,
+               goal_listed: bool) -> bool:
+    """Whether a number gives no record: an event's or a company's, cut off with its noun, one
+    that news reports but plans never hold, or a size, set or share that is no quantity of its
+    own."""
+    sentence = reading.sentence
+    if (reading.off_at is not None and number.start >= reading.off_at) \
+            or (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
+            or never_record(sentence, number.start, indicator, unit, kind, planned):
+        return True
+    if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and project_size(after, len(tail)):
+        return True  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
+    if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
+        return True  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
+    if unit in MEASURE_WORDS and names_counted(prefix, after, number.value):
+        return True  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
+    if _COUNTED_LATER.match(after, len(tail)):
+        return True  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
+    # 完成年度目标的42%: how far a plan has got, not a quantity of its own
+    return unit == "%" and bool(_SHARE_OF_PLAN.search(sentence, 0, number.start))
+
+
+def _kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after: str,
+                  indicator: str, deadline: Deadline | None, share: bool, goal_listed: bool,
+                  planned: bool) -> str:
+    """A number's kind once its indicator is read: a goal list's item plans; a survey's share,
+    a measurement, a facility's output, a plan's progress and a project's description report."""
+    if goal_listed:
+        kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
+    elif not planned and (share or (measured(sentence, number)
+                                    and not (deadline is not None and deadline.end == 0))):
+        # 75%的百强企业…完成技术改造: a survey's finding; 今年…水稻种植近60万亩: a measurement
+        kind = "statistic"
+    if facility_output(sentence, number.start) or _PROGRESS.search(indicator) \
+            or (kind == "target" and _COPULA.search(prefix) and not planned):
+        kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
+    if describes_projects(sentence, number.start, indicator, after) \
+            or describes_place(sentence, number.start):
+        kind = "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
+    return kind
+
+
+def _region_of(reading: _Reading, number: Candidate, indicator: str) -> tuple[str, str]:
+    """A record's region and where it came from: the sentence's, a list both places share
+    (川渝共建项目), the country's own measure (国内生产总值), or the text's."""
+    region, region_source = reading.region_at(number.start)
+    if region == CHONGQING and _JOINT.search(indicator):
+        return PAIR, "sentence"  # 川渝共建项目320个: both places' list
+    if region_source != "sentence" and NATIONAL_MEASURE.search(indicator):
+        return NATIONAL, "sentence"  # 国内生产总值增长5%左右: the country's
+    return region, region_source
 
 
 #: An indicator that names its measure before a count (新能源汽车产量, 数量).
