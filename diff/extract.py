@@ -7,59 +7,47 @@ import re
 from collections.abc import Iterator
 
 from diff.comparators import comparator_around
-from diff.context import PAIR, Context
+from diff.context import Context
 from diff.coordination import Respectively, list_comparator
 from diff.dating import (
     ANNOUNCING,
     closing_deadline,
     last_deadline,
-    only_this_year,
-    past_reference,
-    plans_its_own_year,
-    reported_after,
 )
 from diff.deadlines import Deadline, find_deadlines, stated_year
-from diff.exclusions import never_record
 from diff.goals import GOAL_LIST, in_goal_list
 from diff.items import (
     EACH,
     LIST_VERB,
     RATE_SUFFIX,
-    VERB_ONLY,
     VERBS_ONLY,
     after_earlier_items,
     after_examples,
     counted_members,
     each,
-    measured,
-    names_counted,
     share_of,
 )
 from diff.kinds import (
     ANNUAL_PLAN,
     GROWTH_MULTIPLE,
     PLAN_MARKERS,
-    frame_at,
 )
 from diff.numbers import to_float
 from diff.phrases import (
-    CHONGQING,
-    NATIONAL,
-    NATIONAL_MEASURE,
     clean_indicator,
     is_indicator,
     noun_after,
     official_name,
     start_of_clause,
 )
-from diff.projects import describes_place, describes_projects, facility_output, project_size
 from diff.qualitative import qualitative_goals
-from diff.quantities import COUNT_UNITS, Candidate, find_candidates
+from diff.quantities import MEASURE_WORDS, Candidate, find_candidates
 from diff.record import Document, Target
 from diff.restatements import Restatements
 from diff.scopes import Scopes
 from diff.structure import Block, read_blocks
 from diff.tables import table_values
+from diff.verdicts import kind_as_read, kind_in_context, no_record, region_of, unit_of
 
 #: Bump whenever the records produced for the same text change.
 EXTRACTOR_VERSION = "31"
@@ -101,8 +89,6 @@ _SECOND_QUANTITY = "、"
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|缩小|(?<![下升])降)(?:了)?$")
-#: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
-MEASURE_WORDS = COUNT_UNITS | {"天"}
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
 _BARE_COMPARATOR = re.compile(r"(?:不到|不足|至少|仅|约|近|超过|达到|达|就|只)+$")
 #: The reference of a change ("比前一天增加", "与2008年同期相比上升"): not part of the indicator.
@@ -246,7 +232,7 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
     carried = context.carried(sentence, published)
     if carried is not None:
         deadlines.insert(0, carried)
-    reading = _Reading(sentence, offset, published, context, off_at, cut)
+    reading = Reading(sentence, offset, published, context, off_at, cut)
     found = list(_sentence_records(reading, deadlines))
     context.note_progress(sentence)
     if found and published and any(record.kind == "target" for record in found) \
@@ -260,7 +246,7 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
     yield from found
 
 
-class _Reading:
+class Reading:
     """One sentence and what the document around it established."""
 
     def __init__(self, sentence: str, offset: int, published: dt.date | None, context: Context,
@@ -304,7 +290,7 @@ class _Reading:
         return year, year_source
 
 
-def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[Target]:
+def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[Target]:
     """The records of one sentence."""
     sentence, offset = reading.sentence, reading.offset
     numbers = sorted(find_candidates(sentence), key=lambda number: number.start)
@@ -341,7 +327,7 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         comparator, tail = comparator_around(prefix, after, number.comparator)
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
-        kind = _kind_in_context(reading, framed, number, prefix, tail, deadline, clause_start)
+        kind = kind_in_context(reading, framed, number, prefix, tail, deadline, clause_start)
         origin = _FROM.search(prefix)
         if origin or _RELATIVE.search(prefix):
             if origin:
@@ -400,23 +386,23 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
         elif list_verb and clause_of_verb == clause_start and len(indicator) <= 3:
             indicator = list_verb + indicator
         consumed = number.end + (consumed_to if consumed_to else len(tail))
-        unit = _unit_of(number, indicator, sentence, after, tail)
+        unit = unit_of(number, indicator, sentence, after, tail)
         planned = bool(deadline and deadline.strong) or bool(PLAN_MARKERS.search(prefix))
-        if _no_record(reading, number, prefix, after, tail, indicator, unit, kind, planned,
+        if no_record(reading, number, prefix, after, tail, indicator, unit, kind, planned,
                       consumed, goal_listed):
             continue
         if _STEP.match(after):
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
-        kind = _kind_as_read(kind, sentence, number, prefix, after, indicator, deadline,
+        kind = kind_as_read(kind, sentence, number, prefix, after, indicator, deadline,
                              bool(share), goal_listed, planned)
         if number.plan_only and kind != "target":
             continue
         year, year_source = reading.year_for(kind, number, indicator, deadline, deadlines)
         if unit not in ("%", "个百分点") and RATE_SUFFIX.search(indicator):
             indicator = RATE_SUFFIX.sub("", indicator) or indicator  # 服务贸易增长30%,达到170亿美元
-        region, region_source = _region_of(reading, number, indicator)
+        region, region_source = region_of(reading, number, indicator)
         if number.counted:
             names = [member + (number.fixed_indicator or "") for member in members[number.start]]
         elif unit == "倍" or ("均" in indicator and EACH.search(indicator)):
@@ -443,120 +429,6 @@ def _sentence_records(reading: _Reading, deadlines: list[Deadline]) -> Iterator[
     yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
 
 
-def _kind_in_context(reading: _Reading, framed: str, number: Candidate, prefix: str, tail: str,
-                     deadline: Deadline | None, clause_start: int) -> str:
-    """A number's kind from the frame words before it and what the text around it does: a
-    report reports it, the words after it can report it (比去年增加…), and a change from a past
-    year (较2024年增长120%) is measured, not planned.
-
-    :param framed: the sentence with 将 as 把 masked (:data:`_DISPOSAL`)
-    :param prefix: the words of the number's item before it
-    :param tail: the comparator text right after the number
-    """
-    sentence, published = reading.sentence, reading.published
-    # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
-    kind = frame_at(framed[:number.start], deadline.start if deadline else None,
-                    0 if number.counted else clause_start, only_this_year(deadline, published))
-    if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
-            and not plans_its_own_year(framed[:number.start], deadline, clause_start, published) \
-            and not GOAL_LIST.search(sentence, 0, number.start) \
-            and not _OWN_PLAN.search(framed, clause_start, number.start):
-        return "statistic"
-    if kind == "target" and not PLAN_MARKERS.search(prefix) \
-            and reported_after(sentence, number.end + len(tail), deadline, published):
-        return "statistic"
-    if kind == "target" and not (deadline and (deadline.strong or (
-            published and deadline.year and deadline.year > published.year))) \
-            and past_reference(sentence[clause_start:number.start], published):
-        return "statistic"  # 较2024年增长120%: a change from a past year (not 2027年,…较2020年降16%)
-    return kind
-
-
-def _unit_of(number: Candidate, indicator: str, sentence: str, after: str, tail: str) -> str:
-    """A number's unit, or the one its indicator or the words after it imply for a bare
-    multiple (计划完成投资1000亿: 元; 解决200万城乡居民的饮水安全问题: 人)."""
-    unit = number.unit or _NAMED_UNIT.get(indicator[-2:], "")
-    if not unit and number.multiplier_only and (
-            _MONEY_NAMED.search(indicator) or (indicator.endswith("规模") and "亿" in sentence[
-                number.start:number.end])):
-        unit = "元"  # 计划完成投资1000亿, 在保规模从420亿跃升至2000亿: money, its 元 left out
-    if not unit and number.multiplier_only and _PEOPLE_AFTER.match(after, len(tail)):
-        unit = "人"  # 解决200万城乡居民的饮水安全问题
-    return unit
-
-
-def _no_record(reading: _Reading, number: Candidate, prefix: str, after: str, tail: str,
-               indicator: str, unit: str, kind: str, planned: bool, consumed: int,
-               goal_listed: bool) -> bool:
-    """Whether a number gives no record: an event's or a company's, cut off with its noun, one
-    that news reports but plans never hold, or a size, set or share that is no quantity of its
-    own."""
-    sentence = reading.sentence
-    if (reading.off_at is not None and number.start >= reading.off_at) \
-            or (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
-            or never_record(sentence, number.start, indicator, unit, kind, planned):
-        return True
-    if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and project_size(after, len(tail)):
-        return True  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
-    if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
-        return True  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
-    if unit in MEASURE_WORDS and names_counted(prefix, after, number.value):
-        return True  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
-    if _COUNTED_LATER.match(after, len(tail)):
-        return True  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
-    # 完成年度目标的42%: how far a plan has got, not a quantity of its own
-    return unit == "%" and bool(_SHARE_OF_PLAN.search(sentence, 0, number.start))
-
-
-def _kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after: str,
-                  indicator: str, deadline: Deadline | None, share: bool, goal_listed: bool,
-                  planned: bool) -> str:
-    """A number's kind once its indicator is read: a goal list's item plans; a survey's share,
-    a measurement, a facility's output, a plan's progress and a project's description report."""
-    if goal_listed:
-        kind = "target"  # 确定了建成100万亩优质粮油基地…的发展目标
-    elif not planned and (share or (measured(sentence, number)
-                                    and not (deadline is not None and deadline.end == 0))):
-        # 75%的百强企业…完成技术改造: a survey's finding; 今年…水稻种植近60万亩: a measurement
-        kind = "statistic"
-    if facility_output(sentence, number.start) or _PROGRESS.search(indicator) \
-            or (kind == "target" and _COPULA.search(prefix) and not planned):
-        kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
-    if describes_projects(sentence, number.start, indicator, after) \
-            or describes_place(sentence, number.start):
-        kind = "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
-    return kind
-
-
-def _region_of(reading: _Reading, number: Candidate, indicator: str) -> tuple[str, str]:
-    """A record's region and where it came from: the sentence's, a list both places share
-    (川渝共建项目), the country's own measure (国内生产总值), or the text's."""
-    region, region_source = reading.region_at(number.start)
-    if region == CHONGQING and _JOINT.search(indicator):
-        return PAIR, "sentence"  # 川渝共建项目320个: both places' list
-    if region_source != "sentence" and NATIONAL_MEASURE.search(indicator):
-        return NATIONAL, "sentence"  # 国内生产总值增长5%左右: the country's
-    return region, region_source
-
-
-#: An indicator that names its measure before a count (新能源汽车产量, 数量).
-_MEASURE_NAMED = re.compile(r"(?:量|数|规模)$")
-
-
-def _lost_its_noun(sentence: str, end: int, unit: str, indicator: str) -> bool:
-    """Whether a number at the end of a text the page cuts off may have lost the noun after it:
-    a count (…(两江新区)3家, not 产量突破50万辆), a number with only a verb before it
-    (…将促成100万吨), or one with no unit yet (…新增城镇就业60万)."""
-    verb = VERB_ONLY.match(indicator)
-    counted = unit in MEASURE_WORDS and not _MEASURE_NAMED.search(indicator) \
-        and not (verb and len(indicator) - verb.end() >= 2)  # 改造老旧小区45个: the noun came first
-    return not sentence[end:].strip() and (counted or not unit or len(indicator) <= 2
-                                           or indicator in VERBS_ONLY)
-
-
-#: A plan word of a number's own clause (重庆将力争高新技术企业突破1万家): it plans, though the
-#: section around it reviews.
-_OWN_PLAN = re.compile(r"力争|确保")
 #: The verb between a clause's own year and its value (2020年达到3800亿元左右).
 _VALUE_VERB = re.compile(r",?(?:力争|预计)?(?:达到|达|突破|超过|增至|增加到|增长到|提高到|提升至|提升到|实现|为)?")
 
@@ -616,26 +488,8 @@ def _part_of_total(name: str, total: str) -> str:
     return name + measure.group(0)
 
 
-#: An indicator that names an amount of money, whose unit a bare multiple leaves out.
-_MONEY_NAMED = re.compile(r"(?:投资|资金|收入|营收|产值|总值|GDP|销售额|交易额|总额|金额)$")
-#: The unit a bare multiple takes from its indicator (常住人口3200万, 接待游客人次突破2亿).
-_NAMED_UNIT = {"人口": "人", "人次": "人次", "人数": "人", "户数": "户"}
-#: An indicator that counts what both places build together (川渝共建项目, 成渝共建).
-_JOINT = re.compile(r"川渝(?:共建|合作|共同)|成渝(?:地区双城经济圈)?(?:共建|合作)|共建成渝")
-#: People named right after a bare multiple (200万城乡居民).
-_PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:居民|群众|农民|人口|学生|职工|市民)")
-#: A count whose noun runs on into a share (42个断面水质优良比例): the set the share measures.
-_BASE_OF_SHARE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:比例|比重|占比|优良率|达标率|合格率|覆盖率)")
-#: A quantity that qualifies a noun a later count in its clause counts: a class threshold.
-_COUNTED_LATER = re.compile(r"(?:以上|以下)?的[^,;。\d]{0,20}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批)")
-#: A number stated with 为/是 and no plan word (今年,重庆岗位需求总数为242万人): a fact.
-_COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
-#: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan.
-_PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 #: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为))")
-#: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
-_SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$")
 def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
                both_periods: bool = False, opening_subject: str = "") -> tuple[str | None, int]:
     """The indicator of a number and how far past the number it reaches (0: just the tail).
