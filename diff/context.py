@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from diff.deadlines import Deadline, stated_year
+from diff.deadlines import Deadline, past_period, stated_year
 from diff.exclusions import off_topic
 from diff.kinds import CLAUSE_PLAN_MARKERS, PLAN_MARKERS, WILL
 from diff.phrases import (
@@ -227,14 +227,16 @@ class Context:
         """The plan frame a sentence inherits, placed at its start.
 
         The paragraph's frame first, then a plan frame of the scopes around the block. A
-        sentence that states a past year of its own (2025年,全市…) or opens on last year
-        (去年,…) reports, and inherits none.
+        sentence that states a past year of its own (2025年,全市…), opens on last year (去年,…)
+        or names a plan period that is over as its time (“十三五”期间,…) reports, and inherits
+        none.
 
         :param sentence: one normalised sentence
         :param published: publication date
         """
         if (published is not None and (stated_year(sentence, published) or published.year)
-                < published.year) or _LAST_YEAR_OPENING.match(sentence):
+                < published.year) or _LAST_YEAR_OPENING.match(sentence) \
+                or past_period(sentence, published):
             self.paragraph.report = True
             return None
         frame = self.paragraph.frame

@@ -39,8 +39,7 @@ _LEAD = len("力争到")
 #: The plan period of PERIOD_DEADLINE, at most a lead and a quotation mark after its start.
 _PERIOD_WORD = re.compile(r"十[三四五六]五")
 #: Relative years resolved from the publication date: 今年, 明年 (and 今明两年, by its end; 今冬明春,
-#: by the spring), and
-#: the coming years a plan gives itself (今后五年, 未来3年).
+#: by the spring), and the coming years a plan gives itself (今后五年, 未来3年).
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
     r"(?P<rel>(?:今后|未来)(?P<years>[1-9]|1[0-5]|[一两二三四五六七八九]|十[一二三四五]?)年|今明两年|今冬明春|今年|明年|本年度"
@@ -163,6 +162,23 @@ STATED_YEAR = re.compile(
     r"(?<![比较与从同由])(?<!基于)(?:截至|截止|到)?(?P<year>(?:19|20)\d{2}|" + _CN_YEAR + r")年(?:底|末|全年|年底)?"
     r"(?![\d〇零一二三四五六七八九十]+月|\d|的|以来|至|到|-|—)"
 )
+
+
+#: A plan period named as the time of what follows (“十三五”期间, 十三五时期, “十三五”以来).
+_PERIOD_AS_TIME = re.compile(r"(?P<period>十[三四五六]五)”?(?:期间|时期|以来)")
+
+
+def past_period(sentence: str, published: dt.date | None) -> bool:
+    """Whether a sentence names a plan period that is over as its time (“十三五”期间,… in 2022):
+    it reports what was done then.
+
+    :param sentence: one normalised sentence
+    :param published: publication date
+    """
+    if published is None or "五" not in sentence:
+        return False
+    return any(PLAN_PERIODS[match["period"]] < published.year
+               for match in _PERIOD_AS_TIME.finditer(sentence))
 
 
 def stated_year(prefix: str, published: dt.date | None) -> int | None:

@@ -1976,3 +1976,11 @@ def test_a_county_written_short_after_its_province(title, region) -> None:
     city written short after its province; a city of that name (湖南长沙, 湖北恩施) comes first."""
     body = "今年,全市将新建5G基站500个。"
     assert [t[5] for t in targets(read(body, title, dt.date(2026, 1, 15)))] == [region]
+
+
+def test_a_plan_period_that_is_over_reports_its_paragraph() -> None:
+    """b37/p_bishan_canjiren_2022: in a “十四五” plan of 2022, “十三五”期间,…精准脱贫建档立卡贫困残疾人
+    465511人 reports the last period, and so does the paragraph's next sentence."""
+    body = ("到2025年,全区残疾人就业人数达到5000人。“十三五”期间,通过产业帮扶、就业帮扶、兜底保障等措施,"
+            "精准脱贫建档立卡贫困残疾人465511人。完成农村贫困残疾人家庭危旧房改造1197户。")
+    assert [t[1] for t in targets(read(body, "璧山区“十四五”残疾人保障和发展规划", dt.date(2022, 7, 7)))] == [5000]
