@@ -17,6 +17,7 @@ from diff.phrases import (
     district_named,
     district_planning,
     nation_governing,
+    place_governing,
     province_governing,
     region_at,
     subject_at,
@@ -153,6 +154,7 @@ class Context:
         """
         if self.lead and self.home == CHONGQING and self.inherited.region_source == "default":
             home = province_governing(sentence) or nation_governing(sentence) \
+                or place_governing(sentence) \
                 or _titled_area(sentence) or district_planning(sentence)
             if home:
                 self.home = self.paragraph.region = home
@@ -283,7 +285,7 @@ class Context:
         :param deadlines: its own deadlines (without an inherited frame)
         """
         if self.off_topic:
-            region, _ = subject_at(sentence, self.district, self.pair)
+            region, _ = subject_at(sentence, self.district, self.pair, self.home)
             if region is None and not any(deadline.strong for deadline in deadlines):
                 return 0
         return off_topic(sentence)
@@ -297,14 +299,14 @@ class Context:
         :param records: the records it gave
         :param off_at: where it turned to an event, incident or organisation, if it did
         """
-        region, district = subject_at(sentence, self.district, self.pair)
+        region, district = subject_at(sentence, self.district, self.pair, self.home)
         if district:
             self.district = district
         if region == PAIR:
             self.pair = region
         paragraph = self.paragraph
         if region is not None:
-            paragraph.region = region if region in CARRIED_REGIONS else CHONGQING
+            paragraph.region = region if region in CARRIED_REGIONS or region == self.home else CHONGQING
         if off_at is not None:
             self.off_topic = True
             self.topic_from_lead = self.topic_from_lead or self.lead

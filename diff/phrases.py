@@ -262,18 +262,23 @@ def district_named(text: str) -> str | None:
     return DISTRICTS[match["name"]] if match else None
 
 
-def subject_at(sentence: str, district: str | None = None,
-               pair: str | None = None) -> tuple[str | None, str | None]:
+def subject_at(sentence: str, district: str | None = None, pair: str | None = None,
+               home: str = CHONGQING) -> tuple[str | None, str | None]:
     """The last region named as a clause subject of a sentence, and the last district or county.
 
     :param sentence: one normalised sentence
     :param district: what 全区/全县 refer back to, if known
     :param pair: what 两地/双方 refer back to, if known
+    :param home: the document's own region: 全市/全省 in another place's report are its own
     """
     region = None
+    outside = home != CHONGQING and home not in _DISTRICT_NAMES
     for name, _ in _subjects(sentence):
         if name in _BACK_REFERENCE or name in _PAIR_REFERENCE:
             region = (district if name in _BACK_REFERENCE else pair) or region
+            continue
+        if outside and (name in _CITY_HOME or name in _PROVINCE_HOME):
+            region = home  # 滨海新区…在全市高品质发展中做先锋: the text's own place
             continue
         if name in _PROVINCE_HOME or name in CITY_AREAS:
             continue
@@ -388,6 +393,8 @@ class _Places:
     #: A province's county-level cities and counties by their two-character short names (湖南省:
     #: 浏阳 → 浏阳市), read only right after the province's name (湖南浏阳).
     short_counties: dict[str, dict[str, str]]
+    #: The city and the province each city and county lies in (滨海新区 → 天津市).
+    areas: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +410,7 @@ def _places() -> _Places:
     full_name: dict[str, str] = {}
     cities, counties = set(), set()
     short_counties: dict[str, dict[str, str]] = {}
+    areas: dict[str, set[str]] = {}
     for province, body in jionlp.china_location_loader().items():
         if province.startswith("重庆"):
             continue
@@ -417,17 +425,31 @@ def _places() -> _Places:
                 if len(name) >= 2:
                     full_name.setdefault(name, city)
                     cities.add(city)
+                    areas.setdefault(city, set()).add(province)
             for county in info:
                 # full names only (涪城区, never 涪城), and never a Chongqing district's name
                 if not county.startswith("_") and len(county) >= 3 and county[:-1] not in DISTRICTS \
                         and county not in DISTRICTS.values():
                     full_name.setdefault(county, county)
                     counties.add(county)
+                    areas.setdefault(county, set()).update((city, province))
                     if len(county) == 3 and county.endswith(("市", "县")):
                         short_counties.setdefault(province, {})[county[:2]] = county
+                elif county[:1] != "_" and len(county) == 2 and county.endswith("县"):
+                    short_counties.setdefault(province, {})[county] = county  # 山东费县
     names = [name for name in full_name if len(name) >= 2]
-    return _Places(WordTable(names), full_name, frozenset(cities),
-                   frozenset(counties), short_counties)
+    return _Places(WordTable(names), full_name, frozenset(cities), frozenset(counties),
+                   short_counties, {place: frozenset(around) for place, around in areas.items()})
+
+
+def lies_within(place: str, area: str) -> bool:
+    """Whether ``place`` (a city or county outside Chongqing) lies in ``area`` (滨海新区 in
+    天津市, 沭阳县 in 江苏省).
+
+    :param place: a full name from the place table
+    :param area: a city's or province's full name
+    """
+    return area in _places().areas.get(place, ())
 
 
 _SITE_NAME = re.compile(r"网|日报|在线|新闻|电视台|卫视|晚报|商报")
@@ -497,6 +519,28 @@ def province_governing(sentence: str) -> str | None:
         return None
     match = _PROVINCE_GOVERNMENT.search(sentence)
     return _PROVINCES[match["province"]] if match else None
+
+
+#: A place's own congress, government, party committee or work meeting, right after its name
+#: (黄州区第六届人民代表大会, 湖州市人民政府, 鹿城区委经济工作会议).
+_OWN_INSTITUTION = re.compile(
+    r"(?:第[一二三四五六七八九十\d]{1,3}届)?(?:人民代表大会|人大(?:常委会)?|人民政府|政府(?:工作报告)?"
+    r"|委(?:员会)?(?:全会|全体会议|经济工作会议)|经济工作会议)")
+
+
+def place_governing(sentence: str) -> str | None:
+    """The place outside Chongqing whose own congress, government or party committee a
+    sentence of a lead names (11月20日,黄州区第六届人民代表大会第一次会议开幕), or None; never in
+    a sentence that names Chongqing.
+
+    :param sentence: one normalised sentence of a lead
+    """
+    if _CHONGQING_NAMED.search(sentence):
+        return None
+    for match in _places().table.finditer(sentence):
+        if _OWN_INSTITUTION.match(sentence, match.end()):
+            return other_place(sentence[:match.end()])
+    return None
 
 
 #: The Premier presenting the State Council's report (李强总理代表国务院…所作的《政府工作报告》).

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 
 from diff.deadlines import find_deadlines
 from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
-from diff.phrases import CHONGQING, DISTRICTS, OTHER_PLACES, city_area, district_named, home_region
+from diff.phrases import (
+    CHONGQING,
+    DISTRICTS,
+    OTHER_PLACES,
+    city_area,
+    district_named,
+    home_region,
+    lies_within,
+)
 from diff.structure import Block, numbering
 
 #: Words of a heading or lead-in that make the numbers under it a plan's (2026年卫生健康工作这么干:
@@ -242,6 +250,8 @@ class Scopes:
             self.listing = None
             level = block.level if block.numbered else 0
             scope = read_scope(block.text, "heading", self.published, level)
+            if scope.region is not None and lies_within(self.document_subject()[0], scope.region):
+                scope.region = None  # 天津 over a text on 滨海新区: the area around its subject
             plan = scope.frame is not None or bool(PLAN_WORDS.search(block.text))
             if level:
                 self.sections = [s for s in self.sections if s.level < level]

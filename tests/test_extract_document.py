@@ -1245,6 +1245,35 @@ def test_a_provinces_own_government_in_the_lead_makes_the_text_that_provinces() 
         ("农民人均纯收入增速", 10, "山东省")]
 
 
+def test_a_places_own_congress_in_the_lead_makes_the_text_that_places() -> None:
+    """b21/p_huangzhou_gzbg_2021: no headline names the district; the lead names its own congress
+    (黄州区第六届人民代表大会), so 全区's targets are 黄州区's."""
+    title = ("荆楚网(湖北日报网)讯(通讯员吕有明、尹宏伟)11月20日,黄州区第六届人民代表大会第一次会议上,代区长陈风作"
+             "《政府工作报告》(下称《报告》),报告指出,今后五年,要推动市区经济实力大幅增强,城市品质显著提升")
+    body = (title + "。\n具体到2022年,在全区经济发展“高于全省、领跑全市”的总基调下,实现地区生产总值增长13%以上;"
+            "固定资产投资增长20%;")
+    assert [(r[0], r[1], r[5]) for r in targets(read(body, title, dt.date(2021, 11, 22)))] == [
+        ("地区生产总值增速", 13, "黄州区"), ("固定资产投资增速", 20, "黄州区")]
+
+
+def test_another_places_whole_city_is_its_own_and_its_city_is_no_new_subject() -> None:
+    """b49/p_binhai_bada_2023: a text on 滨海新区 (a district of 天津) whose page shows 天津's weather:
+    the line naming 天津 names the area around the subject, not a new subject, and 在全市…做先锋
+    keeps the paragraph on the text's own place."""
+    title = "滨海新区加紧实施“八大工程”"
+    body = (title + "\n天津 36°C 0\n记者了解到,滨海新区聚焦“八大工程”,在全市高品质发展中做先锋、当主力。"
+            "比如,在实施现代化产业集聚区建设工程方面,到2027年培育7个千亿产业集群,工业百亿级企业达30家。")
+    assert [(r[1], r[4], r[5]) for r in targets(read(body, title, dt.date(2023, 2, 24)))] == [
+        (7, 2027, "滨海新区"), (30, 2027, "滨海新区")]
+
+
+def test_a_two_character_county_after_its_province() -> None:
+    """b49/p_feixian_gongye_2023: 山东费县 is 费县, a county whose whole name is two characters."""
+    body = "力争到2024年工业产值突破1000亿元。"
+    assert [r[5] for r in targets(read(body, "山东费县:招大引强打造工业经济新引擎", dt.date(2023, 2, 14)))] == [
+        "费县"]
+
+
 def test_a_municipalitys_district_is_named_by_itself() -> None:
     """b29/p_jiading_haimian_2024: 上海市嘉定区's plan is 嘉定区's (a municipality's districts are in
     the place table too)."""
