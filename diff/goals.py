@@ -7,8 +7,9 @@ import re
 
 #: The opening of this year's list of goals, which may run on past the sentence's end.
 GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标|(?:主要|以下[^,;。]{0,4})目标(?:是|为|如下)?:")
-#: A list that a goal word closes (确定了建成100万亩优质粮油基地、…的发展目标): each item is a goal.
-_GOAL_CLOSES = re.compile(r"的(?:发展|奋斗|总体|主要|工作)?目标")
+#: A list that a goal word closes (确定了建成100万亩优质粮油基地、…的发展目标; 围绕“…工业销售收入
+#: 突破1200亿元”目标): each item is a goal.
+_GOAL_CLOSES = re.compile(r"[的”](?:发展|奋斗|总体|主要|工作)?目标")
 #: What sets the goal that closes such a list (确定了, 提出); 实现了…的目标 reports one met.
 _GOAL_SET = re.compile(r"确定|提出|明确|定下|设定|锁定|制定|瞄准|围绕|聚焦|朝着|向着")
 _CLAUSE_END = re.compile(r"[,;。!?]")

@@ -132,8 +132,9 @@ _LEADING = re.compile(
 #: A quote or a parenthesis whose other half lies outside the phrase (“这10个项目…, 记者 王婧)重庆…).
 _UNCLOSED_QUOTE = re.compile(r"^“(?=[^”]*$)")
 _UNOPENED_PARENTHESIS = re.compile(r"^[^()]{0,12}\)")
-#: The words that announce the goals (经济社会发展的主要预期目标是…): not what is measured.
-_GOAL_OPENING = re.compile(r"^[^,;:]*?(?:目标|任务)(?:是|为)")
+#: The words that announce the goals (经济社会发展的主要预期目标是…): not what is measured; but a
+#: measure's own growth or level before 的预期目标为 is (地区生产总值增长的预期目标为8%左右).
+_GOAL_OPENING = re.compile(r"^(?![^,;:]*?(?:增长|增速|总量|规模|率)的(?:预期)?目标)[^,;:]*?(?:目标|任务)(?:是|为)")
 _ADVERB_VERB = re.compile(
     r"^(?:加快|大力|精心|着力|全力|积极|深入|持续|稳步|扎实|全面|有序|早日|力求|加速|奋力)"
     r"[\u4e00-\u9fff]{2}"
@@ -174,7 +175,7 @@ _INNER = re.compile(r"连续\d+(?:个月|年|天|周|个季度)|单月|\([^()]*\
 _SPEECH = re.compile(r"[。;!?]|[,:].*[\u4e00-\u9fff]{4}")
 #: Nouns after a count that make it a count of the article's own parts (7个方面, 8个关键词).
 META_NOUNS = re.compile(
-    r"^(?:具体|主要|配套|务实|硬核|功能性|行业|约束性|预期性|重点)?(?:大(?!关|型|幅)|民生实事|实事|方面|关键词|指标|措施|意见|任务|举措|行动|领域|定位|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分|课题|总目标|发展定位"
+    r"^(?:具体|主要|配套|务实|硬核|功能性|行业|约束性|预期性|重点)?(?:大(?!关|型|幅)|小项|民生实事|实事|方面|关键词|指标|措施|意见|任务|举措|行动|领域|定位|环节|阶段|方向|原则|要求|重点(?!项目|企业|工程|镇|村)|问题|部分|课题|总目标|发展定位"
     r"|条例|文件|政策|板块|专栏|维度|步骤|类|种|点|句|段|字|版|页|篇|章|节|届|次会议|号)"
     r"|^[\u4e00-\u9fff]{1,2}指标"  # 39个底层指标预测清单, 5项核心指标
 )
@@ -337,7 +338,12 @@ def is_indicator(phrase: str) -> bool:
 
     :param phrase: a cleaned indicator
     """
-    return len(phrase) <= 40 and sum(map(str.isalpha, phrase)) >= 2  # Chinese characters are letters
+    return len(phrase) <= 40 and sum(map(str.isalpha, phrase)) >= 2 \
+        and not _PERIOD_ONLY.fullmatch(phrase)  # Chinese characters are letters; 五年 names a time
+
+
+#: A span of time alone (五年, 三年内): when a value is reached, never what is measured.
+_PERIOD_ONLY = re.compile(r"[一二两三四五六七八九十\d]{1,3}(?:个)?(?:年|月)(?:内|后|来)?")
 
 
 def noun_after(text: str) -> str:
@@ -348,7 +354,34 @@ def noun_after(text: str) -> str:
     if not text or _NOT_NOUN_START.match(text):
         return ""
     match = NOUN_AFTER.match(text)
-    return match.group(0) if match else ""
+    if not match:
+        return ""
+    noun = match.group(0)
+    count = _NEXT_COUNT.search(noun, 2)  # 涉及26个小区2327户居民: the noun ends where the next count begins
+    return noun[:count.start()] if count else noun
+
+
+#: A count inside a run of characters read as a noun: the next quantity, not part of the noun.
+_NEXT_COUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?[个家条处座所名户台项辆套间张件场轮批艘栋株棵床片]")
+
+
+#: What a quote names when a noun of rules or programmes follows it, perhaps after its own short
+#: name (落实“重大招商项目100%专班服务、…”的“五个100%”措施): the quote spells out a measure.
+_MEASURE_NAMED = re.compile(r"”(?:的“[^“”]{0,12}”)?(?:措施|举措|机制|模式|工程|行动|体系|战略|理念|要求|原则|制度|工作法)")
+
+
+def quote_names_a_measure(sentence: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quote, of any length, that spells out the name of a
+    measure, a programme or a rule: its numbers are words of the name.
+
+    :param sentence: one normalised sentence
+    :param position: offset in the sentence
+    """
+    opening = sentence.rfind("“", 0, position)
+    if opening < 0 or sentence.rfind("”", 0, position) > opening:
+        return False
+    closing = sentence.find("”", position)
+    return closing >= 0 and bool(_MEASURE_NAMED.match(sentence, closing))
 
 
 def inside_quotes(sentence: str, position: int) -> bool:
@@ -440,6 +473,16 @@ def _places() -> _Places:
     names = [name for name in full_name if len(name) >= 2]
     return _Places(WordTable(names), full_name, frozenset(cities), frozenset(counties),
                    short_counties, {place: frozenset(around) for place, around in areas.items()})
+
+
+def county_named(text: str) -> str | None:
+    """The county or district outside Chongqing that ``text`` names, when the place it names
+    is one (淳安县千岛湖传媒中心 → 淳安县; never a city's or a province's paper: 深圳热线, 四川日报).
+
+    :param text: a paper's or site's name
+    """
+    place = other_place(text)
+    return place if place in _places().counties else None
 
 
 def lies_within(place: str, area: str) -> bool:

@@ -58,10 +58,23 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
     :param indicator: the indicator read for it
     :param after: the sentence text after it
     """
-    return bool(_LIFETIME_COST.search(indicator)
+    return bool((_LIFETIME_COST.search(indicator) and _of_projects(sentence, position, indicator))
                 or (indicator.endswith("项目") and _LIST_COST.match(after))
                 or (_PLANNED_COST.search(sentence, 0, position)
                     and _PROJECTS_COUNTED.search(sentence, 0, position)))
+
+
+#: What names projects, whose cost in all a 总投资 gives (重点项目总投资, 项目…总投资), or the
+#: plans and deals that cost them (规划总投资, 签约总投资).
+_PROJECT_WORDS = re.compile(r"项目|工程|专案|基地|园区|设施|电站|规划|计划|概算|估算|协议|签约|合同")
+
+
+def _of_projects(sentence: str, position: int, indicator: str) -> bool:
+    """Whether a 总投资 is what projects cost (项目90个、总投资…; 重点项目总投资), not a sector's
+    investment in all (今年将力争林业总投资超过100亿元)."""
+    owner = indicator[:-len("总投资")]
+    clause = max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
+    return not owner or bool(_PROJECT_WORDS.search(owner) or _PROJECT_WORDS.search(sentence, clause, position))
 
 
 #: Where a plan's place lies or what it spans (规划范围, 融合发展范围涉及, 位于中心城区西部).

@@ -16,7 +16,7 @@ from diff.numbers import (
     parse_number,
     scale,
 )
-from diff.phrases import META_NOUNS, in_idiom, inside_quotes
+from diff.phrases import META_NOUNS, in_idiom, inside_quotes, quote_names_a_measure
 
 #: Words that make the number after them an order, a price or part of a code (第, 前, 售价,
 #: 第二个百万辆: the second milestone of a million).
@@ -33,11 +33,11 @@ _NEXT_TERM = re.compile(r"(?:GDP|CPI|PPI|PM2\.5)")
 UNIT_WORDS = {"台阶", "个月", "家庭", "家园", "家长", "人才", "人员", "人民", "人群", "人口", "名单", "天然", "条件",
               "项目", "处理", "所有", "座谈", "场景", "场所", "场馆", "台风", "部门", "部署", "批次",
               "位置", "片区", "件事", "间隔", "度假", "方面", "方向", "方式", "方案", "方法", "方位",
-              "个多", "个小", "个半"}
+              "个多", "个半"}
 _COVERAGE = re.compile(r"全覆盖(?!工作|会议|行动|工程|专项|试点)")
 #: A size class as a target (成为第5大万亿级产业集群, 达到百亿级规模): at least that much, in 元. After a count
 #: (打造3个千亿级产业集群) the class only names what is counted.
-_LEVEL = re.compile(r"(?<![\d个])(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{1,14}?(?:集群|产业|企业|园区|基地|商圈|市场)|(?=规模))")
+_LEVEL = re.compile(r"(?<![\d个一二两三四五六七八九十])(?P<times>[一二两三四五六七八九])?(?P<level>百亿|千亿|万亿)元?级(?P<noun>[\u4e00-\u9fff]{1,14}?(?:集群|产业|企业|园区|基地|商圈|市场)|(?=规模))")
 _LEVELS = {"百亿": Decimal(10) ** 10, "千亿": Decimal(10) ** 11, "万亿": Decimal(10) ** 12}
 #: What a size class after an amount names (50亿级产业集群).
 _CLASS_NAME = re.compile(r"[\u4e00-\u9fff]{1,14}(?:集群|产业|企业|园区|基地|商圈|市场)")
@@ -48,6 +48,11 @@ _MONEY_MAGNITUDES = {"亿", "万亿", "千亿", "百亿"}
 _COUNTED = re.compile(r"(?<!第)(?<!\d)(?P<count>\d+|[一二三四五六七八九十两几])(?:个|大)$|一批$")
 #: Orders of magnitude written alone (千万, 百万): before a unit and a noun they name a class.
 _BARE_MAGNITUDES = {"百万", "千万", "百亿", "千亿", "万亿"}
+#: An order of magnitude of money reached or passed, with no unit (工业产值过千亿, 地区生产总值
+#: 跨过万亿大关); not a size class (千亿级) or an amount with its unit (千亿元), read elsewhere.
+_LEVEL_REACHED = re.compile(
+    r"(?P<verb>超过|突破|达到|迈上|迈过|跨过|跨上|跨越|冲刺|过|超|破|达)(?P<level>百亿|千亿|万亿)(?![元级美\d万亿])")
+_PASSED = ("超过", "突破", "迈过", "跨过", "跨越", "过", "超", "破")
 _CLASS_NOUN = re.compile(r"(?!以上|左右|以内|以下|规模|级)[\u4e00-\u9fff]")
 #: A ratio to one after the 比 that names it, in its clause (收入比为2.3∶1, 之比达到2.3:1以上).
 _RATIO = re.compile(r"比[^,;。:\d]{0,10}?(?P<n>\d+(?:\.\d+)?)[:∶]1(?![\d.:])")
@@ -91,6 +96,12 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
     if "级" in sentence:
         yield from _size_classes(sentence)
+    if "亿" in sentence:
+        for match in _LEVEL_REACHED.finditer(sentence):
+            if inside_quotes(sentence, match.start()) and not _quoted_plan_item(sentence, match.start()):
+                continue  # “三年进百强,五年达千亿”: a slogan
+            yield Candidate(match.start(), match.end(), _LEVELS[match["level"]], "",
+                            comparator=">" if match["verb"] in _PASSED else "=", multiplier_only=True)
     if "全国前" in sentence:
         yield from _ranks(sentence)
     if ":1" in sentence or "∶1" in sentence:
@@ -129,7 +140,8 @@ def _size_classes(sentence: str) -> Iterator[Candidate]:
         if counted is not None and not counted["count"]:
             continue  # 一批千亿级…: a batch, no names
         # 达到百亿级规模: the size of what the clause names
-        yield Candidate(match.start(), match.end("level") + 1, _LEVELS[match["level"]], "元",
+        times = _count(match["times"]) if match["times"] else 1  # 五千亿级: 5 × 千亿
+        yield Candidate(match.start(), match.end("level") + 1, times * _LEVELS[match["level"]], "元",
                         comparator=">=", fixed_indicator=match["noun"] + "规模", plan_only=True,
                         counted=_count(counted["count"]) if counted else 0)
 
@@ -169,8 +181,9 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     """A quantity match turned into a candidate, or None when it is never a target."""
     start, end = match.start(), match.end()
     numeral, unit = match["n1"], match["u1"] or match["u2"]
-    if unit and not match["n2"] and sentence[end - len(unit):end + 1] in UNIT_WORDS:
-        unit, end = None, end - len(unit)
+    if unit and not match["n2"] and (sentence[end - len(unit):end + 1] in UNIT_WORDS
+                                     or sentence.startswith("个小时", end - len(unit))):
+        unit, end = None, end - len(unit)  # 3个小时 (not 100个小区, 40个小学生暑托班)
     chinese = not numeral[0].isdigit()
     if match["n2"] and not match["u2"]:
         end = match.start("dash")
@@ -183,7 +196,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None
     if (_may_open_or_close(sentence[end:end + 1], _BAD_FIRST) and _AFTER_NUMBER_BAD.match(sentence[end:])
             and not (match["m1"] and _NEXT_TERM.match(sentence, end))) \
-            or (inside_quotes(sentence, start) and not _quoted_plan_item(sentence, start)):
+            or (inside_quotes(sentence, start) and not _quoted_plan_item(sentence, start)) \
+            or ("”" in sentence and quote_names_a_measure(sentence, start)):
         return None  # 5G, 3.5mm; but 人口超15万GDP超120亿: a multiple before the next item's name
     if sentence.find("(", max(0, start - 12), start) >= 0 \
             and _RESTATED.search(sentence, max(0, start - 12), start):

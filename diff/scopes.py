@@ -25,6 +25,7 @@ from diff.phrases import (
     DISTRICTS,
     OTHER_PLACES,
     city_area,
+    county_named,
     district_named,
     home_region,
     lies_within,
@@ -97,7 +98,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     if REPORT_WORDS.search(plain) or _plans_met(text) \
             or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
         scope.report = True
-    elif year is not None:
+    elif year is not None and not (past and _REVIEWED_PLAN.search(plain)):
+        # (not 2024年…计划执行情况及2025年计划草案: a report in two parts, whose headings decide)
         planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
             or year_range is not None
         scope.frame = Frame(year, planned, source)
@@ -225,7 +227,7 @@ class Scopes:
         :param source: the paper or site: a district's own portal makes the district home
         """
         scopes = cls(published, title_words=WORDS_ONLY.sub("", title))
-        district = district_named(source)
+        district = district_named(source) or county_named(source)  # a county's own media
         if district:
             scopes.document.append(Scope("source", region=district))
         for text in (subtitle, title):

@@ -39,8 +39,19 @@ _PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
 #: A plan word of a number's own clause (重庆将力争高新技术企业突破1万家): it plans, though the
 #: section around it reviews.
 _OWN_PLAN = re.compile(r"力争|确保")
+#: Each of a set of places, for which a count is a quota of its own (分区县确立…, 每个区县要打造1个…).
+_EACH_UNIT = re.compile(r"(?<![部大])分区县|每个(?:区县|区|县|乡镇|镇|街道|村)|每(?:区县|乡镇|镇|村)(?!民)")
+
+
+def start_of_clause_before(sentence: str, position: int) -> int:
+    """Where the sentence part that holds ``position`` begins: after the last 。;: before it (a
+    quota's subject may stand a comma or two before its count)."""
+    return max(sentence.rfind(mark, 0, position) for mark in ";:") + 1
+
+
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
-_SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$")
+_SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$"
+                            r"|(?:占|完成)(?:年度|全年)?(?:目标|任务|计划)[\u4e00-\u9fff]{1,6}?的$")
 def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: str, tail: str,
                      deadline: Deadline | None, clause_start: int) -> str:
     """A number's kind from the frame words before it and what the text around it does: a
@@ -100,6 +111,8 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
         return True  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
     if unit in MEASURE_WORDS and names_counted(prefix, after, number.value):
         return True  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
+    if _EACH_UNIT.search(sentence, start_of_clause_before(sentence, number.start), number.start):
+        return True  # 分区县确立原则上不超过2个主导产业: a quota for each district, not the city's goal
     if _COUNTED_LATER.match(after, len(tail)):
         return True  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
     # 完成年度目标的42%: how far a plan has got, not a quantity of its own

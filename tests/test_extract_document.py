@@ -2013,3 +2013,116 @@ def test_a_plan_period_that_is_over_reports_its_paragraph() -> None:
     body = ("到2025年,全区残疾人就业人数达到5000人。“十三五”期间,通过产业帮扶、就业帮扶、兜底保障等措施,"
             "精准脱贫建档立卡贫困残疾人465511人。完成农村贫困残疾人家庭危旧房改造1197户。")
     assert [t[1] for t in targets(read(body, "璧山区“十四五”残疾人保障和发展规划", dt.date(2022, 7, 7)))] == [5000]
+
+
+def test_a_quote_is_named_by_the_noun_after_it() -> None:
+    """b49/n_zhuxi_kaigong_2023: a quote spelling out the “五个100%”措施 is a measure's name;
+    b49/p_shuyang_gongye_2021: a quote closed by 目标 is the goal itself."""
+    measure = ("进一步深化“放管服”改革,落实“重大招商项目100%专班服务、先进产业项目100%确保供地、重要论坛活动100%嵌入招商、"
+               "签约承诺事项100%跟踪落实、重点项目企业高管人才100%优先保障”的“五个100%”措施,推进产业链技术结构图。")
+    assert targets(read(measure, "竹溪县一季度集中开工", dt.date(2023, 3, 31))) == []
+    goal = ("该县围绕“总量指标全省进位次、单项工作苏北争前列、总体工作全市居首位、工业销售收入突破1200亿元”目标,"
+            "突出招大引优提升产业能级。")
+    assert [(r[1], r[2], r[3], r[5]) for r in targets(read(goal, "沭阳县:项目建设加速度", dt.date(2021, 12, 20)))] == [
+        (120_000_000_000, "元", ">", "沭阳县")]
+
+
+def test_a_sectors_investment_in_all_is_no_projects_cost() -> None:
+    """b47/p_linye_huiyi_2012: 力争林业总投资超过100亿元 is the sector's goal; what projects cost in all
+    (项目…总投资) still describes them."""
+    body = "15日,记者从重庆市林业局长会议上获悉,今年将力争林业总投资超过100亿元,实现全市森林覆盖率超过40%。"
+    assert [(r[0], r[1], r[4]) for r in targets(read(body, "", dt.date(2012, 1, 17)))] == [
+        ("林业总投资", 10_000_000_000, 2012), ("森林覆盖率", 40, 2012)]
+    projects = "今年将力争新开工重点项目50个,总投资100亿元。"
+    assert 10_000_000_000 not in [r[1] for r in targets(read(projects, "", dt.date(2012, 1, 17)))]
+
+
+@pytest.mark.parametrize("body, published", [
+    # b49/s_chuanyu_xiangmu_2021: a share of the year's planned investment is progress
+    ("记者从市发展改革委获悉,1-9月,川渝合作共建重大项目累计完成投资1866.8亿元,完成年度投资741.4亿元,"
+     "占年度计划完成投资的73%。", dt.date(2021, 10, 20)),
+    # b49/s_zhongda_xiangmu_2022: a count with 已完工 after it reports
+    ("数据显示,今年计划开工项目中,有158个已开工,开工率47.9%,同比增长6.5个百分点;今年计划完工项目中,42个项目已完工,"
+     "完工率23.1%,同比提高14.6个百分点。", dt.date(2022, 7, 20)),
+    # b49/s_gangcheng_msss_2025: 已提前完成全年任务 meets a plan, it plans nothing
+    ("根据季度序时进度安排,截至三季度末,其中24个事项已提前完成全年任务,9个事项超序时进度,11个事项按序时推进。",
+     dt.date(2025, 9, 30)),
+])
+def test_progress_against_a_plan_is_no_target(body, published) -> None:
+    assert targets(read(body, "", published)) == []
+
+
+def test_a_size_class_with_its_multiple_and_a_bare_order_of_magnitude_reached() -> None:
+    """b49/n_chanye_tixi_2024: 五千亿级 is one class (5000亿), unnamed here, so it counts nothing;
+    b49/p_feixian_gongye_2023: 工业产值过千亿 is more than 1000亿元; b26/p_liangjiang_dutu_2021:
+    地区生产总值跨过万亿大关; b44/p_siyang_fangtan_2026: a quoted slogan (五年达千亿) is none."""
+    classes = "聚力打造3大万亿级主导产业集群,升级打造3大五千亿级支柱产业集群,创新打造6大千亿级特色优势产业集群。"
+    assert targets(read(classes, "", dt.date(2024, 1, 20))) == []
+    passed = "我们聚焦全力突破战新产业、做强支柱产业,力争用两年时间工业产值过千亿。"
+    assert targets(read(passed, "山东费县:招大引强打造工业经济新引擎", dt.date(2023, 2, 14))) == [
+        ("工业产值", 100_000_000_000, "元", ">", 2024, "费县")]
+    crossed = "到2035年,综合经济实力实现跃升,地区生产总值跨过万亿大关。"
+    assert [(r[0], r[1], r[4]) for r in targets(read(crossed, "", dt.date(2021, 3, 1)))] == [
+        ("地区生产总值", 1_000_000_000_000, 2035)]
+    slogan = "未来的五年,我们目标是跻身苏北第一方阵,就是“三年进百强,五年达千亿”。"
+    assert targets(read(slogan, "", dt.date(2026, 1, 10))) == []
+
+
+def test_a_county_media_centre_makes_the_text_its_countys() -> None:
+    """b48/p_chunan_renda_2018: the page names only 县第十六届人民代表大会; its source, the county's
+    own media centre, names 淳安县."""
+    body = ("昨日,备受瞩目的县第十六届人民代表大会第二次会议在水之灵剧场隆重开幕。\n“2018年我县经济社会发展的主要预期目标是:"
+            "生产总值增长8.5%以上,服务业增加值增长13%以上。")
+    found = targets(read(body, "昨日,备受瞩目的县第十六届人民代表大会第二次会议在水之灵剧场隆重开幕", dt.date(2018, 1, 17),
+                         "千岛湖新闻网 (淳安县千岛湖传媒中心)"))
+    assert [(r[1], r[5]) for r in found] == [(8.5, "淳安县"), (13, "淳安县")]
+    # a city's paper reports on anywhere: no subject from it
+    assert [r[5] for r in targets(read(body, "", dt.date(2018, 1, 17), "深圳热线"))] == ["重庆市", "重庆市"]
+
+
+def test_a_measures_goal_names_the_measure() -> None:
+    """b48/p_guangzhou_gzbg_2017: 地区生产总值增长的预期目标为8%左右 measures 地区生产总值's growth."""
+    body = "广州市十五届人大一次会议1月5日开幕,广州市长温国辉作政府工作报告称,2017年广州市地区生产总值增长的预期目标为8%左右。"
+    assert [(r[1], r[3], r[4]) for r in targets(read(body, "", dt.date(2017, 1, 6)))] == [(8, "~", 2017)]
+
+
+def test_a_count_of_small_things_and_a_noun_that_ends_at_the_next_count() -> None:
+    """b48/p_chongming_shishi_2025: 40个小学生爱心暑托班 counts classes (个小 is not 个小时);
+    b16/s_nanchuan_msss_2023: in 26个小区2327户居民 the noun 小区 ends where the next count begins."""
+    body = "5.*开设40个小学生爱心暑托班、12个小学生爱心寒托班\n6.*新增20个公办幼儿园托班托额"
+    assert [(r[0], r[1]) for r in targets(read(body, "2025年崇明区民生实事项目", dt.date(2025, 3, 1)))][:2] == [
+        ("小学生爱心暑托班", 40), ("小学生爱心寒托班", 12)]
+    records = read("目前,南川区已完成32个老旧小区改造,今年改造面积33万余平方米,涉及26个小区2327户居民。", "",
+                   dt.date(2023, 6, 1))
+    assert ("小区", 26) in [(r.indicator, r.value) for r in records]
+    assert 2327 in [r.value for r in records]
+    assert [r.value for r in read("每天工作3个小时。", "", dt.date(2023, 6, 1))] == []
+
+
+def test_a_report_on_last_years_plan_and_this_years_draft_frames_nothing() -> None:
+    """b47/s_jihua_zhixing_p11_2025: a page of the review part of 2024年…计划执行情况及2025年计划
+    草案的报告: 累计划转事项1026项 reports; the headline dates no part of it."""
+    title = "关于重庆市2024年国民经济和社会发展计划执行情况及2025年计划草案的报告"
+    body = ("(上接10版)推行城市治理风险清单管理,城市安全运行能力和治理体系得到显著提升。“大综合一体化”行政执法改革获批"
+            "司法部行政执法改革试点,累计划转事项1026项。")
+    assert targets(read(body, title, dt.date(2025, 3, 11))) == []
+
+
+def test_jiang_moving_its_object_plans_nothing() -> None:
+    """b47/p_linye_huiyi_2012: 重庆市将荒山造林、苗木建设…等工作有机结合 moves its object (将 as 把);
+    the numbers after it are not planned by it."""
+    body = ("在林业产业发展中,重庆市将荒山造林、苗木建设、产业基地、龙头企业等工作有机结合,共推产业发展,"
+            "发展林下经济400万亩、带动42万户林农实现万元增收。")
+    assert targets(read(body, "", dt.date(2012, 1, 17))) == []
+
+
+def test_a_quota_for_each_district_is_no_target_of_the_city() -> None:
+    """b49/n_chanye_ditu_2023: 分区县确立原则上不超过2个主导产业 sets a rule for each district;
+    b33/p_gaobiaozhun_2019: 每个区县要着力打造1个…示范区 likewise; 在部分区县建设… is no such set."""
+    rule = ("今年7月,市委办公厅、市政府办公厅印发《深入推进新时代新征程新重庆制造业高质量发展行动方案(2023—2027年),"
+            "提出分区县确立原则上不超过2个主导产业和若干特色产业,加快编制产业地图。")
+    assert targets(read(rule, "重庆发布先进制造业产业地图", dt.date(2023, 9, 1))) == []
+    quota = "到2022年,每个区县要着力打造1个产业配套、设施完善的高标准农田示范区。"
+    assert targets(read(quota, "", dt.date(2019, 3, 1))) == []
+    some = "在部分区县建设城市普惠性养老院,力争3年内新增1万张普惠性养老床位。"
+    assert [r[1] for r in targets(read(some, "", dt.date(2019, 3, 1)))] == [10000]
