@@ -63,14 +63,14 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
     :param tail: the comparator text right after the number
     """
     sentence, published = reading.sentence, reading.published
-    # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
-    kind = frame_at(framed[:number.start], deadline.start if deadline else None,
-                    0 if number.counted else clause_start, only_this_year(deadline, published))
     if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
             and not plans_its_own_year(framed[:number.start], deadline, clause_start, published) \
             and not GOAL_LIST.search(sentence, 0, number.start) \
             and not _OWN_PLAN.search(framed, clause_start, number.start):
-        return "statistic"
+        return "statistic"  # before the frame words are read: a report overrides them
+    # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
+    kind = frame_at(framed[:number.start], deadline.start if deadline else None,
+                    0 if number.counted else clause_start, only_this_year(deadline, published))
     if kind == "target" and not PLAN_MARKERS.search(prefix) \
             and reported_after(sentence, number.end + len(tail), deadline, published):
         return "statistic"
