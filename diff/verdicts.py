@@ -130,12 +130,14 @@ def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after
                                     and not (deadline is not None and deadline.end == 0))):
         # 75%的百强企业…完成技术改造: a survey's finding; 今年…水稻种植近60万亩: a measurement
         kind = "statistic"
+    if kind == "statistic":
+        return kind  # what follows only turns a target into a statistic: not scanned for
     if facility_output(sentence, number.start) or _PROGRESS.search(indicator) \
-            or (kind == "target" and _COPULA.search(prefix) and not planned):
-        kind = "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
+            or (_COPULA.search(prefix) and not planned):
+        return "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
     if describes_projects(sentence, number.start, indicator, after) \
             or describes_place(sentence, number.start):
-        kind = "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
+        return "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
     return kind
 
 
