@@ -281,11 +281,12 @@ class Scopes:
         if block.kind == "paragraph":
             self.listing = None
             if lead:
-                scope = read_scope(block.text, "lead", self.published)
                 inherited = self._inherited()
-                if scope.frame is not None and inherited.frame is None:
-                    # a lead dates the plans after it when the headline did not
-                    self.document.append(Scope("lead", frame=Frame(scope.frame.year, False, "lead")))
+                if inherited.frame is None:  # a lead is read only where the headline dates nothing
+                    scope = read_scope(block.text, "lead", self.published)
+                    if scope.frame is not None:
+                        # a lead dates the plans after it when the headline did not
+                        self.document.append(Scope("lead", frame=Frame(scope.frame.year, False, "lead")))
                 return inherited
         return self._inherited()
 
