@@ -275,8 +275,9 @@ class Reading:
         if kind != "target":
             return stated_year(sentence[:number.start], published), "sentence"
         year, year_source = self.year_of(deadline)
-        closing = closing_deadline(deadlines, sentence, number.end)
-        if closing is not None and (deadline is None or deadline.end == 0):
+        closing = closing_deadline(deadlines, sentence, number.end) \
+            if deadline is None or deadline.end == 0 else None  # one the sentence states before wins
+        if closing is not None:
             year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
         if year is None and published and (
                 "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
