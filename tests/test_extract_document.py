@@ -2126,3 +2126,12 @@ def test_a_quota_for_each_district_is_no_target_of_the_city() -> None:
     assert targets(read(quota, "", dt.date(2019, 3, 1))) == []
     some = "在部分区县建设城市普惠性养老院,力争3年内新增1万张普惠性养老床位。"
     assert [r[1] for r in targets(read(some, "", dt.date(2019, 3, 1)))] == [10000]
+
+
+def test_we_will_is_a_speakers_plan_and_a_lists_items_count_nothing() -> None:
+    """b49/p_zhushan_zhaoshang_2023: the county secretary's “我们将组建5个…,派出20名…” commits the
+    county; b49/s_gangcheng_msss_2025: 民生实事10大类50个事项 counts the list's own items."""
+    body = "“我们将组建5个驻外企业服务联络处,派出20名招商大使、76名县直单位精干力量、17名乡镇长外出招商。"
+    assert [r[1] for r in targets(read(body, "", dt.date(2023, 2, 11)))] == [5, 20, 76, 17]
+    items = "2025年,市政府民生实事10大类50个事项,根据季度序时进度安排,截至三季度末,其中14个事项已提前完成全年任务。"
+    assert targets(read(items, "", dt.date(2025, 9, 30))) == []
