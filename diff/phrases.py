@@ -361,8 +361,10 @@ def noun_after(text: str) -> str:
     return noun[:count.start()] if count else noun
 
 
-#: A count inside a run of characters read as a noun: the next quantity, not part of the noun.
-_NEXT_COUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?[个家条处座所名户台项辆套间张件场轮批艘栋株棵床片]")
+#: A number inside a run of characters read as a noun (项目265公里, 小区2327户): the next quantity,
+#: not part of the noun; not a name's number (3号线, 5G, 第20届) or a frequency (开展1次…).
+_NEXT_COUNT = re.compile(r"(?<![\dA-Za-z.])\d+(?:\.\d+)?[万亿]?(?=[个家条处座所名户台项辆套间张件场艘栋株棵床片亩吨元%]"
+                         r"|公里|千米|米|平方|立方|美元|千瓦|人)")
 
 
 #: What a quote names when a noun of rules or programmes follows it, perhaps after its own short
