@@ -489,7 +489,8 @@ def _part_of_total(name: str, total: str) -> str:
     return name + measure.group(0)
 
 
-#: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单): it moves an object, it plans nothing.
+#: 将 as 把 (将梁平区、武隆区等14个区县纳入…名单, 将荒山造林…等工作有机结合): it moves an object,
+#: it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为)"
                        r"|[^,;。]{2,24}?(?:有机结合|结合起来|作为))")
 def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,

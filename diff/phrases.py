@@ -333,6 +333,10 @@ def official_name(indicator: str) -> str:
     return _GDP.sub("地区生产总值", indicator) if "GDP" in indicator else indicator
 
 
+#: A span of time alone (五年, 三年内): when a value is reached, never what is measured.
+_PERIOD_ONLY = re.compile(r"[一二两三四五六七八九十\d]{1,3}(?:个)?(?:年|月)(?:内|后|来)?")
+
+
 def is_indicator(phrase: str) -> bool:
     """Whether a cleaned phrase can name what is measured (two or more letters or characters).
 
@@ -340,10 +344,6 @@ def is_indicator(phrase: str) -> bool:
     """
     return len(phrase) <= 40 and sum(map(str.isalpha, phrase)) >= 2 \
         and not _PERIOD_ONLY.fullmatch(phrase)  # Chinese characters are letters; 五年 names a time
-
-
-#: A span of time alone (五年, 三年内): when a value is reached, never what is measured.
-_PERIOD_ONLY = re.compile(r"[一二两三四五六七八九十\d]{1,3}(?:个)?(?:年|月)(?:内|后|来)?")
 
 
 def noun_after(text: str) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from diff.phrases import start_of_clause
+
 #: What projects cost over their lifetime describes them; it commits to nothing.
 _LIFETIME_COST = re.compile(r"总投资$")
 #: A facility's numbers once it runs (达产后将年产…, 预计2027年建成投产,届时可提供就业岗位1500个):
@@ -73,8 +75,8 @@ def _of_projects(sentence: str, position: int, indicator: str) -> bool:
     """Whether a 总投资 is what projects cost (项目90个、总投资…; 重点项目总投资), not a sector's
     investment in all (今年将力争林业总投资超过100亿元)."""
     owner = indicator[:-len("总投资")]
-    clause = max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
-    return not owner or bool(_PROJECT_WORDS.search(owner) or _PROJECT_WORDS.search(sentence, clause, position))
+    return not owner or bool(_PROJECT_WORDS.search(owner)
+                             or _PROJECT_WORDS.search(sentence, start_of_clause(sentence, position), position))
 
 
 #: Where a plan's place lies or what it spans (规划范围, 融合发展范围涉及, 位于中心城区西部).

@@ -97,11 +97,7 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
     if "级" in sentence:
         yield from _size_classes(sentence)
     if "亿" in sentence:
-        for match in _LEVEL_REACHED.finditer(sentence):
-            if inside_quotes(sentence, match.start()) and not _quoted_plan_item(sentence, match.start()):
-                continue  # “三年进百强,五年达千亿”: a slogan
-            yield Candidate(match.start(), match.end(), _LEVELS[match["level"]], "",
-                            comparator=">" if match["verb"] in _PASSED else "=", multiplier_only=True)
+        yield from _levels_reached(sentence)
     if "全国前" in sentence:
         yield from _ranks(sentence)
     if ":1" in sentence or "∶1" in sentence:
@@ -160,6 +156,16 @@ def _quoted_plan_item(sentence: str, position: int) -> bool:
 def _count(numeral: str) -> int:
     """The number a count before a size class gives (3, 两, 三)."""
     return int(numeral) if numeral.isdigit() else int(parse_number(numeral) or 0)
+
+
+def _levels_reached(sentence: str) -> Iterator[Candidate]:
+    """Orders of magnitude of money reached or passed (工业产值过千亿): 1 × the magnitude, in the
+    unit the indicator names; none in a quoted slogan (“三年进百强,五年达千亿”)."""
+    for match in _LEVEL_REACHED.finditer(sentence):
+        if inside_quotes(sentence, match.start()) and not _quoted_plan_item(sentence, match.start()):
+            continue
+        yield Candidate(match.start(), match.end(), _LEVELS[match["level"]], "",
+                        comparator=">" if match["verb"] in _PASSED else "=", multiplier_only=True)
 
 
 def _ratios(sentence: str) -> Iterator[Candidate]:

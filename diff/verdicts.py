@@ -43,10 +43,11 @@ _OWN_PLAN = re.compile(r"力争|确保")
 _EACH_UNIT = re.compile(r"(?<![部大])分区县|每个(?:区县|区|县|乡镇|镇|街道|村)|每(?:区县|乡镇|镇|村)(?!民)")
 
 
-def start_of_clause_before(sentence: str, position: int) -> int:
-    """Where the sentence part that holds ``position`` begins: after the last 。;: before it (a
-    quota's subject may stand a comma or two before its count)."""
-    return max(sentence.rfind(mark, 0, position) for mark in ";:") + 1
+def _quota_for_each(sentence: str, position: int) -> bool:
+    """Whether the part of a sentence that holds ``position`` (from its last ; or :; a quota's
+    subject may stand a comma or two before its count) sets a count for each of a set of places."""
+    part = max(sentence.rfind(mark, 0, position) for mark in ";:") + 1
+    return bool(_EACH_UNIT.search(sentence, part, position))
 
 
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
@@ -111,7 +112,7 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
         return True  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
     if unit in MEASURE_WORDS and names_counted(prefix, after, number.value):
         return True  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
-    if _EACH_UNIT.search(sentence, start_of_clause_before(sentence, number.start), number.start):
+    if _quota_for_each(sentence, number.start):
         return True  # 分区县确立原则上不超过2个主导产业: a quota for each district, not the city's goal
     if _COUNTED_LATER.match(after, len(tail)):
         return True  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
