@@ -2141,3 +2141,19 @@ def test_we_will_is_a_speakers_plan_and_a_lists_items_count_nothing() -> None:
     assert [r[1] for r in targets(read(body, "", dt.date(2023, 2, 11)))] == [5, 20, 76, 17]
     items = "2025年,市政府民生实事10大类50个事项,根据季度序时进度安排,截至三季度末,其中14个事项已提前完成全年任务。"
     assert targets(read(items, "", dt.date(2025, 9, 30))) == []
+
+
+@pytest.mark.parametrize("title, body", [
+    ("长安汽车2025年销量目标公布", "长安汽车计划2025年实现销量300万辆,其中新能源汽车销量100万辆。"),
+    ("重庆银行2025年一季度净利润增长", "重庆银行一季度实现净利润15亿元,同比增长5%;力争全年资产规模突破1万亿元。"),
+])
+def test_a_named_companys_own_plans_are_no_targets(title, body) -> None:
+    """Invented, in the shape of company news: a company named by its brand and trade (长安汽车,
+    重庆银行) speaking of its own plans commits no government."""
+    assert targets(read(body, title, dt.date(2025, 3, 20))) == []
+
+
+def test_an_industrys_plan_is_still_a_target() -> None:
+    """Invented: 新能源汽车 is an industry, not a company (全市新能源汽车计划…)."""
+    body = "今年,全市新能源汽车产量力争达到100万辆。"
+    assert [r[1] for r in targets(read(body, "", dt.date(2025, 3, 20)))] == [1_000_000]
