@@ -12,7 +12,7 @@ from diff.deadlines import Deadline
 from diff.exclusions import never_record
 from diff.goals import GOAL_LIST
 from diff.items import VERB_ONLY, VERBS_ONLY, measured, names_counted
-from diff.kinds import PLAN_MARKERS, frame_at
+from diff.kinds import CLAUSE_PLAN_MARKERS, PLAN_MARKERS, frame_at
 from diff.phrases import CHONGQING, NATIONAL, NATIONAL_MEASURE
 from diff.projects import describes_place, describes_projects, facility_output, project_size
 from diff.quantities import MEASURE_WORDS, Candidate
@@ -75,6 +75,9 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
     if kind == "target" and not PLAN_MARKERS.search(prefix) \
             and reported_after(sentence, number.end + len(tail), deadline, published):
         return "statistic"
+    if kind == "target" and "预计" in sentence and only_this_year(deadline, published) \
+            and not PLAN_MARKERS.search(sentence) and not CLAUSE_PLAN_MARKERS.search(sentence):
+        return "statistic"  # 今年,巫山脆李种植面积30万亩,预计产量10万吨: what the year has and will give
     if kind == "target" and not (deadline and (deadline.strong or (
             published and deadline.year and deadline.year > published.year))) \
             and past_reference(sentence[clause_start:number.start], published):

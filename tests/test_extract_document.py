@@ -2157,3 +2157,12 @@ def test_an_industrys_plan_is_still_a_target() -> None:
     """Invented: 新能源汽车 is an industry, not a company (全市新能源汽车计划…)."""
     body = "今年,全市新能源汽车产量力争达到100万辆。"
     assert [r[1] for r in targets(read(body, "", dt.date(2025, 3, 20)))] == [1_000_000]
+
+
+def test_a_years_forecast_states_what_the_year_has() -> None:
+    """Invented, in the shape of harvest news: a sentence dated by its own 今年 that forecasts (预计)
+    and plans nothing states what the year has, before its 预计 as after it."""
+    body = "今年,巫山脆李种植面积30万亩,预计产量10万吨,产值15亿元。"
+    assert targets(read(body, "巫山县2025年脆李产量预计达10万吨", dt.date(2025, 6, 20))) == []
+    planned = "今年,巫山力争脆李种植面积达到30万亩,预计产量10万吨。"
+    assert [r[1] for r in targets(read(planned, "", dt.date(2025, 3, 20)))] == [300_000]
