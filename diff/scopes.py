@@ -39,7 +39,7 @@ PLAN_WORDS = re.compile(
     r"|(?:这么|怎么|这样)干|清单"
 )
 #: Words of a heading that make the numbers under it reported facts.
-REPORT_WORDS = re.compile(r"回顾|回眸|盘点|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
+REPORT_WORDS = re.compile(r"回顾|回眸|盘点|综述|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
 #: A plan's own year range in a title: 行动方案(2024—2027年), 行动计划(2023—2027).
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?P<end>(?:19|20)\d{2})(?:年|(?=\)))")
 

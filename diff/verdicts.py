@@ -50,6 +50,11 @@ def _quota_for_each(sentence: str, position: int) -> bool:
     return bool(_EACH_UNIT.search(sentence, part, position))
 
 
+#: The month from which a sentence's own 今年 looks back on the year (a year-end review:
+#: 今年,全区新建5G基站1000个): only the words around it can still plan.
+_YEAR_END = 11
+
+
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
 _SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$"
                             r"|(?:占|完成)(?:年度|全年)?(?:目标|任务|计划)[\u4e00-\u9fff]{1,6}?的$")
@@ -70,12 +75,14 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
             and not _OWN_PLAN.search(framed, clause_start, number.start):
         return "statistic"  # before the frame words are read: a report overrides them
     # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
+    this_year = only_this_year(deadline, published)
     kind = frame_at(framed[:number.start], deadline.start if deadline else None,
-                    0 if number.counted else clause_start, only_this_year(deadline, published))
+                    0 if number.counted else clause_start, this_year,
+                    dated_plans=not (this_year and published.month >= _YEAR_END))
     if kind == "target" and not PLAN_MARKERS.search(prefix) \
             and reported_after(sentence, number.end + len(tail), deadline, published):
         return "statistic"
-    if kind == "target" and "预计" in sentence and only_this_year(deadline, published) \
+    if kind == "target" and "预计" in sentence and this_year \
             and not PLAN_MARKERS.search(sentence) and not CLAUSE_PLAN_MARKERS.search(sentence):
         return "statistic"  # 今年,巫山脆李种植面积30万亩,预计产量10万吨: what the year has and will give
     if kind == "target" and not (deadline and (deadline.strong or (

@@ -2166,3 +2166,14 @@ def test_a_years_forecast_states_what_the_year_has() -> None:
     assert targets(read(body, "巫山县2025年脆李产量预计达10万吨", dt.date(2025, 6, 20))) == []
     planned = "今年,巫山力争脆李种植面积达到30万亩,预计产量10万吨。"
     assert [r[1] for r in targets(read(planned, "", dt.date(2025, 3, 20)))] == [300_000]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("渝北区2025年民生工作综述", "今年,全区新建5G基站1000个,完成老旧小区改造30个,新增城镇就业2万人。"),
+    ("北碚区今年新建口袋公园20个", "今年,北碚区新建口袋公园20个、城市绿道30公里,超额完成年度目标。"),
+])
+def test_a_year_end_text_reports_its_own_year(title, body) -> None:
+    """Invented, in the shape of year-end reviews: from November a sentence's own 今年 looks back
+    on the year, and a 综述 reviews; only a plan word would still plan."""
+    assert targets(read(body, title, dt.date(2025, 12, 20))) == []
+    assert [r[1] for r in targets(read("今年,全区力争新建5G基站1000个。", "", dt.date(2025, 12, 20)))] == [1000]
