@@ -46,6 +46,8 @@ _EACH_UNIT = re.compile(r"(?<![部大])分区县|每个(?:区县|区|县|乡镇|
 def _quota_for_each(sentence: str, position: int) -> bool:
     """Whether the part of a sentence that holds ``position`` (from its last ; or :; a quota's
     subject may stand a comma or two before its count) sets a count for each of a set of places."""
+    if "每" not in sentence and "分区县" not in sentence:
+        return False  # every _EACH_UNIT match holds one of them: most sentences are not scanned
     part = max(sentence.rfind(mark, 0, position) for mark in ";:") + 1
     return bool(_EACH_UNIT.search(sentence, part, position))
 
