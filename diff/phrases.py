@@ -342,8 +342,9 @@ def is_indicator(phrase: str) -> bool:
 
     :param phrase: a cleaned indicator
     """
-    return len(phrase) <= 40 and sum(map(str.isalpha, phrase)) >= 2 \
-        and not _PERIOD_ONLY.fullmatch(phrase)  # Chinese characters are letters; 五年 names a time
+    # Chinese characters are letters (two letters first settle most phrases); 五年 names a time
+    return 2 <= len(phrase) <= 40 and (phrase[:2].isalpha() or sum(map(str.isalpha, phrase)) >= 2) \
+        and not _PERIOD_ONLY.fullmatch(phrase)
 
 
 def noun_after(text: str) -> str:
