@@ -282,12 +282,15 @@ class Reading:
         if year is None and published and (
                 "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
                 or RATE_SUFFIX.search(indicator)
+                or "今年" in sentence[:number.start]
                 or stated_year(sentence[:number.start], published) == published.year):
-            # this year's plan, rate, or the year the sentence names (重庆市2023年…动员大会上,…)
+            # this year's plan, rate, or the year the sentence names (重庆市2023年…动员大会上,…;
+            # 今年以来,我县计划实施重点建设项目132个)
             year, year_source = published.year, "sentence"
-        if "年均" in indicator and not (deadline and deadline.strong) \
+        if "年均" in indicator and not indicator.endswith("年均浓度") and not (deadline and deadline.strong) \
                 and year_source not in ("heading", "title", "list"):
-            year = None  # an annual average runs over a period a single year cannot date
+            year = None  # an annual average runs over a period a single year cannot date (not a
+            # year's mean concentration: 细颗粒物年均浓度控制在29微克/立方米左右)
         return year, year_source
 
 

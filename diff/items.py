@@ -120,7 +120,7 @@ _MEASURES_EXAMPLES = re.compile(
 def after_examples(indicator: str) -> tuple[str, bool]:
     """An indicator without the examples that 等 closes, and whether what they exemplify
     follows the number: in 开展“互联网营销师”等新职业培训 what is measured is 新职业培训, in
-    建成无废小区、无废学校等「无废细胞」 it is 建成「无废细胞」, and in 开工建设黔江至吉首高铁等
+    建成无废小区、无废学校等“无废细胞” it is 建成“无废细胞”, and in 开工建设黔江至吉首高铁等
     (2个项目) it is the verb and the noun after the number.
 
     :param indicator: a cleaned indicator

@@ -19,7 +19,9 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 _MAGNITUDES = "百千万亿"
 #: Multipliers written after a number (longest first when matching).
 MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7,
-               "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4}
+               "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4,
+               # Taiwan's and Hong Kong's 兆 before money or grain (30兆元, 1.4兆斤); 兆瓦 is a unit
+               "兆": Decimal(10) ** 12}
 #: Units and measure words: text as written → base unit. Longest first when matching.
 UNITS = {
     "个百分点": "个百分点", "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米",
@@ -41,7 +43,7 @@ UNITS = {
 
 
 _UNIT_ALTERNATION = longest_first(list(UNITS))
-_MULT_ALTERNATION = longest_first(list(MULTIPLIERS))
+_MULT_ALTERNATION = longest_first(list(MULTIPLIERS)).replace("兆", "兆(?=元|斤|美元)")
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"

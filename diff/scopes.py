@@ -36,7 +36,7 @@ from diff.structure import Block, numbering
 #: how the year's work will be done).
 PLAN_WORDS = re.compile(
     r"目标|任务|计划|规划|预期|力争|确保|展望|安排|部署|重点工作|工作要点|方案|行动|实事|将|要(?<![需重主只摘纪]要)(?![素求点闻])"
-    r"|(?:这么|怎么|这样)干|清单"
+    r"|(?:这么|怎么|这样)干|清单|要求(?<!符合要求)(?<!达到要求)|政策取向"
 )
 #: Words of a heading that make the numbers under it reported facts.
 REPORT_WORDS = re.compile(r"回顾|回眸|盘点|综述|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")

@@ -141,7 +141,13 @@ def is_short_label(line: str) -> bool:
     """
     text = _unbulleted(line).rstrip(":")
     return (0 < len(text) <= HEADING_LENGTH and not _SENTENCE_END.search(text)
-            and not text.endswith((",", "、")) and not has_quantity(text))
+            and not text.endswith((",", "、")) and not has_quantity(text)
+            and not _VALUE_REACHED.search(text))
+
+
+#: A value a line says is reached (受教育年限提高到11.7年, 增长4.5%—5%): it states a goal or a
+#: fact, it names no section.
+_VALUE_REACHED = re.compile(r"(?:达到|提高到|提升到|提升至|增加到|增至|降低到|降至|下降到|控制在|保持在|稳定在)[\d.]+")
 
 
 def read_blocks(body: str) -> list[Block]:
@@ -187,7 +193,7 @@ def read_blocks(body: str) -> list[Block]:
             in_list = True
         elif is_short_label(line):
             blocks.append(Block("item" if in_list else "heading", start, end, line))
-        elif len(line) < RUNNING_TEXT and has_quantity(line) and blocks \
+        elif len(line) < RUNNING_TEXT and (has_quantity(line) or _VALUE_REACHED.search(line)) and blocks \
                 and blocks[-1].kind in ("heading", "item", "card"):
             blocks.append(Block("item", start, end, line))
         elif len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line) and not in_list:

@@ -60,8 +60,8 @@ _PINYIN = re.compile(r"\((?=[a-zü ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ
 def to_simplified(text: str) -> str:
     """NFKC-normalise ``text``, convert traditional characters to simplified, drop pinyin
     written after characters (產(chǎn)量 → 产量), read Japanese lookalikes as the Chinese
-    characters they stand for (エ → 工), ○ between numerals as 〇 and 。 between digits as a
-    decimal point.
+    characters they stand for (エ → 工) and corner quotes as the mainland's (「」 → “”), ○ between
+    numerals as 〇 and 。 between digits as a decimal point.
 
     :param text: any Unicode text
     """
@@ -73,7 +73,9 @@ def to_simplified(text: str) -> str:
 
 #: Japanese characters typed or recognised for the Chinese ones they look like (规上エ业产值,
 #: カ争, 増长): katakana エ and カ, and the Japanese form 増, which OpenCC keeps.
-_LOOKALIKES = str.maketrans({"エ": "工", "カ": "力", "増": "增"})
+_LOOKALIKES = str.maketrans({"エ": "工", "カ": "力", "増": "增",
+                             # Taiwan's and Hong Kong's corner quotes as the mainland's (「十五五」)
+                             "「": "“", "」": "”", "『": "‘", "』": "’"})
 
 
 #: 。 written for a decimal point between digits (97。3%, a mirror's full-width period): not
@@ -86,9 +88,13 @@ _DECIMAL_STOP = re.compile(r"。(?<=\d。)(?=\d(?!\d{3}))")
 _CIRCLE_ZERO = re.compile(r"○(?=[〇○零一二三四五六七八九])|(?<=[〇○零一二三四五六七八九])○")
 
 
-def _unspaced(line: str) -> str:
-    """A line spaced the way some editors space mixed text (到 2027 年) without those spaces."""
-    if len(_MIXED_SPACE.findall(line)) < 2:
+def _unspaced(line: str, least: int = 2) -> str:
+    """A line spaced the way some editors space mixed text (到 2027 年) without those spaces.
+
+    :param least: the fewest such spaces that make the line spaced that way (one, in a text
+        spaced that way throughout)
+    """
+    if len(_MIXED_SPACE.findall(line)) < least:
         return line
     row = _ROW_NUMBER.match(line)  # a table row's number stays apart from its text
     keep = row.end() if row else 0
@@ -100,12 +106,15 @@ def split_paragraphs(text: str) -> list[str]:
 
     :param text: text with paragraphs on separate lines
     """
-    paragraphs = []
-    for line in text.splitlines():
-        line = _unspaced(_SPACES.sub(" ", line).strip())
-        if line:
-            paragraphs.append(line)
-    return paragraphs
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    # a text whose editor spaced mixed text throughout (增长 5%, 2025 年工作回顾) loses even a
+    # line's single such space
+    spaced = sum(1 for line in lines if _MIXED_SPACE.search(line)) >= _SPACED_TEXT_LINES
+    return [_unspaced(line, 1 if spaced else 2) for line in lines if line]
+
+
+#: The fewest lines with a space in mixed text that make a whole text spaced that way.
+_SPACED_TEXT_LINES = 4
 
 
 def _unbalanced(paragraph: str) -> bool:

@@ -990,12 +990,12 @@ def test_a_threshold_given_as_alternatives_is_no_target() -> None:
 
 def test_examples_closed_by_deng_give_way_to_what_they_exemplify() -> None:
     """b12, b17, b24: the names before 等 are examples; what is measured is the kind after 等
-    (新职业培训), kept with the verb that opens the list (建成), or the noun after the number
+    (新职业培训), kept with the verb that opens the list (建成, its corner quotes read as “”), or the noun after the number
     (3公里河道). A rate after 等 measures the examples themselves (b23)."""
     assert targets(read("开展“互联网营销师”等新职业培训1万人次左右;", "重庆市2021年就业工作要点",
                         dt.date(2021, 3, 1))) == [("新职业培训", 10000, "人次", "~", 2021, "重庆市")]
     assert targets(read("到2027年,建成无废小区、无废学校、无废工厂等「无废细胞」5000个以上,覆盖民众衣食住行。",
-                        "", dt.date(2025, 6, 1)))[0][:2] == ("建成「无废细胞」", 5000)
+                        "", dt.date(2025, 6, 1)))[0][:2] == ("建成“无废细胞”", 5000)
     assert targets(read("今年,对新民洲大寨河等3公里河道实施生态综合治理。", "", dt.date(2026, 2, 1)))[0][:2] \
         == ("河道实施生态综合治理", 3)
     assert targets(read("到2026年,新一代智能终端、智能体等普及率超过70%。", "", dt.date(2025, 6, 1)))[0][:2] \
@@ -2177,3 +2177,23 @@ def test_a_year_end_text_reports_its_own_year(title, body) -> None:
     on the year, and a 综述 reviews; only a plan word would still plan."""
     assert targets(read(body, title, dt.date(2025, 12, 20))) == []
     assert [r[1] for r in targets(read("今年,全区力争新建5G基站1000个。", "", dt.date(2025, 12, 20)))] == [1000]
+
+
+
+def test_a_plan_periods_list_goes_on_past_a_value_line_and_a_years_requirements_plan() -> None:
+    """b52/p_guowuyuan_gzbg_2026: 受教育年限提高到11.7年 states a value, it is no heading that would
+    end the “十五五” list; a heading on 2026年…总体要求和政策取向 plans the year; a mean concentration
+    (b52/p_beijing_gzbg_2026) is dated by its year."""
+    body = ("二、“十五五”时期主要目标和重大任务\n全社会研发经费投入年均增长7%以上\n劳动年龄人口平均受教育年限提高到11.7年\n"
+            "人均预期寿命提高到80岁\n三、2026年经济社会发展总体要求和政策取向\n城镇新增就业1,200万人以上\n"
+            "消费者物价指数升幅2%左右")
+    found = [(r[1], r[4]) for r in targets(read(body, "政府工作报告要点", dt.date(2026, 3, 5)))]
+    assert (80, 2030) in found and (12_000_000, 2026) in found and (2, 2026) in found
+    air = "2026年经济社会发展主要预期目标是:地区生产总值增长5%左右,细颗粒物年均浓度控制在29微克/立方米左右。"
+    assert [(r[0], r[4]) for r in targets(read(air, "", dt.date(2026, 1, 25)))][-1] == ("细颗粒物年均浓度", 2026)
+
+
+def test_a_plan_in_a_sentence_naming_this_year_is_this_years() -> None:
+    """b51/p_pengshui_fayanren_2023: 今年以来,我县计划实施重点建设项目132个 plans this year."""
+    body = "今年以来,我县计划实施重点建设项目132个,年度计划完成投资127亿元。"
+    assert [(r[1], r[4]) for r in targets(read(body, "关注彭水重点项目", dt.date(2023, 3, 27)))][0] == (132, 2023)

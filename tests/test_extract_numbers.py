@@ -50,6 +50,14 @@ def test_units_are_base_units(text: str, unit: str) -> None:
     assert candidate.unit == unit
 
 
+def test_zhao_before_money_or_grain_is_ten_to_the_twelfth() -> None:
+    """b52/p_guowuyuan_gzbg_2026, a Taiwan copy: 30兆元 and 1.4兆斤 are 万亿; 100兆瓦 is megawatts,
+    a unit this reader does not count."""
+    assert [(c.value, c.unit) for c in find_candidates("支出规模将首次达到30兆元,粮食产量1.4兆斤左右。")] == [
+        (Decimal("30000000000000"), "元"), (Decimal("1400000000000"), "斤")]
+    assert [c for c in find_candidates("新增装机100兆瓦。") if c.unit] == []
+
+
 @pytest.mark.parametrize("text", [
     "2025年8月18日", "6:30", "第3版", "“33618”体系", "7个方面", "三个作用", "千家万户", "5G",
     "023-63601234", "30周年", "4万亿台阶",

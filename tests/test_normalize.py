@@ -28,10 +28,12 @@ BASELINE = Path(__file__).resolve().parent.parent / "baseline"
     ("“十五五”", "“十五五”"),
     ("实现规上エ业产值630亿元、增长25%以上,カ争", "实现规上工业产值630亿元、增长25%以上,力争"),  # b45
     ("工业投资増长15%", "工业投资增长15%"),
+    ("二、「十五五」時期主要目標", "二、“十五五”时期主要目标"),  # b52: a Taiwan copy's corner quotes
 ])
 def test_to_simplified(raw: str, expected: str) -> None:
     """Full-width forms become ASCII, traditional characters simplified, Japanese lookalikes
-    (エ, カ, 増) the Chinese characters they stand for; curly quotes stay."""
+    (エ, カ, 増) the Chinese characters they stand for, corner quotes the mainland's; curly
+    quotes stay."""
     assert to_simplified(raw) == expected
 
 
@@ -126,3 +128,14 @@ def test_a_full_width_stop_between_digits_is_a_decimal_point() -> None:
     assert normalize_line("國控斷面水質優良比例達到97。3%") == "国控断面水质优良比例达到97.3%"
     assert normalize_line("新增2家。2027年,再新增3家。") == "新增2家。2027年,再新增3家。"
     assert normalize_line("建成10。2027年再建20") == "建成10。2027年再建20"
+
+
+def test_a_text_spaced_throughout_loses_even_a_lines_single_space() -> None:
+    """b52/p_guowuyuan_gzbg_2026: a copy whose editor spaced mixed text throughout (增长 5%,
+    2025 年工作回顾) loses every such space; in a text with one such line, a single space stays
+    (a card's 总投资5亿元 2025年开工 keeps its clauses apart)."""
+    spaced = "一、2025 年工作回顾\n国内生产毛额增长 5%\n居民人均可支配收入年均增长 5.4%\n数位经济比重达到 12.5%\n经济增长 4.5%—5%"
+    assert normalize_text(spaced).split("\n") == [
+        "一、2025年工作回顾", "国内生产毛额增长5%", "居民人均可支配收入年均增长5.4%", "数位经济比重达到12.5%",
+        "经济增长4.5%—5%"]
+    assert normalize_text("项目概况\n总投资5亿元 2025年开工") == "项目概况\n总投资5亿元 2025年开工"
