@@ -49,6 +49,8 @@ _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, OR
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施) and of the
 #: policies issued (出台36项“提信心、稳增长、强主体”政策文件).
 META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}项目|措施|举措|任务|条款|意见|部分|板块|政策|文件)$|\(含")
+#: Units of amounts, which a count of a document's parts never has.
+_AMOUNT_UNITS = {"元", "美元", "吨", "亩", "平方米", "公里", "立方米", "千瓦", "千瓦时"}
 #: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
 _GOALS_COUNTED = re.compile(r"(?:指标|目标)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
@@ -126,8 +128,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     """
     if unit in _PEOPLE and (ATTENDANCE.search(sentence) or _TAKING_PART.match(sentence, position)):
         return True
-    if META_INDICATOR.search(indicator) or SPECIFICATION.search(indicator):
-        return True
+    if (META_INDICATOR.search(indicator) and unit not in _AMOUNT_UNITS) or SPECIFICATION.search(indicator):
+        return True  # (not 占年度任务目标132亿元: the amount a task names)
     if unit in ("项", "个", "条") and _GOALS_COUNTED.search(indicator):
         return True
     if _FACILITY_BUILD.search(indicator) and _ONE_FACILITY.search(sentence):

@@ -87,7 +87,7 @@ LAST_YEAR_AFTER = re.compile(
 )
 #: A plan for the year whose sentence names no year (主要预期目标是:GDP增长7%左右, 年计划投资
 #: 624.5亿元): the publication year's.
-ANNUAL_PLAN = re.compile(r"主要预期目标|预期目标|年度目标|目标任务|年度计划|(?<![\d〇零一二三四五六七八九十])年计划|全年")
+ANNUAL_PLAN = re.compile(r"主要预期目标|预期目标|年度目标|年度任务|目标任务|年度计划|(?<![\d〇零一二三四五六七八九十])年计划|全年")
 
 
 def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,

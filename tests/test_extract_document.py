@@ -2197,3 +2197,13 @@ def test_a_plan_in_a_sentence_naming_this_year_is_this_years() -> None:
     """b51/p_pengshui_fayanren_2023: 今年以来,我县计划实施重点建设项目132个 plans this year."""
     body = "今年以来,我县计划实施重点建设项目132个,年度计划完成投资127亿元。"
     assert [(r[1], r[4]) for r in targets(read(body, "关注彭水重点项目", dt.date(2023, 3, 27)))][0] == (132, 2023)
+
+
+def test_the_amount_a_years_task_names_is_its_target() -> None:
+    """b51/s_kaizhou_zdxm_2024: in a progress report, 占年度任务目标132亿元的65.89% names the year's
+    target amount; b22/p_chungeng_renwu_2024: 高标准农田建设任务200万亩 is an amount, not a count
+    of a document's tasks."""
+    body = "目前,全区181个重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%,比2023年同期增长25.56%。"
+    assert [(r[1], r[4]) for r in targets(read(body, "开州区召开重大项目建设情况新闻发布会", dt.date(2024, 9, 13)))] == [
+        (13_200_000_000, 2024)]
+    assert targets(read("今年将重点抓好30项改革任务。", "", dt.date(2024, 3, 1))) == []
