@@ -51,6 +51,9 @@ _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, OR
 META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}项目|措施|举措|任务|条款|意见|部分|板块|政策|文件)$|\(含")
 #: Units of amounts, which a count of a document's parts never has.
 _AMOUNT_UNITS = {"元", "美元", "吨", "亩", "平方米", "公里", "立方米", "千瓦", "千瓦时"}
+#: Departments counted: the bodies a plan or meeting involves (not 科室 or 单位, which are also
+#: clinics and sites: 建设基层特色科室40个, 文物保护单位).
+_DEPARTMENTS = re.compile(r"(?:部门|处室)$")
 #: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
 _GOALS_COUNTED = re.compile(r"(?:指标|目标)$")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
@@ -132,6 +135,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True  # (not 占年度任务目标132亿元: the amount a task names)
     if unit in ("项", "个", "条") and _GOALS_COUNTED.search(indicator):
         return True
+    if unit in ("个", "家") and _DEPARTMENTS.search(indicator):
+        return True  # 涉及“规建管”等20余个市级部门: who carries a plan out, not what it reaches
     if _FACILITY_BUILD.search(indicator) and _ONE_FACILITY.search(sentence):
         return True
     if ("容纳" in sentence[max(0, position - 4):position]

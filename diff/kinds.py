@@ -28,7 +28,7 @@ PLAN_MARKERS = re.compile(
 WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")
 #: Weaker plan words that frame only the numbers of their own clause (推动…跃上4万亿台阶).
 CLAUSE_PLAN_MARKERS = re.compile(
-    WILL.pattern + r"|推动|努力|打造|加快迈向|迈向|争创|使(?<![致促迫]使)(?![用命得])"
+    WILL.pattern + r"|推动|努力|打造(?!出)|加快迈向|迈向|争创|使(?<![致促迫]使)(?![用命得])"
     r"|年度投资(?<!完成年度投资)"
 )
 #: What makes a weak plan word right after it a report (已打造, 已经推动).

@@ -2207,3 +2207,13 @@ def test_the_amount_a_years_task_names_is_its_target() -> None:
     assert [(r[1], r[4]) for r in targets(read(body, "开州区召开重大项目建设情况新闻发布会", dt.date(2024, 9, 13)))] == [
         (13_200_000_000, 2024)]
     assert targets(read("今年将重点抓好30项改革任务。", "", dt.date(2024, 3, 1))) == []
+
+
+def test_what_was_built_out_and_the_departments_involved_are_no_targets() -> None:
+    """b53/s_yuzhong_tiyu_2025: 打造出社区体育公园8个 reports what was built (打造出, not 打造);
+    b53/n_quanyu_zhili_2025: 涉及“规建管”等20余个市级部门 counts who carries a plan out."""
+    built = "渝中区还通过深度挖掘天台、街巷、步道等城市金角银边潜力,打造出社区体育公园8个、健身步道50余条。"
+    assert targets(read(built, "渝中区全民健身", dt.date(2025, 8, 8))) == []
+    scope = "该方案明确城市洁净提升、缓堵促畅攻坚等9大行动33项具体任务,涉及“规建管”等20余个市级部门。"
+    assert targets(read(scope, "重庆推进全域治理", dt.date(2025, 5, 1))) == []
+    assert [r[1] for r in targets(read("今年,全区将打造社区体育公园8个。", "", dt.date(2025, 3, 1)))] == [8]
