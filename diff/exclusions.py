@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from diff.phrases import PROVINCES_LISTED
+
 #: Events whose details (attendance, booths, items of the programme) are not policy records.
 EVENT_SUBJECT = re.compile(
     r"博览会|博览中心|洽谈会|交易会|展会|展览会|艺术节|音乐节|文化节|旅游节|美食节|马拉松|运动会|联赛"
@@ -48,9 +50,12 @@ _TAKING_PART = re.compile(
 _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施) and of the
 #: policies issued (出台36项“提信心、稳增长、强主体”政策文件).
-META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}项目|措施|举措|任务|条款|意见|部分|板块|政策|文件)$|\(含")
+META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}项目|措施|举措|任务|条款|意见|部分|板块|政策|文件|方面)$"
+                            r"|\(含|^[^()]{2,12}\($")  # 安排十方面32项; 一、促进就业(3项): the items a section holds
 #: Units of amounts, which a count of a document's parts never has.
 _AMOUNT_UNITS = {"元", "美元", "吨", "亩", "平方米", "公里", "立方米", "千瓦", "千瓦时"}
+#: The set a survey or a review watches, named right before its count (纳入监测的100个…).
+_SAMPLE = re.compile(r"纳入(?:监测|统计|调查|考核|评价|监控)(?:范围)?的$")
 #: Departments counted: the bodies a plan or meeting involves (not 科室 or 单位, which are also
 #: clinics and sites: 建设基层特色科室40个, 文物保护单位).
 _DEPARTMENTS = re.compile(r"(?:部门|处室)$")
@@ -87,11 +92,13 @@ TIME_UNITS = {"小时", "分钟"}
 
 
 def _no_one_region(sentence: str, position: int) -> bool:
-    """Whether the clause of a number leaves its places unnamed or offers alternatives."""
+    """Whether the clause of a number leaves its places unnamed, names several provinces for
+    one figure (湖北、安徽也宣布今年旅游总收入将突破万亿) or offers alternatives."""
     clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;。") + 1
     end = _CLAUSE_BREAK.search(sentence, position)
     clause_end = end.start() if end else len(sentence)
     return bool(_UNNAMED_PLACES.search(sentence, clause_start, position)
+                or PROVINCES_LISTED.match(sentence, clause_start, position)
                 or _ALTERNATIVES.search(sentence, clause_start, clause_end)
                 or sentence[position - 1:position] == "或" or _NUMBER_OR.match(sentence, position))
 
@@ -135,6 +142,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True  # (not 占年度任务目标132亿元: the amount a task names)
     if unit in ("项", "个", "条") and _GOALS_COUNTED.search(indicator):
         return True
+    if unit in ("个", "家") and _SAMPLE.search(sentence, max(0, position - 8), position):
+        return True  # 纳入监测的100个乡村旅游点: the sample a survey watches, not a goal
     if unit in ("个", "家") and _DEPARTMENTS.search(indicator):
         return True  # 涉及“规建管”等20余个市级部门: who carries a plan out, not what it reaches
     if _FACILITY_BUILD.search(indicator) and _ONE_FACILITY.search(sentence):
@@ -144,7 +153,7 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True  # 学校规划设置48个教学班,可容纳2000名学生: one school's size
     if kind == "target" and WEATHER.search(indicator):
         return True  # a forecast; the weather a year had (应对了18轮强降雨) stays a statistic
-    if ("或" in sentence or _UNNAMED_PLACES.search(sentence, 0, position)) \
+    if ("或" in sentence or "、" in sentence or _UNNAMED_PLACES.search(sentence, 0, position)) \
             and _no_one_region(sentence, position):
         return True
     if unit in TIME_UNITS and (kind == "statistic" or not planned):

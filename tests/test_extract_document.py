@@ -2217,3 +2217,17 @@ def test_what_was_built_out_and_the_departments_involved_are_no_targets() -> Non
     scope = "该方案明确城市洁净提升、缓堵促畅攻坚等9大行动33项具体任务,涉及“规建管”等20余个市级部门。"
     assert targets(read(scope, "重庆推进全域治理", dt.date(2025, 5, 1))) == []
     assert [r[1] for r in targets(read("今年,全区将打造社区体育公园8个。", "", dt.date(2025, 3, 1)))] == [8]
+
+
+@pytest.mark.parametrize("title, body, values", [
+    # b54/n_qingming_guangdong_2025: the sample a survey watches
+    ("记者从省文旅厅获悉,2025年清明假期,全省文化和旅游系统认真贯彻落实", "据初步测算,2025年清明假期三天,"
+     "全省接待游客2110.5万人次,同比增长6.4%;纳入监测的100个乡村旅游点和历史古村落接待游客92.7万人次,同比增长8.1%;", []),
+    # b54/p_shanghai_shishi_2023 and p_xuancheng_msss_2024: the items a list or a section holds
+    ("上海今年为民办实事项目发布", "安排十方面32项,聚焦老小旧远,回应民生关切\n上海今年为民办实事项目发布", []),
+    ("2024年宣城市民生实事", "一、促进就业(3项)\n1.新增城镇就业2万人。", [20000]),
+    # b54/n_lvyou_wanyi_2026: a figure two provinces announce together is no one region's
+    ("12省份旅游总收入破万亿", "另外,湖北、安徽也宣布今年旅游总收入将突破万亿。", []),
+])
+def test_samples_parts_and_shared_figures_are_no_targets(title, body, values) -> None:
+    assert [r[1] for r in targets(read(body, title, dt.date(2024, 2, 10)))] == values
