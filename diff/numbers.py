@@ -43,7 +43,8 @@ UNITS = {
 
 
 _UNIT_ALTERNATION = longest_first(list(UNITS))
-_MULT_ALTERNATION = longest_first(list(MULTIPLIERS)).replace("兆", "兆(?=元|斤|美元)")
+#: 兆 is a multiplier only before money or grain (兆瓦 is a unit).
+_MULT_ALTERNATION = f"(?:{longest_first([m for m in MULTIPLIERS if m != '兆'])}|兆(?=元|斤|美元))"
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"

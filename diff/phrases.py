@@ -37,9 +37,9 @@ _PROVINCES = {
 #: Places outside Chongqing that can be the subject of a target.
 #: Two provinces opening a clause together as its subject (湖北、安徽也宣布…): a figure of no one
 #: region (not 开通至北京、上海航线10条, where they are destinations).
+_PROVINCE_NAME = "(?:" + "|".join(sorted(_PROVINCES, key=len, reverse=True)) + ")"
 PROVINCES_LISTED = re.compile(
-    "(?:另外|此外|同时|其中)?,?(?:" + "|".join(sorted(_PROVINCES, key=len, reverse=True)) + ")[、和与及]"
-    "(?:" + "|".join(sorted(_PROVINCES, key=len, reverse=True)) + ")(?:也|均|都|分别|还|将|宣布|提出)")
+    "(?:另外|此外|同时|其中)?,?" + _PROVINCE_NAME + "[、和与及]" + _PROVINCE_NAME + "(?:也|均|都|分别|还|将|宣布|提出)")
 OTHER_PLACES = {
     **_PROVINCES,
     **{full: full for full in _PROVINCES.values() if not full.endswith(("省", "市"))},

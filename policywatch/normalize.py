@@ -101,6 +101,10 @@ def _unspaced(line: str, least: int = 2) -> str:
     return line[:keep] + _MIXED_SPACE.sub("", line[keep:])
 
 
+#: The fewest lines with a space in mixed text that make a whole text spaced that way.
+_SPACED_TEXT_LINES = 4
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split text into stripped, non-empty paragraphs, one per line of input.
 
@@ -112,9 +116,6 @@ def split_paragraphs(text: str) -> list[str]:
     spaced = sum(1 for line in lines if _MIXED_SPACE.search(line)) >= _SPACED_TEXT_LINES
     return [_unspaced(line, 1 if spaced else 2) for line in lines if line]
 
-
-#: The fewest lines with a space in mixed text that make a whole text spaced that way.
-_SPACED_TEXT_LINES = 4
 
 
 def _unbalanced(paragraph: str) -> bool:
