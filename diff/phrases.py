@@ -378,6 +378,15 @@ _NEXT_COUNT = re.compile(r"(?<![\dA-Za-z.])\d+(?:\.\d+)?[万亿]?(?=[个家条�
 _MEASURE_NAMED = re.compile(r"”(?:的“[^“”]{0,12}”)?(?:措施|举措|机制|模式|工程|行动|体系|战略|理念|要求|原则|制度|工作法)")
 
 
+def _quote_around(sentence: str, position: int) -> tuple[int, int] | None:
+    """(opening, closing) of the “…” quote around ``position``, or None; closing is -1 for a
+    quote the page cuts off."""
+    opening = sentence.rfind("“", 0, position)
+    if opening < 0 or sentence.rfind("”", 0, position) > opening:
+        return None
+    return opening, sentence.find("”", position)
+
+
 def quote_names_a_measure(sentence: str, position: int) -> bool:
     """Whether ``position`` lies inside a quote, of any length, that spells out the name of a
     measure, a programme or a rule: its numbers are words of the name.
@@ -385,11 +394,8 @@ def quote_names_a_measure(sentence: str, position: int) -> bool:
     :param sentence: one normalised sentence
     :param position: offset in the sentence
     """
-    opening = sentence.rfind("“", 0, position)
-    if opening < 0 or sentence.rfind("”", 0, position) > opening:
-        return False
-    closing = sentence.find("”", position)
-    return closing >= 0 and bool(_MEASURE_NAMED.match(sentence, closing))
+    quote = _quote_around(sentence, position)
+    return quote is not None and quote[1] >= 0 and bool(_MEASURE_NAMED.match(sentence, quote[1]))
 
 
 def inside_quotes(sentence: str, position: int) -> bool:
@@ -398,10 +404,10 @@ def inside_quotes(sentence: str, position: int) -> bool:
     :param sentence: one normalised sentence
     :param position: offset in the sentence
     """
-    opening = sentence.rfind("“", 0, position)
-    if opening < 0 or sentence.rfind("”", 0, position) > opening:
+    quote = _quote_around(sentence, position)
+    if quote is None:
         return False
-    closing = sentence.find("”", position)
+    opening, closing = quote
     if closing < 0:  # a quote the page cuts off (提出“十一个深入…) still quotes to its end
         closing = len(sentence)
     quoted = sentence[opening + 1:closing]
