@@ -60,12 +60,16 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
     :param indicator: the indicator read for it
     :param after: the sentence text after it
     """
-    return bool((_LIFETIME_COST.search(indicator) and _of_projects(sentence, position, indicator))
+    return bool(_PROJECT_SUBJECT.match(sentence)
+                or (_LIFETIME_COST.search(indicator) and _of_projects(sentence, position, indicator))
                 or (indicator.endswith("项目") and _LIST_COST.match(after))
                 or (_PLANNED_COST.search(sentence, 0, position)
                     and _PROJECTS_COUNTED.search(sentence, 0, position)))
 
 
+#: A sentence opening on one project as its subject (该项目计划投资20亿元,建设标准化厂房30万平方米):
+#: its numbers describe the project, whatever it plans.
+_PROJECT_SUBJECT = re.compile(r"(?:据悉|据了解|目前|其中)?,?(?:该|此|本|这个|整个)?(?:项目|工程)(?:总体)?(?:计划|拟|预计|将|总投资)")
 #: What names projects, whose cost in all a 总投资 gives (重点项目总投资, 项目…总投资), or the
 #: plans and deals that cost them (规划总投资, 签约总投资).
 _PROJECT_WORDS = re.compile(r"项目|工程|专案|基地|园区|设施|电站|规划|计划|概算|估算|协议|签约|合同")

@@ -2231,3 +2231,14 @@ def test_what_was_built_out_and_the_departments_involved_are_no_targets() -> Non
 ])
 def test_samples_parts_and_shared_figures_are_no_targets(title, body, values) -> None:
     assert [r[1] for r in targets(read(body, title, dt.date(2024, 2, 10)))] == values
+
+
+@pytest.mark.parametrize("title, body", [
+    ("璧山区智能制造产业园项目开工", "该项目计划投资20亿元,建设标准化厂房30万平方米,预计年产值50亿元。"),
+    ("綦江区农旅融合项目签约", "项目计划流转土地3000亩,发展特色果蔬种植,带动周边农户500户增收。"),
+])
+def test_a_projects_own_plan_describes_the_project(title, body) -> None:
+    """Invented, in the shape of district project news: a sentence opening on one project as its
+    subject (该项目计划投资…) describes the project, whatever it plans."""
+    assert targets(read(body, title, dt.date(2025, 3, 20))) == []
+    assert [r[1] for r in targets(read("今年,全区计划实施重点项目50个。", "", dt.date(2025, 3, 20)))] == [50]
