@@ -30,9 +30,10 @@ ORGANISATION = re.compile("|".join([
       for word in ("公司", "集团", "企业", "学校", "医院")),
     r"发布公告|股价|收于|收盘|报收|当日成交|全体股东|现金红利|百强企业|入围门槛|榜单|排行榜",
     # a named company speaking of its own plans (赛力斯集团计划…, 重庆银行力争…)
-    # (长安汽车计划…, 重庆银行一季度…; not 新能源汽车, 智能网联汽车: an industry)
+    # (长安汽车计划…, 重庆银行一季度…; not 新能源汽车, 智能网联汽车: an industry); 汽车 checks
+    # what stands before it behind itself, so the pattern still opens with a literal word
     *(word + r"(?:表示|计划|力争|目标|预计|今年|明年|一季度|上半年|前三季度|全年)"
-      for word in ("集团", "公司", "银行", "股份", "控股", "(?<!能源)(?<!网联)汽车")),
+      for word in ("集团", "公司", "银行", "股份", "控股", "汽车(?<!能源汽车)(?<!网联汽车)")),
     # a farm's, a co-operative's or a village's own people telling their own numbers
     *(word + r"[\u4e00-\u9fff]{0,4}?负责人" for word in ("基地", "合作社", "农场", "养殖场", "种植园", "工厂", "门店")),
     r"村党支部书记|村党委书记|村委会主任",
