@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -16,9 +17,28 @@ from tests.sites import TEST_ENV, SiteServer, run_policywatch
 
 COUNT = 30
 UNDATED = 29  # a page with no date anywhere: stored with the day it was first seen
+#: Pages served before the rest wait for the kill: it then always comes half-way, however fast
+#: the crawler runs or however slowly the test is scheduled.
+SERVED_BEFORE_KILL = 5
 
 
-def _article(number: int):
+class Gate:
+    """Lets the first pages through and holds the others until opened."""
+
+    def __init__(self) -> None:
+        self.opened = threading.Event()
+        self._lock = threading.Lock()
+        self._served = 0
+
+    def wait_turn(self) -> None:
+        with self._lock:
+            self._served += 1
+            held = self._served > SERVED_BEFORE_KILL
+        if held:
+            self.opened.wait(timeout=30)
+
+
+def _article(number: int, gate: Gate):
     meta = "" if number == UNDATED else f"<meta name='PubDate' content='2025-08-{number % 28 + 1:02d}'>"
     text = (f"<html><head>{meta}</head><body>"
             f"<h1>示例新闻第{number}号</h1><div id='zoom'><p>（示例文本）第{number}号：全市持续推进城市更新行动，"
@@ -28,6 +48,7 @@ def _article(number: int):
 
     def handler(request):
         time.sleep(0.2)
+        gate.wait_turn()
         return 200, {"Content-Type": "text/html; charset=utf-8"}, body
 
     return handler
@@ -38,8 +59,9 @@ def test_killed_crawl_leaves_whole_rows_and_the_next_run_completes_it(tmp_path):
         links = "".join(f'<a href="/resume/a{n}.html">第{n}号</a>' for n in range(COUNT))
         site.routes["/resume/index.html"] = lambda r: (200, {"Content-Type": "text/html; charset=utf-8"},
                                                       f"<html><body>{links}</body></html>".encode())
+        gate = Gate()
         for number in range(COUNT):
-            site.routes[f"/resume/a{number}.html"] = _article(number)
+            site.routes[f"/resume/a{number}.html"] = _article(number, gate)
         config = tmp_path / "sources.yml"
         config.write_text(f"""sources:
   - name: resume
@@ -65,6 +87,7 @@ def test_killed_crawl_leaves_whole_rows_and_the_next_run_completes_it(tmp_path):
                     stored = 0
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
+        gate.opened.set()  # the next run gets every page at once
 
         db = open_db(db_path)
         before = {row["url"] for row in db["articles"].rows}
