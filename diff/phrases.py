@@ -145,11 +145,13 @@ _ADVERB_VERB = re.compile(
     r"[\u4e00-\u9fff]{2}"
 )
 _QUALITY_VERB = re.compile(r"^(?:优化升级|提质升级|提档升级|提质|优化|升级|完善|推进|迈向|跃上|迈上)")
+#: The first characters of words that end in 约 (签约, 节约, 预约): there 约 is no "about".
+WORD_ENDING_IN_YUE = "[签节预合制公条契特履违集邀简]"
 #: Words that stand between an indicator and its number (达到, 超过, 约, 的): stripped from the end.
 _TRAILING_WORDS = (
     "达到并超过", "达到了", "达到", "达", "跃升至", "跃升到", "上升至", "上升到", "提升至", "提升到", "提高至", "提高到", "增加至", "增加到",
     "增长至", "增长到", "增至", "升至", "扩大至", "扩大到", "超过", "突破", "跨越", "跨过", "迈过", "超", "不低于", "不少于",
-    "至少", "不超过", "不高于", "不到", "控制在", "低于", "高于", "大约", "约", "近", "是", "拥有", "共有", "共", "总计",
+    "至少", "不超过", "不高于", "不到", "控制在", "低于", "高于", "大约", "近", "是", "拥有", "共有", "共", "总计",
     "合计", "累计", "仅需", "迈上", "跃上", "迈向", "早日", "尽快", "就", "才", "也", "都", "还", "预计", "降至", "降到",
     "降低到", "降低至", "下降到", "减少到", "减至", "缩小至", "缩小到", "缩小为", "稳定在", "保持在", "维持在", "巩固在", "稳定", "保持", "巩固", "同比", "比上年", "较上年",
     "比去年", "较去年", "可以", "可", "有望", "目标", "预期", "了", "已", "将", "分别", "在", "的", "力争", "确保", "争取",
@@ -157,12 +159,12 @@ _TRAILING_WORDS = (
 )
 _TRAILING = re.compile(
     "(?:" + "|".join(_TRAILING_WORDS)
-    + r"|(?<![行作认成])为|第\d+大|第[一二三四五六七八九十]+大|\s|“"
+    + r"|(?<![行作认成])为|(?<!" + WORD_ENDING_IN_YUE + r")约|第\d+大|第[一二三四五六七八九十]+大|\s|“"
     + r"|(?<=[\u4e00-\u9fff])\d+(?:个|条|座|处|所|家|项|片))+$"  # 街巷步道3条(29公里): its count
 )
 #: What a phrase must end with for :data:`_TRAILING` to strip anything: most end otherwise,
 #: and the check spares a scan of every position.
-_TRAILING_ENDS = (*_TRAILING_WORDS, "为", "大", "个", "条", "座", "处", "所", "家", "项", "片", "“")
+_TRAILING_ENDS = (*_TRAILING_WORDS, "为", "约", "大", "个", "条", "座", "处", "所", "家", "项", "片", "“")
 _REGION_PREFIX = re.compile(
     r"^(?:" + "|".join(_REGION_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?" + _NOT_SUBJECT_AFTER
 )
