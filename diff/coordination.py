@@ -78,7 +78,7 @@ class Respectively:
 _VALUE_LIST = re.compile(r"^(?:以上|左右)?[、和]\d")
 #: Words that start the head noun of an indicator: what a list of bare items shares.
 _HEAD_START = re.compile(
-    r"(?:年(?![度底末])|居民|人均|产量|产值|产业链|规模|供应|能力|气化率|覆盖率|普及率|增加值|收入|占比|比重|装机|投资|总量)"
+    r"(?:(?<![全今明当每])年(?![度底末])|居民|人均|产量|产值|产业链|规模|供应|能力|气化率|覆盖率|普及率|增加值|收入|占比|比重|装机|投资|总量)"
 )
 
 
@@ -122,11 +122,11 @@ def share_head(items: list[str]) -> list[str]:
         return items
     last = items[-1]
     head = _HEAD_START.search(last, 1)
-    if head is None or any(_HEAD_START.search(item) or _HEAD_END.search(item)
-                           for item in items[:-1]):
+    if head is None:
         return items
     shared = last[head.start():]
-    return [item + shared for item in items[:-1]] + [last]
+    return [item if _HEAD_START.search(item) or _HEAD_END.search(item) else item + shared
+            for item in items[:-1]] + [last]
 
 
 #: The comparator words that can close a value list (3012万亩、216亿斤以上).
