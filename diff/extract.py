@@ -34,6 +34,7 @@ from diff.kinds import (
 )
 from diff.numbers import to_float
 from diff.phrases import (
+    COUNT_VERBS,
     clean_indicator,
     is_indicator,
     noun_after,
@@ -80,6 +81,23 @@ _SIZE_OF_LAST = re.compile(r"(?:改造|建设|建筑|占地)?总?面积|总量|�
 #: The words _SIZE_OF_LAST matches whole.
 _SIZES_OF_LAST = frozenset({kind + total + "面积" for kind in ("", "改造", "建设", "建筑", "占地")
                             for total in ("", "总")} | {"总量", "总规模"})
+#: An amount that names a class of the noun after it, which a count then counts (10亿元以上项目56个,
+#: 100亿级项目30个).
+_CLASS_OF_COUNTED = re.compile(r"(?:(?:及?以上|以下|级)的?|的)(?![和及与或至到])[\u4e00-\u9fff“”]{2,12}?\d+[个家项条座所处户台]")
+
+
+def _names_class_counted(sentence: str, number: Candidate, prefix: str) -> bool:
+    """Whether an amount names the class of what a count after it counts (10亿元以上项目56个,
+    超5亿元企业5家, 100亿级项目30个): it is part of that name, no measure of its own."""
+    marked = prefix.endswith("超") or sentence[number.end - 1] == "级"
+    after = sentence[number.end:]
+    return bool(_CLASS_OF_COUNTED.match("的" + after if marked else after))
+
+
+#: A measure named alone (产值, 产量): it measures what the sentence is about.
+_MEASURES_ONLY = _ATTRIBUTES | {"产量", "增加值", "规模", "产能", "总产值", "销售收入", "营业收入"}
+#: An item of a numbered list that opens on its subject (一是新材料产业,…; 其二,…).
+_ITEM_OPENING = re.compile(r"[■□◆◇▲△★☆●○◎•]?(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])")
 _AMOUNT = re.compile(r"(?:总值|总额|产值|收入|投资)$")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
@@ -332,6 +350,8 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
         kind = kind_in_context(reading, framed, number, prefix, tail, deadline, clause_start)
+        if number.unit in ("元", "美元") and _names_class_counted(sentence, number, prefix):
+            continue  # its words belong to the count's indicator
         origin = _FROM.search(prefix)
         if origin or _RELATIVE.search(prefix):
             if origin:
@@ -381,8 +401,13 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             indicator = base if indicator == "总量" and _AMOUNT.search(base) else base + indicator
         elif last_indicator and "其中" in sentence[:number.start]:
             indicator = _part_of_total(indicator, last_indicator)
+        elif not last_indicator and indicator in _MEASURES_ONLY and _ITEM_OPENING.match(sentence):
+            # 一是新材料产业,…力争到2026年产值达到200亿元以上: the output of the item's subject
+            indicator = _opening_subject(sentence, clause_start) + indicator
         if indicator in _BARE_VERBS:  # 其中续建39项、230公里: what the last item built
             indicator += _built(last_indicator or reading.context.last_indicator)
+        if indicator in _STAGE_VERBS and last_indicator:
+            indicator = _subject_of_stage(last_indicator) + indicator
         last_indicator = indicator
         if first_item:
             verb = LIST_VERB.match(indicator)
@@ -455,6 +480,21 @@ _BARE_VERB_WORDS = ("续建", "新开工", "开工", "开工建设", "建设", "
                     "改造", "实施", "新开通", "开通")
 _BARE_VERBS = frozenset(_BARE_VERB_WORDS)
 _LEADING_BUILD = re.compile(r"^(?:计划)?(?:" + "|".join(_BARE_VERB_WORDS) + r")")
+
+
+#: The stages of a project, each a bare item after the first (产业项目签约8个、开工15个、投产8个):
+#: they share the first item's subject.
+_STAGE_WORDS = ("签约", "开工", "新开工", "开工建设", "投产", "达产", "竣工", "完工", "建成", "投用", "建成投用",
+                "落地", "入库", "续建")
+_STAGE_VERBS = frozenset(_STAGE_WORDS)
+_TRAILING_STAGE = re.compile("(?:" + "|".join(sorted(_STAGE_WORDS, key=len, reverse=True)) + ")+$")
+
+
+def _subject_of_stage(indicator: str) -> str:
+    """The subject of an item that ends on a project's stages (产业项目签约 → 产业项目, 项目开工投产
+    → 项目), or ""."""
+    stage = _TRAILING_STAGE.search(indicator)
+    return indicator[:stage.start()] if stage and stage.start() >= 2 else ""
 
 
 def _built(indicator: str) -> str:
@@ -539,10 +579,12 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
             indicator = base + qualifier + (rate if growth else "降幅")
     if number.unit == "岁" and "寿命" not in indicator:
         return None, 0
-    counting = number.unit in MEASURE_WORDS or not indicator or indicator in VERBS_ONLY
+    verb_alone = indicator in VERBS_ONLY or indicator in COUNT_VERBS
+    counting = number.unit in MEASURE_WORDS or not indicator or verb_alone
     noun = noun_after(after[len(tail):]) if counting else ""
-    if noun and indicator in VERBS_ONLY and number.unit not in MEASURE_WORDS:
-        return indicator + noun, len(tail) + len(noun)  # 新增1000公顷城市绿地
+    if noun and ((verb_alone and number.unit not in MEASURE_WORDS)
+                 or (len(noun) <= 2 and len(indicator) <= 4 and not indicator.startswith("等"))):
+        return indicator + noun, len(tail) + len(noun)  # 新增1000公顷城市绿地, 启动160个项目
     if noun:
         return noun, len(tail) + len(noun)
     if number.unit in ("天", "小时", "分钟") and _DURATION.search(_BARE_COMPARATOR.sub("", prefix)):

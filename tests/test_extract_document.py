@@ -875,7 +875,7 @@ def test_plans_met_a_results_briefing_a_counted_class_and_a_plans_parts() -> Non
     assert targets(read("创新构建党建统领“885”工作体系,入库管控重大任务等超800项。",
                         "市政府新闻办举行数字重庆基本能力建设成果新闻发布会", dt.date(2026, 1, 22))) == []
     assert targets(read("到2027年,全市年进出口额超5亿元的跨境电商产业带新增3个。", "",
-                        dt.date(2025, 6, 1))) == [("跨境电商产业带新增", 3, "个", "=", 2027, "重庆市")]
+                        dt.date(2025, 6, 1))) == [("年进出口额超5亿元的跨境电商产业带新增", 3, "个", "=", 2027, "重庆市")]
     assert targets(read("《行动计划》还规划了13项重点行动、30项重点任务和4个专栏。",
                         "渝中区出台三年行动计划(2025—2027年)", dt.date(2025, 6, 30))) == []
     assert targets(read("全市已打造276个达标村,2025年将建成300个和美院落。", "", dt.date(2025, 6, 18))) == [
@@ -2094,7 +2094,7 @@ def test_a_count_of_small_things_and_a_noun_that_ends_at_the_next_count() -> Non
         ("小学生爱心暑托班", 40), ("小学生爱心寒托班", 12)]
     records = read("目前,南川区已完成32个老旧小区改造,今年改造面积33万余平方米,涉及26个小区2327户居民。", "",
                    dt.date(2023, 6, 1))
-    assert ("小区", 26) in [(r.indicator, r.value) for r in records]
+    assert ("涉及小区", 26) in [(r.indicator, r.value) for r in records]
     assert 2327 in [r.value for r in records]
     assert [r.value for r in read("每天工作3个小时。", "", dt.date(2023, 6, 1))] == []
     # b11/p_jiaotong_huiyi_2026: 10个项目830公里 is a count and a length, not a count of 项目830公里
@@ -2242,3 +2242,61 @@ def test_a_projects_own_plan_describes_the_project(title, body) -> None:
     subject (该项目计划投资…) describes the project, whatever it plans."""
     assert targets(read(body, title, dt.date(2025, 3, 20))) == []
     assert [r[1] for r in targets(read("今年,全区计划实施重点项目50个。", "", dt.date(2025, 3, 20)))] == [50]
+
+
+def names(records, kind: str = "target") -> list[tuple]:
+    """(indicator, value, comparator) of the records of one kind."""
+    return [(r.indicator, r.value, r.comparator) for r in records if r.kind == kind]
+
+
+def test_a_verb_alone_before_a_count_takes_the_noun_after_it() -> None:
+    """b1/p_jiusong_summary_2025 and b27/p_minsheng_mubiao_2025: 服务 measures nothing without
+    困境儿童; 项目 names nothing without the stage its count reached (启动, 完工投用)."""
+    records = read("实施“童心相伴”项目,服务13万人次困境儿童心理健",
+                   "2025年重庆在经济发展、开放合作、城市治理和民生改善等方面将呈现以下变化",
+                   dt.date(2025, 1, 19))
+    assert names(records) == [("服务困境儿童心理健", 130000, "=")]
+    records = read("启动 160 个项目,完工投用 140 个项目,并对中心城区 60 处交通堵乱点开展分类治理。",
+                   "本文聚焦于 2025 年重庆市正式印发的《重庆市 2025 年重点民生实事工作目标任务》",
+                   dt.date(2025, 3, 22))
+    assert names(records)[:2] == [("启动项目", 160, "="), ("完工投用项目", 140, "=")]
+
+
+def test_bare_items_of_a_list_share_the_head_the_last_one_names() -> None:
+    """b22/p_chungeng_renwu_2024: 蔬菜 shares 产量 with 水产品 though 生猪出栏量 has its own;
+    b44/p_jiangsu_duibiao_2025: each field's 投资."""
+    records = read("生猪出栏量、蔬菜和水产品产量分别稳定在1800万头、2000万吨、58万吨以上;",
+                   "抢抓全年粮食生产主动权 重庆定下这五项任务", dt.date(2024, 3, 13))
+    assert [r.indicator for r in records] == ["生猪出栏量", "蔬菜产量", "水产品产量"]
+    records = read("全年交通、水利、能源、市政领域投资分别达2300亿元、600亿元、1700亿元、1400亿元。",
+                   "对照对标政府工作报告", dt.date(2025, 3, 7))
+    assert [r.indicator for r in records] == ["交通投资", "水利投资", "能源投资", "市政领域投资"]
+
+
+def test_a_measure_alone_in_a_numbered_item_measures_the_items_subject() -> None:
+    """b39/p_xiushan_gongye_2023: 产值 is the output of the industry the item opens on."""
+    records = read("一是新材料产业,重点壮大锂电池“石墨化—负极材料—回收利用”产业链,"
+                   "力争到2026年产值达到200亿元以上;",
+                   "重点发展医药、食品、新材料、电子信息、汽车配件五大百亿级工业产业", dt.date(2023, 1, 1))
+    assert names(records) == [("新材料产业产值", 20000000000, ">=")]
+
+
+def test_the_stages_of_projects_share_their_subject_and_签约_is_no_estimate() -> None:
+    """b48/p_laocheng_lianghui_2022: 约 in 签约 is part of the verb, not "about"; 开工 and 投产
+    count the same 产业项目."""
+    records = read("力争全年产业项目签约8个、开工15个、投产8个。", "老城区两会", dt.date(2022, 1, 10))
+    assert names(records) == [("产业项目签约", 8, "="), ("产业项目开工", 15, "="),
+                              ("产业项目投产", 8, "=")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # b12/n_zhaoshang_qianyue_2023
+    ("其中,100亿元级项目5个、50亿元级项目10个。", [("100亿元级项目", 5), ("50亿元级项目", 10)]),
+    ("本次集中签约项目中,10亿元以上项目有55个。", [("10亿元以上项目有", 55)]),
+    # b16/p_qianjiang_shangmao_2012
+    ("培育超亿元商贸企业20家、超5亿元企业5家。", [("培育超亿元商贸企业", 20), ("超5亿元企业", 5)]),
+])
+def test_an_amount_that_names_the_class_counted_is_no_measure(body, expected) -> None:
+    """The amount is part of the name of what the count counts: no record of its own."""
+    records = read(body, "", dt.date(2023, 4, 6))
+    assert [(r.indicator, r.value) for r in records] == expected
