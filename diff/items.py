@@ -53,12 +53,15 @@ def share_of(number: Candidate, prefix: str, after: str, tail: str) -> re.Match[
 #: Names listed right before a count (城口、巫溪、酉阳、彭水4个…), the first led by its verb,
 #: or right after it (2条城市轨道,即7号线一期、17号线一期).
 _LISTED_NAMES = re.compile(r"(?:[^、,;:]{1,12}、)+[^、,;:]{1,8}$")
+#: The number of a list's item opening a line (七、, 3、): no name.
+_ITEM_NUMBER = re.compile(r"^[一二三四五六七八九十\d]{1,3}、")
 _NAMED_AFTER = re.compile(r"[^,;。、]{1,12}?,?(?:即|分别是|分别为|包括)(?P<names>[^,;。]+)")
 
 
 def names_counted(prefix: str, after: str, value: Decimal) -> bool:
     """Whether a count only counts the names listed right before or after it (城口、巫溪、酉阳、
-    彭水4个; 2条城市轨道,即7号线一期、17号线一期)."""
+    彭水4个; 2条城市轨道,即7号线一期、17号线一期); not a list's own number (七、提升改造便民市场2处)."""
+    prefix = _ITEM_NUMBER.sub("", prefix, 1)
     before = _LISTED_NAMES.search(prefix) if "、" in prefix else None  # it tries every position
     if before is not None and before.group(0).count("、") + 1 == value:
         return True

@@ -27,6 +27,9 @@ _AFTER_NUMBER_BAD = re.compile(r"^(?:[:\dA-Za-z制]|\.(?!\.\.)|分钟[^,。;]{0,
 #: patterns is ASCII, or not a letter: digits, ., :, / and a final newline).
 _BAD_LAST = frozenset("第个前仅需要价至")
 _BAD_FIRST = frozenset("制分小")
+#: A second quantity of the same item right after a count (老旧小区25个1697户, 安防工程6条20公里).
+_SECOND_QUANTITY = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:[个家条处座所名户台项辆套间张件场亩吨元]|公里|千米|米|平方米|立方米|人)"
+                              r"(?:[、,;。]|$)")
 #: An indicator's Latin name right after a multiple (15万GDP超120亿): the next item, not a code.
 _NEXT_TERM = re.compile(r"(?:GDP|CPI|PPI|PM2\.5)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
@@ -201,7 +204,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
             and _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
         return None
     if (_may_open_or_close(sentence[end:end + 1], _BAD_FIRST) and _AFTER_NUMBER_BAD.match(sentence[end:])
-            and not (match["m1"] and _NEXT_TERM.match(sentence, end))) \
+            and not (match["m1"] and _NEXT_TERM.match(sentence, end))
+            and not (unit in COUNT_UNITS and _SECOND_QUANTITY.match(sentence, end))) \
             or (inside_quotes(sentence, start) and not _quoted_plan_item(sentence, start)) \
             or ("”" in sentence and quote_names_a_measure(sentence, start)):
         return None  # 5G, 3.5mm; but 人口超15万GDP超120亿: a multiple before the next item's name
