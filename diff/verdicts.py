@@ -146,12 +146,18 @@ def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after
     if kind == "statistic":
         return kind  # what follows only turns a target into a statistic: not scanned for
     if facility_output(sentence, number.start) or _PROGRESS.search(indicator) \
-            or (_COPULA.search(prefix) and not planned):
-        return "statistic"  # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%
+            or (_COPULA.search(prefix) and not planned) or _REACH.search(prefix):
+        # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%; 惠及3.58万人
+        return "statistic"
     if describes_projects(sentence, number.start, indicator, after) \
             or describes_place(sentence, number.start):
         return "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
     return kind
+
+
+#: How many people a measure reaches (维修干支渠道16.43公里,…惠及3.58万人): an effect it is expected
+#: to have, not a quantity committed to.
+_REACH = re.compile(r"(?:惠及|受益)(?:群众|居民|人口|农户|家庭)?(?:约|近|超过?)?$")
 
 
 def region_of(reading: Reading, number: Candidate, indicator: str) -> tuple[str, str]:
