@@ -95,7 +95,9 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     if year is None and published and source in ("heading", "list") and _THIS_YEARS_LIST.search(plain):
         year = published.year  # 民生实事清单, 会议票决产生了民生实事项目: the year's own list
     past = _past_year(text, published)
+    reviewed = _REVIEWED_PLAN.search(plain)
     if REPORT_WORDS.search(plain) or _plans_met(text) \
+            or (reviewed and not PLAN_WORDS.search(plain, reviewed.end())) \
             or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
         scope.report = True
     elif year is not None and not (past and _REVIEWED_PLAN.search(plain)):
