@@ -43,11 +43,11 @@ _LEAD_PARAGRAPHS = 3
 #: The longest line read as a headline, and what a headline does not contain.
 _HEADLINE = 40
 _SENTENCE_END = re.compile(r"[。!?;]")
-#: A set of actions or tasks announced by their number (实施五大重点行动, 抓好8个方面工作): the
+#: A set of actions or tasks announced by their number (实施五大重点行动, 抓好8个方面工作, 为民兴办10件实事): the
 #: paragraphs after it spell them out.
 _ANNOUNCED_ACTIONS = re.compile(
-    r"(?:实施|推进|抓好|开展|做好|推动|聚焦|打好|打响)[^,;。]{0,6}?[一二三四五六七八九十\d]+"
-    r"(?:大|个方面|项|件|场)[^,;。]{0,8}?(?:行动|任务|工作|工程|举措|攻坚战)"
+    r"(?:实施|推进|抓好|开展|做好|推动|聚焦|打好|打响|兴办|办好|办理)[^,;。]{0,6}?[一二三四五六七八九十\d]+"
+    r"(?:大|个方面|项|件|场)[^,;。]{0,8}?(?:行动|任务|工作|工程|举措|攻坚战|实事)"
 )
 #: A line that continues the previous paragraph's frame (同时,确保…).
 _CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
@@ -195,17 +195,18 @@ class Context:
             if inherited.region in DISTRICTS.values():
                 self.district = inherited.region
 
-    def begin(self, text: str, start: int) -> None:
+    def begin(self, text: str, start: int, furniture: bool = False) -> None:
         """Note where a sentence starts; a new line opens a new paragraph.
 
         :param text: the whole normalised text
         :param start: offset of the sentence
+        :param furniture: the line is page furniture (发布时间, 字号): not one of the lead's paragraphs
         """
         if start == 0 or text[start - 1] == "\n":
             aspect = self.paragraph.aspects and bool(_ASPECT.match(text, start))
             continued = aspect or _CONTINUATION.match(text, start)
             keep = self.paragraph.frame if continued else self.announced
-            self.paragraphs += 1
+            self.paragraphs += not furniture
             self._headline(text, start)
             self.paragraph = Paragraph(frame=keep, region=self.home,
                                        aspects=aspect or bool(_ASPECTS_OPENED.match(text, start)))
@@ -291,13 +292,15 @@ class Context:
         return off_topic(sentence)
 
     def after(self, sentence: str, deadlines: list[Deadline], records: list[Target],
-              off_at: int | None) -> None:
+              off_at: int | None, published: dt.date | None = None) -> None:
         """Remember what a finished sentence established for the ones after it.
 
         :param sentence: the sentence just read
         :param deadlines: its deadlines (with the inherited frame first)
         :param records: the records it gave
         :param off_at: where it turned to an event, incident or organisation, if it did
+        :param published: publication date: a set of actions announced for the year it names
+            (会上确定2016年…为民兴办10件实事) is planned for it
         """
         region, district = subject_at(sentence, self.district, self.pair, self.home)
         if district:
@@ -315,8 +318,10 @@ class Context:
             self.off_topic = self.topic_from_lead = False
         if paragraph.report:
             self.announced = None
-        elif deadlines and not records and _ANNOUNCED_ACTIONS.search(sentence):
-            self.announced = deadlines[-1]
+        elif not records and _ANNOUNCED_ACTIONS.search(sentence):
+            year = stated_year(sentence, published) if not deadlines and published else None
+            if deadlines or year == (published and published.year):
+                self.announced = deadlines[-1] if deadlines else Deadline(year, 0, 0, False)
         if not records:  # most sentences: nothing measured, no kinds
             if deadlines:
                 paragraph.frame = deadlines[-1]

@@ -102,7 +102,7 @@ _AMOUNT = re.compile(r"(?:总值|总额|产值|收入|投资)$")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
 _STEP = re.compile(r"^(?:台阶|大关)")
 #: Only a listing comma between two quantities: the second measures the same item in another
-#: unit (城市规模达到50平方公里、50万人).
+#: unit (城市规模达到50平方公里、50万人); so does one right after the first (改造老旧小区25个1697户).
 _SECOND_QUANTITY = "、"
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
@@ -141,7 +141,7 @@ def extract(document: Document) -> list[Target]:
         lead = lead and block.kind not in ("paragraph", "lead_in")
         context.inherit(inherited)
         for sentence, offset in _block_sentences(block):
-            context.begin(text, offset if block.kind != "card" else block.start)
+            context.begin(text, offset if block.kind != "card" else block.start, block.kind == "furniture")
             cut = offset + len(sentence) >= cut_at
             found = list(_read_sentence(context, sentence, offset, published, cut))
             for record in found:
@@ -260,7 +260,7 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
         context.paragraph.report = False
         if not deadlines:
             deadlines = [Deadline(published.year, 0, 0, False)]
-    context.after(sentence, deadlines, found, off_at)
+    context.after(sentence, deadlines, found, off_at, published)
     yield from found
 
 
@@ -390,7 +390,8 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             last_indicator = base = _opening_subject(sentence, clause_start)
         if indicator in _BARE_RATES:
             if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
-                                      and prefix != _SECOND_QUANTITY and not year_again):
+                                      and prefix != _SECOND_QUANTITY and not year_again
+                                      and not (not prefix and any(n.end == number.start for n in numbers))):
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
