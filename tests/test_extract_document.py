@@ -1019,11 +1019,12 @@ def test_an_indicator_loses_words_that_belong_to_its_frame() -> None:
 def test_a_part_of_the_city_is_the_region_of_its_own_item_and_what_goes_on_measuring_it() -> None:
     """b3, b9, b17, b1: 中心城区 (also 重庆中心城区) is the region of its item, and of the clauses
     that go on measuring it (其中…, 年度计划投资…); a clause naming another thing is the city's.
-    A count inside an item measured again (街巷步道3条29公里) is not part of its name."""
+    A count right before a second quantity (街巷步道3条29公里) measures the same item twice."""
     records = read("在中心城区建设5条山城步道,其中街巷步道3条29公里、滨江步道1条26公里。",
                    "2025年重庆市重点民生实事", dt.date(2025, 3, 1))
     assert [(r[0], r[1], r[5]) for r in targets(records)] == [
-        ("山城步道", 5, "中心城区"), ("街巷步道", 29, "中心城区"), ("滨江步道", 26, "中心城区")]
+        ("山城步道", 5, "中心城区"), ("街巷步道", 3, "中心城区"), ("街巷步道", 29, "中心城区"),
+        ("滨江步道", 1, "中心城区"), ("滨江步道", 26, "中心城区")]
     records = read("今年主城都市区内布局产业转型升级类项目213个,年度计划投资745.5亿元。", "",
                    dt.date(2022, 8, 20))
     assert {r.region for r in records if r.value == 7.455e10} == {"主城都市区"}
@@ -2300,3 +2301,47 @@ def test_an_amount_that_names_the_class_counted_is_no_measure(body, expected) ->
     """The amount is part of the name of what the count counts: no record of its own."""
     records = read(body, "", dt.date(2023, 4, 6))
     assert [(r.indicator, r.value) for r in records] == expected
+
+
+def test_a_second_quantity_right_after_a_count_measures_the_same_item() -> None:
+    """b55/p_tianshui_msss_2026: 25个1697户 are two quantities of the old estates, 6条20公里 two of
+    the safety works; 七、 numbers the item, it is no name the count 2处 tallies; 惠及3.58万人 is
+    the reach a project is expected to have, not a quantity committed to."""
+    body = ("秦州区\n六、改造老旧小区25个1697户。\n七、提升改造便民市场2处、口袋公园5个。\n"
+            "九、实施农村公路安防工程6条20公里,新建桥梁3座。\n"
+            "二、改造提升泽民渠、渭惠渠,维修干支渠道16.43公里,改善灌溉面积1.58万亩,惠及3.58万人;")
+    records = read(body, "2026年两区五县十件民生实事", dt.date(2026, 1, 14))
+    assert [(r.indicator, r.value, r.unit) for r in records if r.kind == "target"] == [
+        ("改造老旧小区", 25, "个"), ("改造老旧小区", 1697, "户"), ("提升改造便民市场", 2, "处"),
+        ("口袋公园", 5, "个"), ("实施农村公路安防工程", 6, "条"), ("实施农村公路安防工程", 20, "公里"),
+        ("新建桥梁", 3, "座"), ("维修干支渠道", 16.43, "公里"), ("改善灌溉面积", 15800, "亩")]
+    assert [(r.indicator, r.value) for r in records if r.kind == "statistic"] == [("惠及", 35800)]
+
+
+def test_a_congress_announcing_the_years_practical_matters_plans_the_list_after_it() -> None:
+    """b56/p_yuzhong_shishi_2016 (traditional characters as published): 会上确定2016年…为民兴办
+    10件实事 announces the list the next paragraph spells out."""
+    body = ("大西北網訊 1月20日,榆中縣第十七屆人民代表大會召開第五次會議。會上確定2016年縣委縣政府為民興辦10件實事。\n"
+            "這十件實事是:1.新修高標準基本農田10萬畝。2.引入社會資金2億元,建成1所縣城九年制學校。")
+    records = read(body, "大西北網訊 1月20日,榆中縣第十七屆人民代表大會召開第五次會議", dt.date(2016, 1, 20))
+    assert targets(records) == [("新修高标准基本农田", 100000, "亩", "=", 2016, "榆中县"),
+                                ("引入社会资金", 200000000, "元", "=", 2016, "榆中县"),
+                                ("县城九年制学校", 1, "所", "=", 2016, "榆中县")]
+
+
+def test_page_furniture_is_no_paragraph_of_the_lead() -> None:
+    """b56/p_guowuyuan_gzbg_2026: after a repeated headline, a dateline and a font-size bar, the
+    paragraph naming the Premier presenting the State Council's report is still the lead."""
+    body = ("新华社受权播发《政府工作报告》\n2026-03-16 10:40:34 | 来源:泰州日报\n字号变大 | 字号变小\n"
+            "3月5日,李强总理代表国务院在十四届全国人大四次会议上作《政府工作报告》。\n"
+            "报告指出,今年发展主要预期目标是:城镇调查失业率5.5%左右,城镇新增就业1200万人以上;")
+    records = read(body, "新华社受权播发《政府工作报告》", dt.date(2026, 3, 16))
+    assert {r.region for r in records if r.kind == "target"} == {"全国"}
+
+
+def test_a_report_on_how_the_plan_was_carried_out_reports() -> None:
+    """b56/s_yunyang_bannian_2022: a title on the half year's 计划执行情况, with no plan after it."""
+    records = read("上半年全县实现地区生产总值249.9亿元,增长6.3%。一般公共预算收入完成9.7亿元,增长5.6%。",
+                   "云阳县人民政府关于2022年上半年国民经济和社会发展计划执行情况的报告", dt.date(2022, 9, 30))
+    assert targets(records) == []
+    assert len([r for r in records if r.kind == "statistic"]) == 4
