@@ -537,6 +537,27 @@ def _part_of_total(name: str, total: str) -> str:
 #: it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为)"
                        r"|[^,;。]{2,24}?(?:有机结合|结合起来|作为))")
+#: 为/对 before a count of people, households or firms (为5000户…家庭进行无障碍改造): they receive
+#: what the rest of the clause does.
+_FOR_RECIPIENTS = re.compile(r"(?:为|对|给)(?:不少于|不低于|超过|约|近)?$")
+_RECIPIENT_UNITS = frozenset({"人", "名", "户", "人次", "家"})
+#: What the recipients receive: the rest of the clause, up to an amount it gives them (为27万家企业
+#: 减免失业保险费7.7亿元).
+_SERVICE = re.compile(r"[\u4e00-\u9fff“](?:(?!\d+(?:\.\d+)?[万亿]?(?:元|%))[^,;。、:]){1,23}")
+#: Verbs that only carry the service named after them (进行适老化改造, 提供免费检查).
+_LIGHT_VERBS = re.compile(r"进行|提供|实施|开展")
+
+
+def _served(number: Candidate, prefix: str, after: str, tail: str) -> str:
+    """The indicator of a count of recipients (免费为1000人筛查脑卒中 → 免费筛查脑卒中; 对480户符合条件
+    的困难老年人家庭进行适老化改造 → 符合条件的困难老年人家庭适老化改造), or "" for any other number."""
+    recipients = _FOR_RECIPIENTS.search(prefix) if number.unit in _RECIPIENT_UNITS else None
+    service = _SERVICE.match(after, len(tail)) if recipients else None
+    if service is None:
+        return ""  # 岗位需求总数为242万人: 为 is the copula, nothing is done for them
+    return clean_indicator(prefix[:recipients.start()]) + _LIGHT_VERBS.sub("", service.group(0))
+
+
 def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
                both_periods: bool = False, opening_subject: str = "") -> tuple[str | None, int]:
     """The indicator of a number and how far past the number it reaches (0: just the tail).
@@ -552,6 +573,9 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
         return (indicator if is_indicator(indicator) else None), 0
     if number.unit == "倍" and GROWTH_MULTIPLE.search(prefix) and kind == "statistic":
         return None, 0
+    served = _served(number, prefix, after, tail)
+    if served:
+        return served, 0
     anaphoric = _ANAPHORIC.search(prefix)
     if anaphoric and not clean_indicator(prefix[:anaphoric.start()]):
         owned = noun_after(after[len(tail) + 1:]) if after.startswith("的", len(tail)) else ""

@@ -2345,3 +2345,20 @@ def test_a_report_on_how_the_plan_was_carried_out_reports() -> None:
                    "云阳县人民政府关于2022年上半年国民经济和社会发展计划执行情况的报告", dt.date(2022, 9, 30))
     assert targets(records) == []
     assert len([r for r in records if r.kind == "statistic"]) == 4
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # b55/p_julu_msss_2023
+    ("实施百千万健康服务工程,推进300堂健康知识巡讲,免费为1000人筛查脑卒中,免费为10000人筛查肺CT。",
+     [("免费筛查脑卒中", 1000), ("免费筛查肺CT", 10000)]),
+    ("完成静和养老院建设,对480户符合条件的困难老年人家庭进行适老化改造。",
+     [("符合条件的困难老年人家庭适老化改造", 480)]),
+    # b54/p_shanghai_shishi_2023
+    ("为5000户困难重度残疾人家庭进行无障碍改造。", [("困难重度残疾人家庭无障碍改造", 5000)]),
+])
+def test_a_count_of_recipients_is_named_by_what_they_receive(body, expected) -> None:
+    """为/对 before a count of people or households: the indicator is what the rest of the clause
+    gives them (its light verb 进行/提供 dropped); 岗位需求总数为242万人 is a copula."""
+    records = read(body, "2023年度巨鹿县重点民生实事项目", dt.date(2023, 1, 20))
+    assert [(r.indicator, r.value) for r in records if r.kind == "target"][-len(expected):] == expected
+    assert [r.indicator for r in read("重庆岗位需求总数为242万人。", "", dt.date(2021, 5, 1))] == ["岗位需求总数"]
