@@ -248,7 +248,7 @@ _RESTATED = re.compile(r"[\d元万亿]\((?:约|合|折合|约合)?[^\d()]{0,4}$"
 #: Two neighbouring digits read as one rough number (两三个, 三四家, 五六项).
 _APPROXIMATE = re.compile(r"一两|两三|三四|四五|五六|六七|七八|八九")
 #: Units that count things: a range of them (1—2个, 2~5个) is never one target.
-COUNT_UNITS = set("个家条处座所名户台项辆套间张件场轮批艘栋株棵床片册部款列")
+COUNT_UNITS = set("个家条处座所名户台项辆套间张件场轮批艘栋株棵床片册部款列堂支门篇")
 #: Measure words that count the noun after them (18轮强降雨, 3个千亿级产业集群).
 MEASURE_WORDS = COUNT_UNITS | {"天"}
 

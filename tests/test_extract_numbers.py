@@ -123,3 +123,9 @@ def test_word_table_finds_what_the_alternation_finds(text: str) -> None:
              "西宁市", "西藏", "上海市", "上海", "浦东新区", "万州区"]
     expected = [(m.group(0), m.start()) for m in re.finditer(longest_first(words), text)]
     assert [(m.group(0), m.start()) for m in WordTable(words).finditer(text)] == expected
+
+
+def test_measure_words_of_lessons_teams_and_batches() -> None:
+    """b55/p_julu_msss_2023: 推进300堂健康知识巡讲 counts lessons; 批次, 支, 门 and 篇 count too."""
+    found = [(c.value, c.unit) for c in find_candidates("推进300堂健康知识巡讲,抽检1600批次,组建12支队伍,开设8门课程,发表论文970篇。")]
+    assert found == [(300, "堂"), (1600, "批次"), (12, "支"), (8, "门"), (970, "篇")]
