@@ -105,6 +105,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
             or year_range is not None
         scope.frame = Frame(year, planned, source)
+    elif source == "heading" and _GOAL_HEADING.fullmatch(plain):
+        scope.frame = Frame(None, True, source)  # 目标: the items under it are goals, undated
     if source != "lead" and len(text) <= _NAMING_LENGTH:
         # a part of the city names the whole text's subject in a headline only: a heading
         # naming one (中心城区缓堵促畅) titles one item of a list
@@ -112,6 +114,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     return scope
 
 
+#: A heading that is only a goal word (目标, 主要目标, 发展目标任务): it dates nothing, but plans.
+_GOAL_HEADING = re.compile(r"(?:主要|发展|总体|工作|预期|奋斗|具体)?目标(?:任务)?[::]?")
 #: Lists that are always the publication year's (民生实事 are voted and done within the year).
 _THIS_YEARS_LIST = re.compile(r"民生实事|民生清单|全年")
 #: The plan a review heading reviews (2024年国民经济和社会发展计划执行情况): no plan word.
@@ -321,7 +325,11 @@ class Scopes:
             if scope.report:
                 inherited.report, inherited.frame = True, None
             if scope.frame is not None:
-                inherited.frame, inherited.report = scope.frame, False
+                frame = scope.frame
+                if frame.year is None and inherited.frame is not None:
+                    # 目标 under 2022年…工作方案: the goals of the year around it
+                    frame = Frame(inherited.frame.year, True, inherited.frame.source)
+                inherited.frame, inherited.report = frame, False
             if scope.region is not None:
                 inherited.region, inherited.region_source = scope.region, scope.source
         return inherited

@@ -2362,3 +2362,16 @@ def test_a_count_of_recipients_is_named_by_what_they_receive(body, expected) -> 
     records = read(body, "2023年度巨鹿县重点民生实事项目", dt.date(2023, 1, 20))
     assert [(r.indicator, r.value) for r in records if r.kind == "target"][-len(expected):] == expected
     assert [r.indicator for r in read("重庆岗位需求总数为242万人。", "", dt.date(2021, 5, 1))] == ["岗位需求总数"]
+
+
+def test_a_heading_that_is_only_a_goal_word_plans_the_items_under_it() -> None:
+    """b31/p_yunnan_zhongdian_2016: 目标 heads each sector's goals, the years standing in the items
+    (a rate or share without one still a goal, of the lead's 未来5年); 下降至 is the verb, not part
+    of the measure."""
+    body = ("日前,云南省发布关于着力推进重点产业发展的若干意见。与此同时,未来5年,云南省还将着力推进"
+            "生物医药和大健康产业、旅游文化产业等重点产业的发展。\n现代物流\n增加值达2000亿元\n目标\n增加值2017年达到1400亿元左右\n2020年达到2000亿元左右\n"
+            "年均增长13%左右\n社会物流总费用占GDP的比率下降至18%以内\n")
+    records = read(body, "云南省出台意见推进重点产业发展 这些产业“钱”途无量", dt.date(2016, 7, 5))
+    assert [(r[0], r[1], r[4]) for r in targets(records)][-4:] == [
+        ("增加值", 140000000000, 2017), ("增加值", 200000000000, 2020), ("年均增速", 13, None),
+        ("社会物流总费用占GDP的比率", 18, 2020)]
