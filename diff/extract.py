@@ -94,6 +94,8 @@ def _names_class_counted(sentence: str, number: Candidate, prefix: str) -> bool:
     return bool(_CLASS_OF_COUNTED.match("的" + after if marked else after))
 
 
+#: Words that point back to the measure a sentence before named (这一数字, 该指标).
+_ANAPHOR = re.compile(r"(?:这一|这个|该|此|上述)(?:数字|数据|指标|数值)")
 #: A measure named alone (产值, 产量): it measures what the sentence is about.
 _MEASURES_ONLY = _ATTRIBUTES | {"产量", "增加值", "规模", "产能", "总产值", "销售收入", "营业收入"}
 #: An item of a numbered list that opens on its subject (一是新材料产业,…; 其二,…).
@@ -385,6 +387,9 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             if not last_indicator:
                 last_indicator = reading.context.last_indicator
                 base = RATE_SUFFIX.sub("", last_indicator)
+        if not indicator and not last_indicator and _ANAPHOR.search(prefix):
+            # 今年,这一数字将超过200个: what the sentence before measured
+            last_indicator = base = reading.context.last_indicator
         if not indicator and not last_indicator and "其中" in sentence[:number.start]:
             # 用水总量不超过国家下达指标,其中2025年不超过79.9亿立方米: the first clause's subject
             last_indicator = base = _opening_subject(sentence, clause_start)

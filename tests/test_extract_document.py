@@ -2375,3 +2375,17 @@ def test_a_heading_that_is_only_a_goal_word_plans_the_items_under_it() -> None:
     assert [(r[0], r[1], r[4]) for r in targets(records)][-4:] == [
         ("增加值", 140000000000, 2017), ("增加值", 200000000000, 2020), ("年均增速", 13, None),
         ("社会物流总费用占GDP的比率", 18, 2020)]
+
+
+def test_a_number_said_of_this_figure_measures_what_the_sentence_before_did() -> None:
+    """b28/p_hemei_xiangcun_2024: 这一数字 points back to the villages counted before; b34/
+    p_shandong_gzbg_2013: 目标确定为 stands between the growth and its value."""
+    records = read("去年,重庆共有107个村(涉农社区)成功创建巴渝和美乡村示范村。今年,这一数字将超过200个。", "",
+                   dt.date(2024, 4, 24))
+    assert [r.indicator for r in records] == []  # the villages before were counted by no measure
+    # Invented: the sentence before names its measure
+    records = read("去年,重庆共创建巴渝和美乡村示范村107个。今年,这一数字将超过200个。", "", dt.date(2024, 4, 24))
+    assert [(r.indicator, r.value, r.comparator) for r in records if r.value == 200] == [
+        ("创建巴渝和美乡村示范村", 200, ">")]
+    records = read("今年经济增长目标确定为9.5%左右。", "今年全省经济社会发展的主要预期目标", dt.date(2013, 1, 25))
+    assert [(r.indicator, r.value) for r in records] == [("经济增速", 9.5)]
