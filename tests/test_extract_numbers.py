@@ -129,3 +129,13 @@ def test_measure_words_of_lessons_teams_and_batches() -> None:
     """b55/p_julu_msss_2023: 推进300堂健康知识巡讲 counts lessons; 批次, 支, 门 and 篇 count too."""
     found = [(c.value, c.unit) for c in find_candidates("推进300堂健康知识巡讲,抽检1600批次,组建12支队伍,开设8门课程,发表论文970篇。")]
     assert found == [(300, "堂"), (1600, "批次"), (12, "支"), (8, "门"), (970, "篇")]
+
+
+def test_rates_per_unit_and_compound_units_are_units_of_their_own() -> None:
+    """b29/p_zhejiang_wunian_2023 28万元/人, b42/p_guoqi_tuijinhui_2027 1650万吨/日, b52/
+    p_guowuyuan_gzbg_2026 58亿吨标准煤, b56/p_yuzhong_shishi_2016 800人(次), b29 3万家次."""
+    found = [(c.value, c.unit) for c in find_candidates(
+        "全员劳动生产率达到28万元/人,水处理能力提升至1650万吨/日,能源综合生产能力达到58亿吨标准煤,"
+        "开展职业技能培训800人(次),参与企业3万家次。")]
+    assert found == [(280000, "元/人"), (16500000, "吨/日"), (5800000000, "吨标准煤"), (800, "人次"),
+                     (30000, "家次")]
