@@ -125,7 +125,7 @@ def _subjects(sentence: str) -> tuple[tuple[str, int], ...]:
 _NEW_ITEM = re.compile(r"[,;:](?!其中|(?:年度)?(?:计划)?(?:总)?投资|总?面积|总?长度|总?里程|总?规模)")
 #: Words that open a clause without being part of what is measured.
 _LEADING = re.compile(
-    r"^(?:(?:这一|这个|该|此|上述)(?:数字|数据|指标|数值)|[、,:;”\s]|\d{1,3}(?:[.、]|\s)|[一二三四五六七八九十]{1,3}[、是]|\([一二三四五六七八九十]{1,3}\)|\d+(?:个|家|项)(?=[\u4e00-\u9fff]{4})|\(\d{1,2}\)|[\u2460-\u2473■□◆◇▲△★☆●○◎•·▶►-]|的|和|及|与|以及|其中|其余|其他|同时|此外|另外|当天|当日|昨天|昨日|今天|目前|近日|日前|据统计|并|该[区县市镇]|该|这|此|本次|本届|全年|全市"
+    r"^(?:(?:这一|这个|该|此|上述)(?:数字|数据|指标|数值)|[、,:;”\s]|\d{1,3}(?:[.、]|\s)|[一二三四五六七八九十]{1,3}[、是]|\([一二三四五六七八九十]{1,3}\)|\d+(?:个|家|项)(?=[\u4e00-\u9fff]{4})|\(\d{1,2}\)|[\u2460-\u2473■□◆◇▲△★☆●○◎•·▶►-]|的|和|及|与|以及|其中|其余|其他|同时|此外|另外|当天|当日|昨天|昨日|今天|目前|近日|日前|据统计|并|该[区县市镇]|该|这|此次|此|本次|本届|全年|全市"
     r"|\d{4}年(?:底|末|全年)?|\d{1,2}(?:-|—|至|到)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|前三季度"
     r"|上半年|下半年|[一二三四]季度|年末|今年以来|(?:同比|环比|比上年|较上年|比去年|较去年)(?:同期|底|末)?|建成后|投产后|两地|双方"
     r"|我市|本市|全区|全县|我们|重庆市?|初步|去年|上年|当年"
@@ -499,6 +499,23 @@ def county_named(text: str) -> str | None:
     """
     place = other_place(text)
     return place if place in _places().counties else None
+
+
+#: A city's own institutions and papers (宣城市人民政府网, 平顶山人大网, 遂宁市发展和改革委员会网, 天水融媒,
+#: 焦作晚报), not a portal that carries others' news (深圳热线).
+_CITYS_OWN = re.compile(r"人民政府|政府网|人大|发展和改革委员会|发改委|融媒|日报|晚报|时报")
+
+
+def city_named(text: str) -> str | None:
+    """The city outside Chongqing whose own government, congress or paper ``text`` names
+    (海东市人民政府网 → 海东市), or None.
+
+    :param text: a paper's or site's name
+    """
+    if not _CITYS_OWN.search(text):
+        return None
+    place = other_place(text)
+    return place if place in _places().cities else None
 
 
 def lies_within(place: str, area: str) -> bool:

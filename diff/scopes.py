@@ -18,13 +18,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from diff.deadlines import find_deadlines
+from diff.deadlines import Deadline, find_deadlines
 from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
 from diff.phrases import (
     CHONGQING,
     DISTRICTS,
     OTHER_PLACES,
     city_area,
+    city_named,
     county_named,
     district_named,
     home_region,
@@ -96,7 +97,10 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         year = published.year  # 民生实事清单, 会议票决产生了民生实事项目: the year's own list
     past = _past_year(text, published)
     reviewed = _REVIEWED_PLAN.search(plain)
-    if REPORT_WORDS.search(plain) or _plans_met(text) \
+    if source == "heading" and year is None and _PLANS_AND_REPORTS.fullmatch(plain):
+        pass  # 计划总结, a site's section of plans and reports: it says neither
+    elif (REPORT_WORDS.search(plain) and not (source == "list" and _future_deadline(deadlines, published))) \
+            or _plans_met(text) \
             or (reviewed and not PLAN_WORDS.search(plain, reviewed.end())) \
             or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
         scope.report = True
@@ -114,6 +118,16 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
     return scope
 
 
+def _future_deadline(deadlines: list[Deadline], published: dt.date | None) -> bool:
+    """Whether an explicit deadline after the publication year is stated: in a list's lead-in
+    (到2027年,…建设取得显著进展,实现以下目标:) the progress is the goal, not a report."""
+    return published is not None and any(
+        deadline.strong and deadline.year is not None and deadline.year > published.year
+        for deadline in deadlines)
+
+
+#: A heading that names both plans and reports, a site's section (计划总结, 规划计划与工作总结).
+_PLANS_AND_REPORTS = re.compile(r"(?:工作)?(?:规划|计划)(?:与|和|及)?(?:工作)?总结|(?:工作)?总结(?:与|和|及)?(?:工作)?(?:规划|计划)")
 #: A heading that is only a goal word (目标, 主要目标, 发展目标任务): it dates nothing, but plans.
 _GOAL_HEADING = re.compile(r"(?:主要|发展|总体|工作|预期|奋斗|具体)?目标(?:任务)?[::]?")
 #: Lists that are always the publication year's (民生实事 are voted and done within the year).
@@ -233,7 +247,8 @@ class Scopes:
         :param source: the paper or site: a district's own portal makes the district home
         """
         scopes = cls(published, title_words=WORDS_ONLY.sub("", title))
-        district = district_named(source) or county_named(source)  # a county's own media
+        # a county's own media, a city's own government or paper
+        district = district_named(source) or county_named(source) or city_named(source)
         if district:
             scopes.document.append(Scope("source", region=district))
         for text in (subtitle, title):
