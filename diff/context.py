@@ -49,6 +49,8 @@ _ANNOUNCED_ACTIONS = re.compile(
     r"(?:实施|推进|抓好|开展|做好|推动|聚焦|打好|打响|兴办|办好|办理)[^,;。]{0,6}?[一二三四五六七八九十\d]+"
     r"(?:大|个方面|项|件|场)[^,;。]{0,8}?(?:行动|任务|工作|工程|举措|攻坚战|实事)"
 )
+#: A sentence that ends opening a list of goals (到2027年,…实现以下目标:).
+_OPENS_GOALS = re.compile(r"目标(?:是|为|如下)?[::]\s*$")
 #: A line that continues the previous paragraph's frame (同时,确保…).
 _CONTINUATION = re.compile(r"(?:同时|与此同时|此外|另外|还要|并且)[,]?")
 #: A deadline that opens a list of aspects (到2027年,在乡村规划方面,…), and the paragraphs that go on
@@ -87,6 +89,14 @@ def _titled_area(sentence: str) -> str | None:
         if area:
             return area
     return None
+
+
+def _frames_what_follows(sentence: str, deadline: Deadline) -> bool:
+    """Whether a sentence without records dates the sentences after it: an explicit deadline
+    (到2027年) or a plan does; a 今年 that only places an event does not (大渡口区举行今年第一季度
+    招商引资项目集中签约仪式。此次签约项目总协议金额超过72亿元)."""
+    return deadline.strong or deadline.end == 0 or bool(
+        PLAN_MARKERS.search(sentence) or CLAUSE_PLAN_MARKERS.search(sentence) or WILL.search(sentence))
 
 
 class Context:
@@ -318,12 +328,14 @@ class Context:
             self.off_topic = self.topic_from_lead = False
         if paragraph.report:
             self.announced = None
+        elif deadlines and _OPENS_GOALS.search(sentence):
+            self.announced = deadlines[-1]  # 到2027年,…实现以下目标: the paragraphs after it list them
         elif not records and _ANNOUNCED_ACTIONS.search(sentence):
             year = stated_year(sentence, published) if not deadlines and published else None
             if deadlines or year == (published and published.year):
                 self.announced = deadlines[-1] if deadlines else Deadline(year, 0, 0, False)
         if not records:  # most sentences: nothing measured, no kinds
-            if deadlines:
+            if deadlines and _frames_what_follows(sentence, deadlines[-1]):
                 paragraph.frame = deadlines[-1]
             return
         measured = [record.indicator for record in records if record.kind != "qualitative"]
