@@ -91,7 +91,7 @@ def find_quantities(text: str) -> Iterator[re.Match[str]]:
 
 
 PERCENT_CN = re.compile(r"百分之(?P<n>[〇零一二两三四五六七八九十百点]+)")
-DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)?番|双?倍增(?!计划|行动|工程|专项)")
+DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)?番|双?倍增(?!计划|行动|工程|专项|器|效应|作用|效果)")
 
 
 @dataclass

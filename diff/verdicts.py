@@ -152,9 +152,15 @@ def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after
     if describes_projects(sentence, number.start, indicator, after) \
             or describes_place(sentence, number.start):
         return "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元
+    if "全球" in sentence or "世界" in sentence:
+        if _WORLD_MARKET.search(sentence, 0, number.start):
+            return "statistic"  # 全球共享出行市场规模…预计到2028年将保持8.13%的年增长率: no government's
     return kind
 
 
+#: A market or trade the world over opening a clause (2023年全球共享出行市场规模…): its figures and
+#: forecasts are no government's (not 辐射全球市场的…体系, a plan's reach).
+_WORLD_MARKET = re.compile(r"(?:^|[,;:])(?:(?:19|20)\d{2}年|目前|当前|近年来)?,?(?:全球|世界)[^,;。]{0,12}?(?:市场|行业)")
 #: How many people a measure reaches (维修干支渠道16.43公里,…惠及3.58万人): an effect it is expected
 #: to have, not a quantity committed to.
 _REACH = re.compile(r"(?:惠及|受益)(?:群众|居民|人口|农户|家庭)?(?:约|近|超过?)?$")
