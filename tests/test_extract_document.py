@@ -2389,3 +2389,51 @@ def test_a_number_said_of_this_figure_measures_what_the_sentence_before_did() ->
         ("创建巴渝和美乡村示范村", 200, ">")]
     records = read("今年经济增长目标确定为9.5%左右。", "今年全省经济社会发展的主要预期目标", dt.date(2013, 1, 25))
     assert [(r.indicator, r.value) for r in records] == [("经济增速", 9.5)]
+
+
+def test_a_citys_own_portal_makes_the_city_home() -> None:
+    """b57/p_haidong_jiaotong_2015: 海东市人民政府网 publishes 我市's plans; a portal carrying others'
+    news (深圳热线, b22) makes no city home."""
+    records = read("今年,全市交通运输工作要突出重点,全力保障重大项目建设,确保交通固定资产投资突破70亿元。",
+                   "今年我市交通投资将达70亿", dt.date(2015, 3, 26), "海东市人民政府网(海东时报)")
+    assert targets(records) == [("交通固定资产投资", 7000000000, "元", ">", 2015, "海东市")]
+    records = read("今年,全市交通运输工作要突出重点,确保交通固定资产投资突破70亿元。",
+                   "今年重庆交通投资将达70亿", dt.date(2015, 3, 26), "深圳热线(来源:上游新闻)")
+    assert {r.region for r in records} == {"重庆市"}
+
+
+def test_a_sentence_opening_a_list_of_goals_dates_the_paragraphs_after_it() -> None:
+    """b57/p_zhizao_fangan_2027 (traditional characters as published): 到2027年,…实现以下目标: and
+    each goal in a paragraph of its own."""
+    body = ("《方案》指出,到2027年,國家重要先進製造業中心建設取得顯著進展,實現以下目標:\n"
+            "規模能級實現新突破。規模以上工業企業營業收入邁上4萬億元臺階,製造業增加值佔地區生產總值的比重提高至28%。")
+    records = read(body, "重慶印發“製造業高質量發展五年行動方案”", dt.date(2023, 10, 9))
+    assert [(r[0], r[1], r[4]) for r in targets(records)] == [
+        ("规模以上工业企业营业收入", 4000000000000, 2027), ("制造业增加值占地区生产总值的比重", 28, 2027)]
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    # b57/n_dadukou_zhaoshang_2021: 今年 places the ceremony, it plans nothing after it
+    ("大渡口一季度招商引资总额超72亿元", "重庆日报消息,25日下午,大渡口区举行今年第一季度招商引资项目集中签约仪式。"
+     "此次签约项目总协议金额超过72亿元,涉及大数据智能化、生物医药、消费服务等领域。"),
+    # b57/n_jiangjin_kaijungong_2023: a 倍增器 is a noun, no doubling
+    ("总投资超203亿元!江津区103个重点项目集中开竣工", "渝西地区要在提升科技创新能力上实现新突破,让创新成为推动发展的倍增器、放大器。"),
+    # b57/n_guidao_jilu_2025: the world market's forecast is no government's
+    ("重庆轨道交通在2024年12月31日创下了单日614.8万人次的挤车世界纪录",
+     "2023年全球共享出行市场规模已达1125.69亿美元,预计到2028年将保持8.13%的年增长率。"),
+    # b58/p_senlin_gongcheng_2008: what the day's planting drew, counted after it
+    ("重庆市2008年全面实施森林工程,计划到2012年,森林资源总量大幅增加", "据初步统计,此次全市参加植树活动约200万人,植树近500万株。"),
+])
+def test_news_of_an_event_under_a_plan_word_plans_nothing(title, body) -> None:
+    """No target in what reports an event, a noun of multiplying, or a market forecast."""
+    assert targets(read(body, title, dt.date(2023, 6, 5))) == []
+
+
+def test_a_sites_section_of_plans_and_reports_says_neither() -> None:
+    """b58/p_zhejiang_weijian_2023: 计划总结 above a year's work points is a site's section name."""
+    body = ("计划总结\n2023年全省卫生健康工作要点\n二、主要任务\n(一)实施全民健康促进行动。\n1.主要目标指标。\n"
+            "健康浙江发展指数达85,人均预期寿命达82.4岁,居民健康素养水平达39%以上。")
+    records = read(body, "浙江省卫生健康委关于印发2023年浙江省卫生健康工作要点的通知", dt.date(2023, 4, 25),
+                   "浙江省卫生健康委员会网站")
+    assert [(r[0], r[1], r[4]) for r in targets(records)] == [("人均预期寿命", 82.4, 2023),
+                                                            ("居民健康素养水平", 39, 2023)]
