@@ -63,7 +63,11 @@ _ANAPHORIC = re.compile(
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
-_RELATIVE = re.compile(r"(?<!不)(?:高于|好于|低于|超出|快于|慢于|高出|低出)[^,;。]{0,8}$|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
+#: Every alternative opens with its word (不 checked behind it), so the regex engine skips to
+#: the words instead of trying every position of the prefix.
+_RELATIVE = re.compile("|".join(f"{word}(?<!不{word})[^,;。]{{0,8}}$"
+                                for word in ("高于", "好于", "低于", "超出", "快于", "慢于", "高出", "低出"))
+                       + r"|比[^,;。]{1,8}?(?<![提升增降加])(?:高|低|快|慢)了?$")
 #: A rate without its own subject (增速, 环比降幅), or no words at all: it refers back to the
 #: last indicator. A set of words: a look-up is cheaper than a regex call.
 _BARE_RATES = frozenset({"", *(period + rate for period in ("", "同比", "环比")
@@ -108,14 +112,16 @@ _STEP = re.compile(r"^(?:台阶|大关)")
 _SECOND_QUANTITY = "、"
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
-_DECLINE = re.compile(r"(?:下降|降低|减少|缩小|(?<![下升])降)(?:了)?$")
+_DECLINE = re.compile(r"(?:下降|降低|减少|缩小|降(?<![下升]降))(?:了)?$")  # each word opens it: skipped to
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
 _BARE_COMPARATOR = re.compile(r"(?:不到|不足|至少|仅|约|近|超过|达到|达|就|只)+$")
 #: The reference of a change ("比前一天增加", "与2008年同期相比上升"): not part of the indicator.
 _REFERENCE = re.compile(r"(?:比|较|与|同)[^,;。]{0,10}?(?:相比|同期)?$")
+#: Every word opens with a literal character (售 checked behind itself), so the regex engine
+#: skips to the words.
 _PRICE = re.compile(
-    r"(?:每[^,;。]{0,3}|上涨|下跌|上调|下调|涨了|跌了|票价|门票|售价|价格|原价|特价|单价|均价|收费|仅售|(?<![零销])售|罚金|罚款|首付|月供|租金"
-    r"|赔偿|月薪|工资|标准|能卖|可卖|卖|[一每](?:斤|公斤|千克))[^,;。]{0,2}$"
+    r"(?:每[^,;。]{0,3}|上涨|下跌|上调|下调|涨了|跌了|票价|门票|售价|价格|原价|特价|单价|均价|收费|仅售|售(?<![零销]售)|罚金"
+    r"|罚款|首付|月供|租金|赔偿|月薪|工资|标准|能卖|可卖|卖|一(?:斤|公斤|千克)|每(?:斤|公斤|千克))[^,;。]{0,2}$"
 )
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 #: The opening of this year's list of goals, which may run on past the sentence's end.
-GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标|(?:主要|以下[^,;。]{0,4})目标(?:是|为|如下)?:")
+#: Every alternative opens with a literal word, so the regex engine skips to the words.
+GOAL_LIST = re.compile(r"主要预期目标|预期目标|年度目标|主要目标(?:是|为|如下)?:|以下[^,;。]{0,4}目标(?:是|为|如下)?:")
 #: A list that a goal word closes (确定了建成100万亩优质粮油基地、…的发展目标; 围绕“…工业销售收入
 #: 突破1200亿元”目标): each item is a goal.
 _GOAL_CLOSES = re.compile(r"[的”](?:发展|奋斗|总体|主要|工作)?目标")

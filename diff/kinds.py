@@ -13,8 +13,9 @@ STATISTIC_MARKERS = re.compile(
 )
 #: A span of months (1-5月, 1至11月) reports a fact too. Kept apart so that every word above
 #: opens with a literal character (片区…|小区…, never (?:片区|小区)…), which lets the scan skip
-#: most positions: three times faster on the real corpus.
-MONTH_SPAN = re.compile(r"\d{1,2}(?:-|—|至|到|~)\d{1,2}月")
+#: most positions: three times faster on the real corpus. It opens with one digit (\d\d?, not
+#: \d{1,2}), so the regex engine skips to the digits.
+MONTH_SPAN = re.compile(r"\d\d?(?:-|—|至|到|~)\d{1,2}月")
 #: Words that report a fact only when no deadline dates the sentence (到2027年底,累计建成50万个).
 UNDATED_STATISTIC_MARKERS = re.compile(r"累计|共计|成功|预计")
 #: 共 before what its clause tallies (今年,梁平区共种植水稻约43.6万亩), not 中共, 公共 or 共建.
@@ -38,12 +39,17 @@ _SINCE = re.compile(r"以来|年来")
 _WILL_WORDS = ("将", "要")
 #: A subject and 将/要 opening a sentence (2019年重庆将…), or someone's words (“今年我们将新建…): the plan
 #: governs the clauses that follow (在区县,重庆将实施新一轮公共卫生机构基础设施建设,完成90个…).
-SUBJECT_WILL = re.compile(
-    r"(?:^“?|[,:])(?:(?:19|20)\d{2}年)?(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|我们|重庆|市里|各区县|今年|明年)"
+_SUBJECT_WILL = (
+    r"(?:(?:19|20)\d{2}年)?(?:[\u4e00-\u9fff]{0,2}(?:全市|全区|全县|我市|我区|我县|我们|重庆|市里|各区县|今年|明年)"
     # or a government or a place (上海各区也将, 川渝两地将, 市文化旅游委将), not an estate or a park
     r"|[\u4e00-\u9fff]{0,8}?(?:市|省|县|区(?<![小景园社校片]区)|两地|各地|政府|部门|委(?<!居委)|局))"
     r"(?:我们|我市|我区|我县)?(?:还|也|仍)?(?P<will>将|要)(?!近|其|之|素|求|点)"
 )
+#: The subject at the sentence's start (matched there only), and after a clause break: a
+#: pattern of its own that opens with the break, so the regex engine skips to the breaks
+#: (one pattern opening with ^ or a break was tried at every position).
+_SUBJECT_WILL_OPENING = re.compile("“?" + _SUBJECT_WILL)
+_SUBJECT_WILL_AFTER_BREAK = re.compile("[,:]" + _SUBJECT_WILL)
 #: Words that forecast what will be, whoever plans it.
 FORECAST = re.compile(r"预测|估算|测算|据估计")
 #: The visitors, passengers or deals an event or a holiday is expected to draw.
@@ -57,9 +63,12 @@ EVENT = re.compile(
 #: happens in them is the event's programme, not a plan for the year.
 _EVENT_PERIOD = re.compile(r"(?:周|月|会|赛|展|活动)期间")
 #: Plan words used to report a result against a plan (高于预期目标, 完成年度目标任务).
+#: Every alternative opens with its word, so the regex engine skips to the words.
 MET_PLAN = re.compile(
-    r"(?:高于|好于|低于|超出|快于|慢于|优于|完成|实现|超额完成|达到|确定的|超过|超)了?(?:年度|全年|既定)?"
-    r"(?:预期|计划|目标|任务)(?:目标)?(?:任务)?|计划总投资|完成“?十[三四五六]五”?规划|已(?:初步)?(?:规划|计划)"
+    "|".join(word + r"了?(?:年度|全年|既定)?(?:预期|计划|目标|任务)(?:目标)?(?:任务)?"
+             for word in ("高于", "好于", "低于", "超出", "快于", "慢于", "优于", "完成", "实现", "超额完成",
+                          "达到", "确定的", "超过", "超"))
+    + r"|计划总投资|完成“?十[三四五六]五”?规划|已(?:初步)?(?:规划|计划)"
     r"|计划(?:投资)?完成(?:比例|率|进度|情况)"
 )
 #: Every MET_PLAN match holds one of these words: sentences without one are not scanned for it.
@@ -86,8 +95,10 @@ LAST_YEAR_AFTER = re.compile(
     r"|[^,;。!?]{0,14}?的基础上"
 )
 #: A plan for the year whose sentence names no year (主要预期目标是:GDP增长7%左右, 年计划投资
-#: 624.5亿元): the publication year's.
-ANNUAL_PLAN = re.compile(r"主要预期目标|预期目标|年度目标|年度任务|目标任务|年度计划|(?<![\d〇零一二三四五六七八九十])年计划|全年")
+#: 624.5亿元): the publication year's. Every alternative opens with its word (the numeral
+#: checked behind 年计划), so the regex engine skips to the words.
+ANNUAL_PLAN = re.compile(r"主要预期目标|预期目标|年度目标|年度任务|目标任务|年度计划"
+                         r"|年计划(?<![\d〇零一二三四五六七八九十]年计划)|全年")
 
 
 def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
@@ -123,7 +134,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     if not EVENT.search(prefix) and "预计" not in prefix:
         since = _SINCE.search(prefix) if "来" in prefix else None
         # undated, a 将 no subject leads tells what will happen (将收获小麦50万吨), not who plans it
-        subjects = {m.start("will") for m in SUBJECT_WILL.finditer(prefix)} \
+        subjects = _subject_wills(prefix) \
             if deadline_position is None and ("将" in prefix or "要" in prefix) else set()
         weak = [m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
                 if not prefix.endswith(_DONE, 0, m.start())  # 重庆已打造…17条: done, not planned
@@ -132,7 +143,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
                          and m.start() not in subjects)]
         plan = max(plan, max(weak, default=-1))
         # SUBJECT_WILL needs its 将 or 要: a prefix without either is not scanned
-        subject_will = SUBJECT_WILL.search(prefix, 0, clause_start) \
+        subject_will = (_SUBJECT_WILL_OPENING.match(prefix, 0, clause_start)
+                        or _SUBJECT_WILL_AFTER_BREAK.search(prefix, 0, clause_start)) \
             if "将" in prefix or "要" in prefix else None
         if subject_will:  # 重庆将实施…,完成90个…,建成…162个: 将 after the subject leads the chain
             plan = max(plan, subject_will.start("will"))
@@ -161,6 +173,18 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     if plan > stat:
         return "target"
     return "statistic"
+
+
+def _subject_wills(prefix: str) -> set[int]:
+    """Where the 将 or 要 of each subject that leads a plan starts (重庆将…): a subject at the
+    start of ``prefix``, then one after each clause break, as one scan of both finds them."""
+    opening = _SUBJECT_WILL_OPENING.match(prefix)
+    wills = {opening.start("will")} if opening else set()
+    match = _SUBJECT_WILL_AFTER_BREAK.search(prefix, opening.end() if opening else 0)
+    while match is not None:  # one search after another: what finditer finds, cheaper
+        wills.add(match.start("will"))
+        match = _SUBJECT_WILL_AFTER_BREAK.search(prefix, match.end())
+    return wills
 
 
 #: A part of the year a plan word sets (确保上半年…增长6%以上): the plan's period, no report.
