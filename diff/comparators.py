@@ -22,6 +22,12 @@ _COMPARATOR_AFTER = [
 #: scan says so instead of one per pattern.
 _ANY_COMPARATOR_BEFORE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _COMPARATOR_BEFORE))
 _ANY_COMPARATOR_AFTER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _COMPARATOR_AFTER))
+#: The last character of every comparator word before a number (人民币 after 约): a match ends
+#: the prefix (a sentence holds no line break for $ to stop before), so a prefix that ends with
+#: none of them is not scanned.
+_LAST_BEFORE = frozenset("于少上向过在内破越超逾到约近右币")
+#: The first character of every comparator word after a number.
+_FIRST_AFTER = frozenset("及以左上")
 
 
 def comparator_around(prefix: str, after: str, default: str) -> tuple[str, str]:
@@ -32,13 +38,15 @@ def comparator_around(prefix: str, after: str, default: str) -> tuple[str, str]:
     :param after: the sentence after the number
     :param default: the number's own comparator (余, 多: >)
     """
-    for pattern, comparator in _COMPARATOR_AFTER if _ANY_COMPARATOR_AFTER.match(after) else ():
+    for pattern, comparator in _COMPARATOR_AFTER \
+            if after[:1] in _FIRST_AFTER and _ANY_COMPARATOR_AFTER.match(after) else ():
         match = pattern.match(after)
         if match:
             return comparator, match.group(0)
     if default != "=":
         return default, ""
-    for pattern, comparator in _COMPARATOR_BEFORE if _ANY_COMPARATOR_BEFORE.search(prefix) else ():
+    for pattern, comparator in _COMPARATOR_BEFORE \
+            if prefix[-1:] in _LAST_BEFORE and _ANY_COMPARATOR_BEFORE.search(prefix) else ():
         if pattern.search(prefix):
             return comparator, ""
     return default, ""

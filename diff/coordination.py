@@ -38,8 +38,9 @@ class Respectively:
         :param after: the sentence after the number
         """
         marker = prefix.rfind("分别")
-        listed = marker < 0 and prefix not in ITEM_GLUE and ITEM_SPLIT.search(prefix) \
-            and _VALUE_LIST.match(after)
+        # the anchored match first: it fails at once for most numbers
+        listed = marker < 0 and prefix not in ITEM_GLUE and _VALUE_LIST.match(after) \
+            and ITEM_SPLIT.search(prefix)
         if marker >= 0 or listed:
             names = prefix[:marker] if marker >= 0 else _listed_names(prefix)
             values = _count_values(after)
@@ -129,6 +130,8 @@ def share_head(items: list[str]) -> list[str]:
             for item in items[:-1]] + [last]
 
 
+#: The first characters of a _NEXT_VALUE match.
+_VALUE_LIST_FIRST = frozenset("以左、和及")
 #: The comparator words that can close a value list (3012万亩、216亿斤以上).
 _LIST_COMPARATOR = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<="}
 _LAST_VALUE = re.compile(r"[\d.]+[^、和及,;。\d]{0,6}?(以上|左右|以内|以下)")
@@ -141,6 +144,8 @@ def list_comparator(after: str) -> str | None:
 
     :param after: the sentence after the number
     """
+    if after[:1] not in _VALUE_LIST_FIRST:
+        return None  # most numbers open no list: not matched
     position, last = 0, None
     while match := _NEXT_VALUE.match(after, position):
         position, last = match.end(), match

@@ -36,7 +36,7 @@ def reported_after(sentence: str, position: int, deadline: Deadline | None,
 
 def past_reference(clause: str, published: dt.date | None) -> bool:
     """Whether a clause measures a change from a year before publication (较2024年增长)."""
-    return published is not None and any(
+    return published is not None and ("较" in clause or "比" in clause) and any(
         int(m["year"]) < published.year for m in _PAST_REFERENCE.finditer(clause))
 
 

@@ -53,24 +53,32 @@ _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, OR
 #: policies issued (出台36项“提信心、稳增长、强主体”政策文件).
 META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}项目|措施|举措|任务|条款|意见|部分|板块|政策|文件|方面)$"
                             r"|\(含|^[^()]{2,12}\($")  # 安排十方面32项; 一、促进就业(3项): the items a section holds
+#: The last characters of META_INDICATOR's words: an indicator that ends with none of them and
+#: holds no "(" is not scanned (indicators and sentences hold no line break for $ to stop before).
+_META_LAST = frozenset("事目施措务款见分块策件面")
 #: Units of amounts, which a count of a document's parts never has.
 _AMOUNT_UNITS = {"元", "美元", "吨", "亩", "平方米", "公里", "立方米", "千瓦", "千瓦时"}
 #: The set a survey or a review watches, named right before its count (纳入监测的100个…).
 _SAMPLE = re.compile(r"纳入(?:监测|统计|调查|考核|评价|监控)(?:范围)?的$")
 #: Departments counted: the bodies a plan or meeting involves (not 科室 or 单位, which are also
-#: clinics and sites: 建设基层特色科室40个, 文物保护单位).
-_DEPARTMENTS = re.compile(r"(?:部门|处室)$")
+#: clinics and sites: 建设基层特色科室40个, 文物保护单位); what an indicator ends with.
+_DEPARTMENTS = ("部门", "处室")
 #: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
-_GOALS_COUNTED = re.compile(r"(?:指标|目标)$")
+_GOALS_COUNTED = ("指标", "目标")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
 SPECIFICATION = re.compile(
     r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|营业面积|总用地面积|展位|横跨|纵贯|绵延)$"
     r"|^(?:长度|宽度|高度|直径|深度)$"
 )
+#: The last characters of SPECIFICATION's fixed words: an indicator that ends with none of them
+#: and holds no 可容纳 (which any words may follow) is not scanned.
+_SPECIFICATION_LAST = frozenset("长跨度速积位贯延径")
 #: The build of one facility (院区占地约200亩, 设病床1480张, 配套车位1700余个, 4栋楼构成): its
 #: size, not a policy target, when the sentence names such a facility.
 _FACILITY_BUILD = re.compile(
     r"(?:占地(?:面积)?|建筑面积|(?:设|设置|配套|开放|编制)(?:病床|床位|车位|停车位)|楼构成)$")
+#: The last characters of _FACILITY_BUILD's words.
+_FACILITY_BUILD_LAST = frozenset("地积床位成")
 _ONE_FACILITY = re.compile(
     r"院区|新院|该院|医院|校区|新校|大楼|场馆|体育馆|图书馆|博物馆|剧院|(?:门诊|住院|医技|综合|教学|行政|感染)楼"
     r"|此次开工|该项目|项目分[一二三四两]期")
@@ -95,12 +103,16 @@ TIME_UNITS = {"小时", "分钟"}
 def _no_one_region(sentence: str, position: int) -> bool:
     """Whether the clause of a number leaves its places unnamed, names several provinces for
     one figure (湖北、安徽也宣布今年旅游总收入将突破万亿) or offers alternatives."""
-    clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;。") + 1
+    clause_start = max(sentence.rfind(",", 0, position), sentence.rfind(";", 0, position),
+                       sentence.rfind("。", 0, position)) + 1
+    if _UNNAMED_PLACES.search(sentence, clause_start, position) \
+            or PROVINCES_LISTED.match(sentence, clause_start, position):
+        return True
+    if "或" not in sentence:
+        return False  # alternatives are all written with 或: most sentences are not scanned for them
     end = _CLAUSE_BREAK.search(sentence, position)
     clause_end = end.start() if end else len(sentence)
-    return bool(_UNNAMED_PLACES.search(sentence, clause_start, position)
-                or PROVINCES_LISTED.match(sentence, clause_start, position)
-                or _ALTERNATIVES.search(sentence, clause_start, clause_end)
+    return bool(_ALTERNATIVES.search(sentence, clause_start, clause_end)
                 or sentence[position - 1:position] == "或" or _NUMBER_OR.match(sentence, position))
 
 
@@ -139,18 +151,25 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     """
     if unit in _PEOPLE and (ATTENDANCE.search(sentence) or _TAKING_PART.match(sentence, position)):
         return True
-    if (META_INDICATOR.search(indicator) and unit not in _AMOUNT_UNITS) or SPECIFICATION.search(indicator):
+    last = indicator[-1:]  # what the patterns anchored at the indicator's end need first
+    if (unit not in _AMOUNT_UNITS and (last in _META_LAST or "(" in indicator)
+            and META_INDICATOR.search(indicator)) \
+            or ((last in _SPECIFICATION_LAST or "可容纳" in indicator)
+                and SPECIFICATION.search(indicator)):
         return True  # (not 占年度任务目标132亿元: the amount a task names)
-    if unit in ("项", "个", "条") and _GOALS_COUNTED.search(indicator):
+    if unit in ("项", "个", "条") and indicator.endswith(_GOALS_COUNTED):
         return True
-    if unit in ("个", "家") and _SAMPLE.search(sentence, max(0, position - 8), position):
+    if unit in ("个", "家") and sentence.endswith("的", 0, position) \
+            and _SAMPLE.search(sentence, max(0, position - 8), position):
         return True  # 纳入监测的100个乡村旅游点: the sample a survey watches, not a goal
-    if unit in ("个", "家") and _DEPARTMENTS.search(indicator):
+    if unit in ("个", "家") and indicator.endswith(_DEPARTMENTS):
         return True  # 涉及“规建管”等20余个市级部门: who carries a plan out, not what it reaches
-    if _FACILITY_BUILD.search(indicator) and _ONE_FACILITY.search(sentence):
+    if last in _FACILITY_BUILD_LAST and _FACILITY_BUILD.search(indicator) \
+            and _ONE_FACILITY.search(sentence):
         return True
     if ("容纳" in sentence[max(0, position - 4):position]
-            or _CLASSES.match(sentence, position)) and _SCHOOL.search(sentence):
+            or ("班" in sentence and _CLASSES.match(sentence, position))) \
+            and _SCHOOL.search(sentence):
         return True  # 学校规划设置48个教学班,可容纳2000名学生: one school's size
     if kind == "target" and WEATHER.search(indicator):
         return True  # a forecast; the weather a year had (应对了18轮强降雨) stays a statistic
@@ -161,4 +180,4 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True
     if unit in ("米", "度") and _HEIGHT_CLASS.match(sentence, position):
         return True
-    return unit == "天" and not re.search(r"[天日]", indicator)
+    return unit == "天" and "天" not in indicator and "日" not in indicator

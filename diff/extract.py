@@ -19,13 +19,14 @@ from diff.goals import GOAL_LIST, in_goal_list
 from diff.items import (
     EACH,
     LIST_VERB,
-    RATE_SUFFIX,
+    RATE_WORDS,
     VERBS_ONLY,
     after_earlier_items,
     after_examples,
     counted_members,
     each,
     share_of,
+    without_rate,
 )
 from diff.kinds import (
     ANNUAL_PLAN,
@@ -62,6 +63,10 @@ _ANAPHORIC = re.compile(
 )
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
+#: The characters an _ANAPHORIC or a _FROM match ends with: a prefix that ends with none of them
+#: is not scanned (a sentence holds no line break for $ to stop before).
+_ANAPHORIC_LAST = frozenset("到达破过至在于成上越")
+_FROM_LAST = frozenset("从由年底末的")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
 #: Every alternative opens with its word (不 checked behind it), so the regex engine skips to
 #: the words instead of trying every position of the prefix.
@@ -106,7 +111,8 @@ _MEASURES_ONLY = _ATTRIBUTES | {"产量", "增加值", "规模", "产能", "总�
 _ITEM_OPENING = re.compile(r"[■□◆◇▲△★☆●○◎•]?(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])")
 _AMOUNT = re.compile(r"(?:总值|总额|产值|收入|投资)$")
 _PERIOD_ONLY = {"年均增速", "年均增幅", "年均降幅", "全年增速", "累计增速"}
-_STEP = re.compile(r"^(?:台阶|大关)")
+#: A mark passed, right after a number (4万亿台阶).
+_STEPS = ("台阶", "大关")
 #: Only a listing comma between two quantities: the second measures the same item in another
 #: unit (城市规模达到50平方公里、50万人); so does one right after the first (改造老旧小区25个1697户).
 _SECOND_QUANTITY = "、"
@@ -307,7 +313,7 @@ class Reading:
             year, year_source = closing.year, "sentence"  # …5180个,到2022年全部完成
         if year is None and published and (
                 "年度" in indicator or ANNUAL_PLAN.search(sentence[:number.start])
-                or RATE_SUFFIX.search(indicator)
+                or indicator.endswith(RATE_WORDS)
                 or "今年" in sentence[:number.start]
                 or stated_year(sentence[:number.start], published) == published.year):
             # this year's plan, rate, or the year the sentence names (重庆市2023年…动员大会上,…;
@@ -360,7 +366,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
         kind = kind_in_context(reading, framed, number, prefix, tail, deadline, clause_start)
         if number.unit in ("元", "美元") and _names_class_counted(sentence, number, prefix):
             continue  # its words belong to the count's indicator
-        origin = _FROM.search(prefix)
+        origin = _FROM.search(prefix) if prefix[-1:] in _FROM_LAST else None
         if origin or _RELATIVE.search(prefix):
             if origin:
                 last_indicator = clean_indicator(prefix[:origin.start()])
@@ -379,7 +385,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             indicator, consumed_to = _indicator(number, prefix, after, tail, kind, both_periods, opening)
         if indicator is None:
             continue
-        base = RATE_SUFFIX.sub("", last_indicator) if indicator else last_indicator
+        base = without_rate(last_indicator) if indicator else last_indicator
         if indicator in _PERIOD_ONLY and last_indicator:
             indicator = base + indicator
         year_again = not indicator and _year_again(sentence, clause_start, deadline, number.start)
@@ -387,12 +393,12 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             # 2020年达到3800亿元左右 after …2017年达到2400亿元左右: the same measure, a later year
             last_indicator = base = reading.context.last_indicator
         if indicator and _unannounced(indicator) in _BARE_RATES and (
-                last_indicator or RATE_SUFFIX.search(reading.context.last_indicator)):
+                last_indicator or reading.context.last_indicator.endswith(RATE_WORDS)):
             # 四川提出,今年地区生产总值增长5.5%左右。广东提出增长5%左右: the rate named before
             indicator = _unannounced(indicator)
             if not last_indicator:
                 last_indicator = reading.context.last_indicator
-                base = RATE_SUFFIX.sub("", last_indicator)
+                base = without_rate(last_indicator)
         if not indicator and not last_indicator and _ANAPHOR.search(prefix):
             # 今年,这一数字将超过200个: what the sentence before measured
             last_indicator = base = reading.context.last_indicator
@@ -400,13 +406,13 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             # 用水总量不超过国家下达指标,其中2025年不超过79.9亿立方米: the first clause's subject
             last_indicator = base = _opening_subject(sentence, clause_start)
         if indicator in _BARE_RATES:
-            if not last_indicator or (not indicator and not _ANAPHORIC.search(prefix)
+            if not last_indicator or (not indicator and not _anaphoric(prefix)
                                       and prefix != _SECOND_QUANTITY and not year_again
                                       and not (not prefix and any(n.end == number.start for n in numbers))):
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:
-            indicator = RATE_SUFFIX.sub("", last_indicator) + indicator
+            indicator = without_rate(last_indicator) + indicator
         elif indicator in _ATTRIBUTES and last_indicator and not _ATTRIBUTE.search(last_indicator):
             indicator = last_indicator + indicator  # 科技创新项目15个,年度计划投资14亿元
         elif indicator in _SIZES_OF_LAST and base and not _SIZE_OF_LAST.search(base):
@@ -432,7 +438,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
         if no_record(reading, number, prefix, after, tail, indicator, unit, kind, planned,
                       consumed, goal_listed):
             continue
-        if _STEP.match(after):
+        if after.startswith(_STEPS):
             comparator = ">="
             if not _SIZE_NOUN.search(indicator):
                 indicator += "规模"
@@ -441,8 +447,8 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
         if number.plan_only and kind != "target":
             continue
         year, year_source = reading.year_for(kind, number, indicator, deadline, deadlines)
-        if unit not in ("%", "个百分点") and RATE_SUFFIX.search(indicator):
-            indicator = RATE_SUFFIX.sub("", indicator) or indicator  # 服务贸易增长30%,达到170亿美元
+        if unit not in ("%", "个百分点") and indicator.endswith(RATE_WORDS):
+            indicator = without_rate(indicator) or indicator  # 服务贸易增长30%,达到170亿美元
         region, region_source = region_of(reading, number, indicator)
         if number.counted:
             names = [member + (number.fixed_indicator or "") for member in members[number.start]]
@@ -472,6 +478,11 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
 
 #: The verb between a clause's own year and its value (2020年达到3800亿元左右).
 _VALUE_VERB = re.compile(r",?(?:力争|预计)?(?:达到|达|突破|超过|增至|增加到|增长到|提高到|提升至|提升到|实现|为)?")
+
+
+def _anaphoric(prefix: str) -> re.Match[str] | None:
+    """The bare comparator that ends ``prefix`` (力争达到), or None."""
+    return _ANAPHORIC.search(prefix) if prefix[-1:] in _ANAPHORIC_LAST else None
 
 
 def _year_again(sentence: str, clause_start: int, deadline: Deadline | None, position: int) -> bool:
@@ -587,7 +598,7 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
     served = _served(number, prefix, after, tail)
     if served:
         return served, 0
-    anaphoric = _ANAPHORIC.search(prefix)
+    anaphoric = _anaphoric(prefix)
     if anaphoric and not clean_indicator(prefix[:anaphoric.start()]):
         owned = noun_after(after[len(tail) + 1:]) if after.startswith("的", len(tail)) else ""
         if owned:  # 五年的时间,达到1000亿元的工业开票销售收入: the noun the amount is of
@@ -627,7 +638,7 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
         return None, 0
     if number.unit in ("元", "美元") and _PRICE.search(prefix):
         return None, 0
-    if number.multiplier_only and not indicator.endswith("人口") and not _STEP.match(after) \
+    if number.multiplier_only and not indicator.endswith("人口") and not after.startswith(_STEPS) \
             and kind != "target":
         return None, 0
     if indicator in _BARE_RATES:

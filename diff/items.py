@@ -16,6 +16,14 @@ from diff.quantities import Candidate
 
 #: A rate's name at the end of an indicator (年均增速, 同比降幅).
 RATE_SUFFIX = re.compile(r"(?:年均|全年|累计)?(?:同比|环比)?(?:增速|增幅|降幅|涨幅)$")
+#: The words a rate's name ends with: an indicator names a rate exactly when it ends with one
+#: (a test of its end, cheaper than a RATE_SUFFIX search; indicators hold no line break).
+RATE_WORDS = ("增速", "增幅", "降幅", "涨幅")
+
+
+def without_rate(indicator: str) -> str:
+    """An indicator without the rate's name at its end (全市地区生产总值年均增速 → 全市地区生产总值)."""
+    return RATE_SUFFIX.sub("", indicator) if indicator.endswith(RATE_WORDS) else indicator
 #: The verb that opens a list's first item (新建…、…): a short later item shares it.
 LIST_VERB = re.compile(
     r"^(?:更新改造|保护修缮|改造提升|新建|改建|扩建|改造|打造|建成|建设|培育|引进|新增|修缮|创建|开工)"
@@ -65,7 +73,7 @@ def names_counted(prefix: str, after: str, value: Decimal) -> bool:
     before = _LISTED_NAMES.search(prefix) if "、" in prefix else None  # it tries every position
     if before is not None and before.group(0).count("、") + 1 == value:
         return True
-    named = _NAMED_AFTER.match(after)
+    named = _NAMED_AFTER.match(after) if "即" in after or "分别" in after or "包括" in after else None
     return named is not None and "、" in named["names"] \
         and named["names"].count("、") + named["names"].count("和") + 1 == value
 

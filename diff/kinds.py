@@ -116,7 +116,10 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     :param only_this_year: the deadline is the sentence's own 今年 (or the bare current year)
     :param dated_plans: whether the deadline itself plans (False: only the words around it do)
     """
-    if ONE_DAY.search(prefix) or (FORECAST.search(prefix) and not PLAN_MARKERS.search(prefix)):
+    # every ONE_DAY word holds 日 or 天, every FORECAST word 测 or 估: most prefixes are not scanned
+    if (("日" in prefix or "天" in prefix) and ONE_DAY.search(prefix)) \
+            or (("测" in prefix or "估" in prefix) and FORECAST.search(prefix)
+                and not PLAN_MARKERS.search(prefix)):
         return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
     if "预计" in prefix and _VISITORS_FORECAST.search(prefix):
         return "statistic"  # 将于2026年举办第5届花椒节,预计吸引游客10万人次: an event's forecast
@@ -136,12 +139,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         # undated, a 将 no subject leads tells what will happen (将收获小麦50万吨), not who plans it
         subjects = _subject_wills(prefix) \
             if deadline_position is None and ("将" in prefix or "要" in prefix) else set()
-        weak = [m.start() for m in CLAUSE_PLAN_MARKERS.finditer(prefix, clause_start)
-                if not prefix.endswith(_DONE, 0, m.start())  # 重庆已打造…17条: done, not planned
-                and not (since and since.start() < m.start() and m.group(0) not in _WILL_WORDS)
-                and not (deadline_position is None and m.group(0) in _WILL_WORDS
-                         and m.start() not in subjects)]
-        plan = max(plan, max(weak, default=-1))
+        plan = max(plan, _last_weak_plan(prefix, clause_start, since, deadline_position, subjects))
         # SUBJECT_WILL needs its 将 or 要: a prefix without either is not scanned
         subject_will = (_SUBJECT_WILL_OPENING.match(prefix, 0, clause_start)
                         or _SUBJECT_WILL_AFTER_BREAK.search(prefix, 0, clause_start)) \
@@ -185,6 +183,24 @@ def _subject_wills(prefix: str) -> set[int]:
         wills.add(match.start("will"))
         match = _SUBJECT_WILL_AFTER_BREAK.search(prefix, match.end())
     return wills
+
+
+def _last_weak_plan(prefix: str, clause_start: int, since: re.Match[str] | None,
+                    deadline_position: int | None, subjects: set[int]) -> int:
+    """Where the last weak plan word of the number's clause that plans starts, or -1: not one
+    done (重庆已打造…17条), not a 推动 or 打造 of a review since some year, and an undated 将
+    or 要 only after a subject. One search after another: what ``finditer`` finds, cheaper."""
+    last = -1
+    match = CLAUSE_PLAN_MARKERS.search(prefix, clause_start)
+    while match is not None:
+        start, word = match.start(), match.group(0)
+        if not prefix.endswith(_DONE, 0, start) \
+                and not (since and since.start() < start and word not in _WILL_WORDS) \
+                and not (deadline_position is None and word in _WILL_WORDS
+                         and start not in subjects):
+            last = start
+        match = CLAUSE_PLAN_MARKERS.search(prefix, match.end())
+    return last
 
 
 #: A part of the year a plan word sets (确保上半年…增长6%以上): the plan's period, no report.

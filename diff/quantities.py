@@ -189,24 +189,28 @@ def _ranks(sentence: str) -> Iterator[Candidate]:
 def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     """A quantity match turned into a candidate, or None when it is never a target."""
     start, end = match.start(), match.end()
-    numeral, unit = match["n1"], match["u1"] or match["u2"]
-    if unit and not match["n2"] and (sentence[end - len(unit):end + 1] in UNIT_WORDS
-                                     or sentence.startswith("个小时", end - len(unit))):
+    # every group read once: each look-up by name builds its string again
+    numeral, over, multiplier, approx, unit1, second, multiplier2, unit2 = match.group(
+        "n1", "a0", "m1", "approx", "u1", "n2", "m2", "u2")
+    unit = unit1 or unit2
+    if unit and not second and (sentence[end - len(unit):end + 1] in UNIT_WORDS
+                                or sentence.startswith("个小时", end - len(unit))):
         unit, end = None, end - len(unit)  # 3个小时 (not 100个小区, 40个小学生暑托班)
     chinese = not numeral[0].isdigit()
-    if match["n2"] and not match["u2"]:
+    if second and not unit2:
         end = match.start("dash")
-    if chinese and (not unit or not (_chinese_count(numeral) or match["m1"])):
+    if chinese and (not unit or not (_chinese_count(numeral) or multiplier)):
         return None  # 一个, 三年: a word, not a count; 一点五亿元 is an amount
-    if not unit and not match["m1"]:
+    if not unit and not multiplier:
         return None
     if _may_open_or_close(sentence[start - 1:start] if start else "", _BAD_LAST) \
             and _BEFORE_NUMBER_BAD.search(sentence[max(0, start - 4):start]):
         return None
     if (_may_open_or_close(sentence[end:end + 1], _BAD_FIRST) and _AFTER_NUMBER_BAD.match(sentence[end:])
-            and not (match["m1"] and _NEXT_TERM.match(sentence, end))
+            and not (multiplier and _NEXT_TERM.match(sentence, end))
             and not (unit in COUNT_UNITS and _SECOND_QUANTITY.match(sentence, end))) \
-            or (inside_quotes(sentence, start) and not _quoted_plan_item(sentence, start)) \
+            or ("“" in sentence and inside_quotes(sentence, start)
+                and not _quoted_plan_item(sentence, start)) \
             or ("”" in sentence and quote_names_a_measure(sentence, start)):
         return None  # 5G, 3.5mm; but 人口超15万GDP超120亿: a multiple before the next item's name
     if sentence.find("(", max(0, start - 12), start) >= 0 \
@@ -223,24 +227,24 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     value = parse_number(numeral)
     if value is None or _tally(sentence, start, value):
         return None
-    if match["n2"] and match["u2"] and UNITS.get(unit) in COUNT_UNITS:
+    if second and unit2 and UNITS.get(unit) in COUNT_UNITS:
         return None  # 布局2~5个中心: a range of counts commits to no single number
     counted = None
-    if not unit and match["m1"] in _MONEY_MAGNITUDES and sentence.startswith("级", end):
+    if not unit and multiplier in _MONEY_MAGNITUDES and sentence.startswith("级", end):
         counted = _COUNTED.search(sentence, max(0, start - 4), start)
         if counted is not None and not (counted["count"] and (noun := _CLASS_NAME.match(sentence, end + 1))):
             return None  # 一批50亿级…: a batch, no names
         unit, end = "元", end + 1  # 提升至7万亿级: a size class of money
-    value = scale(value, match["m1"] or (match["m2"] if match["u2"] and not match["u1"] else None))
+    value = scale(value, multiplier or (multiplier2 if unit2 and not unit1 else None))
     value_max = None
-    if match["n2"] and match["u2"]:
-        value_max = scale(parse_number(match["n2"]) or Decimal(0), match["m2"])
+    if second and unit2:
+        value_max = scale(parse_number(second) or Decimal(0), multiplier2)
     if counted is not None:  # 3个3000亿级主导产业集群: the size of each name listed before
         return Candidate(start, end, value, "元", comparator=">=", fixed_indicator=noun.group(0) + "规模",
                          plan_only=True, counted=_count(counted["count"]))
     return Candidate(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,
                      multiplier_only=not unit,
-                     comparator=">" if match["approx"] or match["a0"] else "=")
+                     comparator=">" if approx or over else "=")
 
 
 #: An amount restated in parentheses right after another (…元(约台币六点八亿…)).

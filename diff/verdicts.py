@@ -32,10 +32,13 @@ _PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:居民|群众|农民|人口
 _BASE_OF_SHARE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:比例|比重|占比|优良率|达标率|合格率|覆盖率)")
 #: A quantity that qualifies a noun a later count in its clause counts: a class threshold.
 _COUNTED_LATER = re.compile(r"(?:以上|以下)?的[^,;。\d]{0,20}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批)")
+#: How every _COUNTED_LATER match opens.
+_COUNTED_LATER_OPENINGS = ("的", "以上的", "以下的")
 #: A number stated with 为/是 and no plan word (今年,重庆岗位需求总数为242万人): a fact.
 _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
-#: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan.
-_PROGRESS = re.compile(r"(?:进度|完成率|计划投资(?:增速|增幅))$")
+#: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan: what
+#: an indicator ends with.
+_PROGRESS = ("进度", "完成率", "计划投资增速", "计划投资增幅")
 #: A plan word of a number's own clause (重庆将力争高新技术企业突破1万家): it plans, though the
 #: section around it reviews.
 _OWN_PLAN = re.compile(r"力争|确保")
@@ -120,16 +123,19 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
         return True
     if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and project_size(after, len(tail)):
         return True  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
-    if unit in MEASURE_WORDS and _BASE_OF_SHARE.match(after, len(tail)):
+    if unit in MEASURE_WORDS and ("比" in after or "率" in after) \
+            and _BASE_OF_SHARE.match(after, len(tail)):  # every share word holds 比 or 率
         return True  # 纳入国家考核的42个断面水质优良比例达到88.1%: the set a share is taken of
     if unit in MEASURE_WORDS and names_counted(prefix, after, number.value):
         return True  # 落实城口、巫溪、酉阳、彭水4个国家级…重点帮扶县: the count of the names listed
     if _quota_for_each(sentence, number.start):
         return True  # 分区县确立原则上不超过2个主导产业: a quota for each district, not the city's goal
-    if _COUNTED_LATER.match(after, len(tail)):
+    if after.startswith(_COUNTED_LATER_OPENINGS, len(tail)) \
+            and _COUNTED_LATER.match(after, len(tail)):
         return True  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
     # 完成年度目标的42%: how far a plan has got, not a quantity of its own
-    return unit == "%" and bool(_SHARE_OF_PLAN.search(sentence, 0, number.start))
+    return unit == "%" and sentence.endswith("的", 0, number.start) \
+        and bool(_SHARE_OF_PLAN.search(sentence, 0, number.start))
 
 
 def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after: str,
@@ -145,8 +151,9 @@ def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after
         kind = "statistic"
     if kind == "statistic":
         return kind  # what follows only turns a target into a statistic: not scanned for
-    if facility_output(sentence, number.start) or _PROGRESS.search(indicator) \
-            or (_COPULA.search(prefix) and not planned) or _REACH.search(prefix):
+    if facility_output(sentence, number.start) or indicator.endswith(_PROGRESS) \
+            or (prefix[-1:] in ("为", "是") and _COPULA.search(prefix) and not planned) \
+            or _REACH.search(prefix):
         # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%; 惠及3.58万人
         return "statistic"
     if describes_projects(sentence, number.start, indicator, after) \
@@ -170,9 +177,10 @@ def region_of(reading: Reading, number: Candidate, indicator: str) -> tuple[str,
     """A record's region and where it came from: the sentence's, a list both places share
     (川渝共建项目), the country's own measure (国内生产总值), or the text's."""
     region, region_source = reading.region_at(number.start)
-    if region == CHONGQING and _JOINT.search(indicator):
+    # every _JOINT name holds 渝, every NATIONAL_MEASURE match 国内生产总值: most are not scanned
+    if region == CHONGQING and "渝" in indicator and _JOINT.search(indicator):
         return PAIR, "sentence"  # 川渝共建项目320个: both places' list
-    if region_source != "sentence" and NATIONAL_MEASURE.search(indicator):
+    if region_source != "sentence" and "国内生产总值" in indicator and NATIONAL_MEASURE.search(indicator):
         return NATIONAL, "sentence"  # 国内生产总值增长5%左右: the country's
     return region, region_source
 
