@@ -503,19 +503,27 @@ def county_named(text: str) -> str | None:
 
 #: A city's own institutions and papers (宣城市人民政府网, 平顶山人大网, 遂宁市发展和改革委员会网, 天水融媒,
 #: 焦作晚报), not a portal that carries others' news (深圳热线).
-_CITYS_OWN = re.compile(r"人民政府|政府网|人大|发展和改革委员会|发改委|融媒|日报|晚报|时报")
+_CITYS_OWN = re.compile(r"市?(?:(?P<office>人民政府|政府网|人大|发展和改革委员会|发改委)|融媒|日报|晚报|时报)")
+#: What a headline calls its paper's own city (全市文化旅游…工作会议, 我市交通投资).
+_OWN_CITY = re.compile(r"全市|我市|本市")
 
 
-def city_named(text: str) -> str | None:
-    """The city outside Chongqing whose own government, congress or paper ``text`` names
-    (海东市人民政府网 → 海东市), or None.
+def city_named(source: str, headline: str = "") -> str | None:
+    """The city outside Chongqing whose own government or congress ``source`` names (海东市人民
+    政府网 → 海东市), or whose paper it names when the headline speaks of its own city (每日甘肃网
+    (兰州晚报) over 2025年全市文化旅游广电文物工作会议召开 → 兰州市; not 泰州日报 carrying the
+    State Council's report), or None.
 
-    :param text: a paper's or site's name
+    :param source: a paper's or site's name
+    :param headline: the text's headline
     """
-    if not _CITYS_OWN.search(text):
-        return None
-    place = other_place(text)
-    return place if place in _places().cities else None
+    places = _places()
+    for match in places.table.finditer(source):
+        name = places.full_name[match.group(0)]
+        own = _CITYS_OWN.match(source, match.end()) if name in places.cities else None
+        if own and (own["office"] or _OWN_CITY.search(headline)):
+            return name
+    return None
 
 
 def lies_within(place: str, area: str) -> bool:

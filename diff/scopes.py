@@ -248,7 +248,7 @@ class Scopes:
         """
         scopes = cls(published, title_words=WORDS_ONLY.sub("", title))
         # a county's own media, a city's own government or paper
-        district = district_named(source) or county_named(source) or city_named(source)
+        district = district_named(source) or county_named(source) or city_named(source, title)
         if district:
             scopes.document.append(Scope("source", region=district))
         for text in (subtitle, title):

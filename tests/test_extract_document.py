@@ -2392,14 +2392,23 @@ def test_a_number_said_of_this_figure_measures_what_the_sentence_before_did() ->
 
 
 def test_a_citys_own_portal_makes_the_city_home() -> None:
-    """b57/p_haidong_jiaotong_2015: 海东市人民政府网 publishes 我市's plans; a portal carrying others'
-    news (深圳热线, b22) makes no city home."""
+    """b57/p_haidong_jiaotong_2015: 海东市人民政府网 publishes 我市's plans; a city's paper makes its
+    city home when the headline speaks of 全市; a portal carrying others' news (深圳热线, b22) never."""
     records = read("今年,全市交通运输工作要突出重点,全力保障重大项目建设,确保交通固定资产投资突破70亿元。",
                    "今年我市交通投资将达70亿", dt.date(2015, 3, 26), "海东市人民政府网(海东时报)")
     assert targets(records) == [("交通固定资产投资", 7000000000, "元", ">", 2015, "海东市")]
     records = read("今年,全市交通运输工作要突出重点,确保交通固定资产投资突破70亿元。",
                    "今年重庆交通投资将达70亿", dt.date(2015, 3, 26), "深圳热线(来源:上游新闻)")
     assert {r.region for r in records} == {"重庆市"}
+    # b58/p_lanzhou_wenlv_2025: a city's paper on its own city's meeting (全市…工作会议)
+    records = read("今年我市力争全年旅游人次、旅游花费增长15%,过夜游游客达2000万人次。",
+                   "2025年全市文化旅游广电文物工作会议召开", dt.date(2025, 2, 26), "每日甘肃网(兰州晚报)")
+    assert {r.region for r in records} == {"兰州市"}
+    # b56/p_guowuyuan_gzbg_2026: a city's paper carrying the State Council's report
+    records = read("3月5日,李强总理代表国务院在十四届全国人大四次会议上作《政府工作报告》。\n"
+                   "报告指出,今年发展主要预期目标是:城镇调查失业率5.5%左右。",
+                   "新华社受权播发《政府工作报告》", dt.date(2026, 3, 16), "泰州日报(us.usy7.cc 转载,广告注入)")
+    assert {r.region for r in records} == {"全国"}
 
 
 def test_a_sentence_opening_a_list_of_goals_dates_the_paragraphs_after_it() -> None:
