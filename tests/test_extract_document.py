@@ -2446,3 +2446,13 @@ def test_a_sites_section_of_plans_and_reports_says_neither() -> None:
                    "浙江省卫生健康委员会网站")
     assert [(r[0], r[1], r[4]) for r in targets(records)] == [("人均预期寿命", 82.4, 2023),
                                                             ("居民健康素养水平", 39, 2023)]
+
+
+def test_谋划_plans_but_a_谋划项目_is_a_stage_of_projects() -> None:
+    """b57/p_jiaozuo_jiaotong_2026: 全年谋划推进14个交通运输项目 plans them; b43/p_changan_kaigong_2025:
+    其中谋划项目138个 counts the projects at their planning stage."""
+    records = read("2026年,市交通运输局全年谋划推进14个交通运输项目。", "1月28日,记者从2026年全市交通运输工作会议上获悉",
+                   dt.date(2026, 1, 28), "网易号(焦作晚报)")
+    assert targets(records) == [("交通运输项目", 14, "个", "=", 2026, "焦作市")]
+    records = read("其中谋划项目138个,储备项目(新建)52个。", "", dt.date(2025, 3, 1))
+    assert targets(records) == []
