@@ -2448,7 +2448,7 @@ def test_a_sites_section_of_plans_and_reports_says_neither() -> None:
                                                             ("居民健康素养水平", 39, 2023)]
 
 
-def test_谋划_plans_but_a_谋划项目_is_a_stage_of_projects() -> None:
+def test_planning_projects_plans_them_but_planned_projects_are_a_stage() -> None:
     """b57/p_jiaozuo_jiaotong_2026: 全年谋划推进14个交通运输项目 plans them; b43/p_changan_kaigong_2025:
     其中谋划项目138个 counts the projects at their planning stage."""
     records = read("2026年,市交通运输局全年谋划推进14个交通运输项目。", "1月28日,记者从2026年全市交通运输工作会议上获悉",
