@@ -94,6 +94,8 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
         yield from _percent_words(sentence)
     if "番" in sentence or "倍增" in sentence:
         yield from _doublings(sentence)
+    if "指数" in sentence or "系数" in sentence:
+        yield from _index_values(sentence)
     if "全覆盖" in sentence:
         for match in _COVERAGE.finditer(sentence):
             yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
@@ -118,6 +120,18 @@ def _percent_words(sentence: str) -> Iterator[Candidate]:
 #: A verb that makes the doubling quoted right after it a goal (实现“双倍增”), or a count of the
 #: doublings (A、B、C数量三个“倍增”).
 _GOAL_VERB_QUOTE = ("实现“", "达到“", "力争“", "个“")
+
+
+#: A bare number right after an index or a coefficient and its verb (健康浙江发展指数达85, 农田灌溉水
+#: 有效利用系数提高到0.515): a value without a unit.
+_INDEX_VALUE = re.compile(r"(?:指数|系数)(?:达到|达|提高到|提高至|提升至|提升到|保持在|稳定在|为|超过|不低于|控制在)?"
+                          r"(?P<n>\d+(?:\.\d+)?)(?=以上|以下|左右|[^\d.%万亿\u4e00-\u9fff]|$)")
+
+
+def _index_values(sentence: str) -> Iterator[Candidate]:
+    """Values of an index or a coefficient, which have no unit (指数提高至92以上)."""
+    for match in _INDEX_VALUE.finditer(sentence):
+        yield Candidate(match.start("n"), match.end("n"), Decimal(match["n"]), "")
 
 
 def _doublings(sentence: str) -> Iterator[Candidate]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from diff.alternation import WordTable, longest_first
+from diff.comparators import comparator_around
 from diff.deadlines import find_deadlines
 from diff.numbers import QUANTITY, parse_arabic, parse_chinese, scale
 from diff.quantities import find_candidates
@@ -139,3 +140,17 @@ def test_rates_per_unit_and_compound_units_are_units_of_their_own() -> None:
         "开展职业技能培训800人(次),参与企业3万家次。")]
     assert found == [(280000, "元/人"), (16500000, "吨/日"), (5800000000, "吨标准煤"), (800, "人次"),
                      (30000, "家次")]
+
+
+def test_an_index_or_coefficient_has_a_value_without_a_unit() -> None:
+    """b58/p_zhejiang_weijian_2023 指数达85, b57/p_zhizao_fangan_2027 指数提高至92以上, b14/
+    p_shuili_sannian_2025 系数提高到0.515: bare numbers, read only after 指数 or 系数."""
+    sentence = "健康浙江发展指数达85,制造业质量竞争力指数提高至92以上,农田灌溉水有效利用系数提高到0.515,全市85个街道。"
+    assert [(c.value, c.unit) for c in sorted(find_candidates(sentence), key=lambda c: c.start)] == [
+        (85, ""), (92, ""), (Decimal("0.515"), ""), (85, "个")]
+
+
+def test_a_comparison_sign_bounds_a_value() -> None:
+    """b58/p_lanzhou_wenlv_2025: 国家检测得分≥76分."""
+    assert comparator_around("国家检测得分≥", "分", "=") == (">=", "")
+    assert comparator_around("PM2.5浓度≤", "微克/立方米", "=") == ("<=", "")
