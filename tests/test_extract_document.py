@@ -2444,8 +2444,8 @@ def test_a_sites_section_of_plans_and_reports_says_neither() -> None:
             "健康浙江发展指数达85,人均预期寿命达82.4岁,居民健康素养水平达39%以上。")
     records = read(body, "浙江省卫生健康委关于印发2023年浙江省卫生健康工作要点的通知", dt.date(2023, 4, 25),
                    "浙江省卫生健康委员会网站")
-    assert [(r[0], r[1], r[4]) for r in targets(records)] == [("人均预期寿命", 82.4, 2023),
-                                                            ("居民健康素养水平", 39, 2023)]
+    assert [(r[0], r[1], r[4]) for r in targets(records)] == [
+        ("健康浙江发展指数", 85, 2023), ("人均预期寿命", 82.4, 2023), ("居民健康素养水平", 39, 2023)]
 
 
 def test_planning_projects_plans_them_but_planned_projects_are_a_stage() -> None:
