@@ -38,6 +38,8 @@ UNITS = {
     "批": "批", "列": "列", "株": "株", "棵": "棵", "床": "床", "片": "片", "斤": "斤", "头": "头", "只": "只",
     "平方": "平方米",
     "岁": "岁", "册": "册", "部": "部", "款": "款", "度": "度", "方": "立方米", "担": "担", "堂": "堂", "支": "支", "门": "门", "篇": "篇",
+    # computing power (智算规模达到1500PFlops); a bare P is too often part of a code
+    "PFlops": "PFlops", "PFLOPS": "PFlops", "EFlops": "EFlops", "EFLOPS": "EFlops",
     # unit symbols as NFKC leaves them (㎡ → m2, km² → km2)
     "km2": "平方公里", "m2": "平方米", "m3": "立方米",
 }

@@ -154,3 +154,9 @@ def test_a_comparison_sign_bounds_a_value() -> None:
     """b58/p_lanzhou_wenlv_2025: 国家检测得分≥76分."""
     assert comparator_around("国家检测得分≥", "分", "=") == (">=", "")
     assert comparator_around("PM2.5浓度≤", "微克/立方米", "=") == ("<=", "")
+
+
+def test_computing_power_units() -> None:
+    """b58/p_wucheng_zhineng_2027: 智算规模达到1500PFlops."""
+    sentence = "到2027年,全区智算规模达到1500PFlops,2030年达3000PFLOPS。"
+    assert [(c.value, c.unit) for c in find_candidates(sentence)] == [(1500, "PFlops"), (3000, "PFlops")]
