@@ -559,6 +559,8 @@ def _part_of_total(name: str, total: str) -> str:
 #: it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为)"
                        r"|[^,;。]{2,24}?(?:有机结合|结合起来|作为))")
+#: The things a full coverage covers, after their count (38座跨江大桥安全监测全覆盖).
+_COVERED = re.compile(r"[^,;。、]{1,20}?全覆盖")
 #: 为/对 before a count of people, households or firms (为5000户…家庭进行无障碍改造): they receive
 #: what the rest of the clause does.
 _FOR_RECIPIENTS = re.compile(r"(?:为|对|给)(?:不少于|不低于|超过|约|近)?$")
@@ -595,6 +597,8 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
         return (indicator if is_indicator(indicator) else None), 0
     if number.unit == "倍" and GROWTH_MULTIPLE.search(prefix) and kind == "statistic":
         return None, 0
+    if number.unit in MEASURE_WORDS and _COVERED.match(after, len(tail)):
+        return None, 0  # 实现38座跨江大桥安全监测全覆盖: the count says which are covered
     served = _served(number, prefix, after, tail)
     if served:
         return served, 0

@@ -23,7 +23,7 @@ _TALLY = re.compile(r"共(?<![中公]共)(?![同建享治商赢融富青产])")
 #: Words that make what follows a plan (会议要求,… too); 争取 after what tallies or reports it (今年共争取3.9亿元
 #: 中央资金, 成功争取) or before 到 has obtained, not planned.
 PLAN_MARKERS = re.compile(
-    r"力争|确保|争取(?<![共计已功]..)(?!到)|目标|预期|计划(?<!累计划)|力求|规划|谋划(?!项目|类)|拟(?<![未已]拟)|任务"
+    r"力争|确保|争取(?<![共计已功]..)(?!到)|目标|预期|计划(?<!累计划)(?<!原计划)(?<!按计划)|力求|规划|谋划(?!项目|类)|拟(?<![未已]拟)|任务"
     r"|要求(?<!符合要求)(?<!达到要求)")
 #: 将 or 要 that plans what follows (重庆将…, 要…), not 即将, 将近 or 需要, 要素.
 WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")

@@ -2456,3 +2456,17 @@ def test_planning_projects_plans_them_but_planned_projects_are_a_stage() -> None
     assert targets(records) == [("交通运输项目", 14, "个", "=", 2026, "焦作市")]
     records = read("其中谋划项目138个,储备项目(新建)52个。", "", dt.date(2025, 3, 1))
     assert targets(records) == []
+
+
+def test_the_count_of_what_a_full_coverage_covers_is_no_record() -> None:
+    """b59/p_chengguan_shisiwu_2021 (traditional characters as published): 实现38座跨江大桥安全监测
+    全覆盖 gives the coverage; the 38 only says which bridges."""
+    records = read("到2025年,強化城市橋梁安全監測體系建設,實現38座跨江大橋安全監測全覆蓋;", "", dt.date(2021, 10, 26))
+    assert targets(records) == [("跨江大桥安全监测覆盖率", 100, "%", "=", 2025, "重庆市")]
+
+
+def test_the_plan_a_report_measures_against_plans_nothing() -> None:
+    """b59/n_jizhong_kaigong_2023: 较原计划提前开工 reports progress against the plan."""
+    records = read("重庆永川综合保税区建设工程二期等155个项目,较原计划提前开工建设,占比43.8%。",
+                   "重庆集中开工354个重大项目 总投资3194亿元", dt.date(2023, 2, 18))
+    assert targets(records) == []
