@@ -103,6 +103,8 @@ def _split_items(names: str, values: int) -> list[str]:
     return [item for item in ITEM_SPLIT.split(names) if item]
 
 
+#: The sides of a place a measure is split by (城镇、农村生活垃圾无害化处理率).
+_SIDES = frozenset({"城镇", "农村", "城市", "乡村", "城区", "县城", "市区", "郊区", "城乡"})
 #: Endings of a name that measures by itself (研发投入强度, 营收占比): it needs no shared head.
 _HEAD_END = re.compile(r"(?:率|度|量|额|值|比|重|数|规模|能力|收入|产值|面积|里程|人口)$")
 
@@ -123,6 +125,9 @@ def share_head(items: list[str]) -> list[str]:
         return items
     last = items[-1]
     head = _HEAD_START.search(last, 1)
+    if head is None and last[:2] in _SIDES and len(last) >= 5 and all(item[-2:] in _SIDES for item in items[:-1]):
+        # 城镇、农村生活垃圾无害化处理率: the sides of a place side by side share the rest
+        return [item + last[2:] for item in items[:-1]] + [last]
     if head is None:
         return items
     shared = last[head.start():]

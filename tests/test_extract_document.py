@@ -2470,3 +2470,13 @@ def test_the_plan_a_report_measures_against_plans_nothing() -> None:
     records = read("重庆永川综合保税区建设工程二期等155个项目,较原计划提前开工建设,占比43.8%。",
                    "重庆集中开工354个重大项目 总投资3194亿元", dt.date(2023, 2, 18))
     assert targets(records) == []
+
+
+def test_the_sides_of_a_place_share_the_measure_and_使_opens_no_name() -> None:
+    """b59/p_chengguan_shisiwu_2021: 城镇、农村生活垃圾无害化处理率 are two rates; b59/
+    p_jiaotong_huiyi_2012 and b14/p_linye_fugailv_2012: 使其畅通率, 使全市森林覆盖率 name the rate."""
+    records = read("到2025年,推动城镇、农村生活垃圾无害化处理率分别达到100%和80%以上。", "", dt.date(2021, 10, 26))
+    assert [(r[0], r[1]) for r in targets(records)] == [("城镇生活垃圾无害化处理率", 100),
+                                                       ("农村生活垃圾无害化处理率", 80)]
+    records = read("今年将建设农村公路8000公里,其中行政村畅通工程6000公里,使其畅通率达75%。", "", dt.date(2012, 2, 1))
+    assert "畅通率" in [r.indicator for r in records]
