@@ -25,7 +25,7 @@ _ANY_COMPARATOR_AFTER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern
 #: The last character of every comparator word before a number (人民币 after 约): a match ends
 #: the prefix (a sentence holds no line break for $ to stop before), so a prefix that ends with
 #: none of them is not scanned.
-_LAST_BEFORE = frozenset("于少上向过在内破越超逾到约近右币")
+_LAST_BEFORE = frozenset("于少上向过在内破越超逾到约近右币≥≤=")
 #: The first character of every comparator word after a number.
 _FIRST_AFTER = frozenset("及以左上")
 
