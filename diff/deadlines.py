@@ -33,9 +33,16 @@ PERIOD_DEADLINE = re.compile(
     r"(?P<tail>期间|时期|末期|末|规划期)?"
 )
 #: A year written out (2027年, 二〇二七年): YEAR_DEADLINE and STATED_YEAR are tried only up to
-#: where one is (:func:`diff.scanning.finditer_near`), at most this many characters before it.
-_YEAR_WORD = re.compile(r"[12〇零一二][\d〇零一二三四五六七八九]{3}年")
+#: where one is (:func:`diff.scanning.finditer_near`), at most a lead before its digits. It opens
+#: with its 年 (the digits checked behind it): the regex engine skips from one 年 to the next,
+#: where a class of the digits first (1, 2, 一, 二) stops it at almost every character.
+_YEAR_WORD = re.compile(r"年(?<=[12〇零一二][\d〇零一二三四五六七八九]{3}年)")
 _LEAD = len("力争到")
+#: How far a match of YEAR_DEADLINE or STATED_YEAR starts before the 年 of its year: its lead
+#: (力争到, 截至) and the year's four digits.
+_YEAR_DIGITS = 4
+YEAR_REACH = _LEAD + _YEAR_DIGITS
+STATED_REACH = len("截至") + _YEAR_DIGITS
 #: The plan period of PERIOD_DEADLINE, at most a lead and a quotation mark after its start.
 _PERIOD_WORD = re.compile(r"十[三四五六]五")
 #: Relative years resolved from the publication date: 今年, 明年 (and 今明两年, by its end; 今冬明春,
@@ -54,6 +61,14 @@ _NEXT_STEP = ("接下来", "下一步", "下阶段", "下一阶段")
 #: The words RELATIVE_DEADLINE needs: it is scanned only where one is, or on a sentence that
 #: opens on _NEXT_STEP (tested apart: a ^ alternative would make the engine try every position).
 _RELATIVE_WORD = re.compile(r"今后|未来|今年|今明|今冬|明年|本年度|年内")
+
+
+def _names_relative_year(sentence: str) -> bool:
+    """Whether a sentence holds a word of _RELATIVE_WORD. A substring test per first word is
+    cheaper than the scan, which stops at every character one of them opens with (今, 年, 明);
+    the 今 words are scanned for only where 今 occurs."""
+    return ("今" in sentence and _RELATIVE_WORD.search(sentence) is not None) or "未来" in sentence \
+        or "明年" in sentence or "本年度" in sentence or "年内" in sentence
 
 
 @dataclass
@@ -90,7 +105,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         # every deadline names 年 or a 五 plan (or is 今冬明春), or opens on the next steps
         return found
     # each pattern is scanned only near a word it needs: the scans dominate the cost
-    for match in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD, sentence):
+    for match in finditer_near(YEAR_DEADLINE, _YEAR_WORD, YEAR_REACH, sentence):
         year = _year_value(match["year"])
         explicit = bool(match["lead"]) or bool(match["tail"] and match["tail"] != "内")
         if published and year < published.year:
@@ -112,7 +127,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
             continue  # “十四五”期间,重庆建成…41所 in October 2025: the period's results
         found.append(Deadline(PLAN_PERIODS[match["period"]], match.start(), match.end(), strong))
     for match in RELATIVE_DEADLINE.finditer(sentence) \
-            if _RELATIVE_WORD.search(sentence) or sentence.startswith(_NEXT_STEP) else ():
+            if _names_relative_year(sentence) or sentence.startswith(_NEXT_STEP) else ():
         rel = match["rel"]
         year = None
         if published:
@@ -190,7 +205,7 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
     year = None
     if "年" not in prefix:
         return year
-    for match in finditer_near(STATED_YEAR, _YEAR_WORD, 2, prefix):
+    for match in finditer_near(STATED_YEAR, _YEAR_WORD, STATED_REACH, prefix):
         value = _year_value(match["year"])
         if published is None or value <= published.year:
             year = value

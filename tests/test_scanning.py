@@ -16,8 +16,10 @@ from diff.deadlines import (
     _PERIOD_WORD,
     _YEAR_WORD,
     PERIOD_DEADLINE,
+    STATED_REACH,
     STATED_YEAR,
     YEAR_DEADLINE,
+    YEAR_REACH,
 )
 from diff.extract import SENTENCE
 from diff.numbers import QUANTITY, find_quantities
@@ -35,8 +37,8 @@ from policywatch.evaluation import load_corpus
 ROOT = Path(__file__).resolve().parent.parent
 #: The scans the extractor runs near an anchor: pattern, anchor, reach.
 SCANS = [
-    pytest.param(YEAR_DEADLINE, _YEAR_WORD, _LEAD, id="year deadline"),
-    pytest.param(STATED_YEAR, _YEAR_WORD, 2, id="stated year"),
+    pytest.param(YEAR_DEADLINE, _YEAR_WORD, YEAR_REACH, id="year deadline"),
+    pytest.param(STATED_YEAR, _YEAR_WORD, STATED_REACH, id="stated year"),
     pytest.param(PERIOD_DEADLINE, _PERIOD_WORD, _LEAD + 1, id="plan period"),
 ]
 TRICKY = [
@@ -67,8 +69,8 @@ def test_near_anchor_finds_what_finditer_finds(pattern: re.Pattern[str], anchor:
 def test_reach_too_short_misses_a_lead() -> None:
     """The reach must cover the longest lead: one character short, 力争到2027年 loses its 力争."""
     text = "力争到2027年"
-    assert [m.group(0) for m in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD, text)] == [text]
-    assert [m.group(0) for m in finditer_near(YEAR_DEADLINE, _YEAR_WORD, _LEAD - 1, text)] \
+    assert [m.group(0) for m in finditer_near(YEAR_DEADLINE, _YEAR_WORD, YEAR_REACH, text)] == [text]
+    assert [m.group(0) for m in finditer_near(YEAR_DEADLINE, _YEAR_WORD, YEAR_REACH - 1, text)] \
         == ["到2027年"]
 
 
