@@ -671,7 +671,7 @@ def home_region(text: str) -> str | None:
 
     :param text: a headline, 引题/副题 or heading
     """
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not _HAN.search(text):
         return None
     if "日电" in text:
         text = _DATELINE.sub("", text)
@@ -684,6 +684,8 @@ def home_region(text: str) -> str | None:
     return named
 
 
+#: A Chinese character: a headline without one names no region.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 #: A news agency's dateline (新华社北京3月13日电, 人民网重庆9月6日电): where the report was
 #: filed, not whose numbers it gives.
 _DATELINE = re.compile(r"^[^,。:;\s]{0,10}?(?:\d{1,2}月)?\d{1,2}日电\s*")

@@ -34,6 +34,8 @@ _THEMED = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四�
 _THEMED_FIRST = frozenset("一二三四五六七八九十其第")
 #: Words around a data card's value (约5.5%左右, 增长60万人以上).
 _CARD_WORDS = re.compile(r"^(?:约|近|超|超过|突破|达|达到|增长|下降)|(?:左右|以上|以内|以下|上下)$")
+#: What a line that _CARD_WORDS matches from its start opens with: other lines (most) are not matched.
+_CARD_FIRST = frozenset("约近超突达增下左以上")
 #: Page furniture and bylines: they open no section and name no subject.
 #: Every alternative opens with its literal word (a time's digits are checked behind its
 #: colon), so the regex engine skips to the words; what must open the line is FURNITURE_LINE.
@@ -52,6 +54,8 @@ FURNITURE_LINE = re.compile(
 SITE_COUNTER = re.compile(r"主题|帖子|积分|回复|查看|阅读|浏览|点击|粉丝|关注|收藏|点赞|评论|转发|分享|人气|访问量")
 #: A line that is only a deadline (到2027年, 2026年底前): it frames the lines under it.
 DEADLINE_LINE = re.compile(r"(?:到|至)?(?:19|20)\d{2}年(?:底|末)?前?[,:]?")
+#: What a DEADLINE_LINE opens with: other lines (most) are not matched.
+_DEADLINE_FIRST = frozenset("到至12")
 #: The longest line read as a heading or a card label.
 HEADING_LENGTH = 30
 #: A line at least this long is running text: it ends an open list.
@@ -110,7 +114,7 @@ def is_card_value(line: str) -> bool:
 
     :param line: one line of the body
     """
-    if not (line[:1].isdigit() or _CARD_WORDS.match(line)):
+    if not (line[:1].isdigit() or (line[:1] in _CARD_FIRST and _CARD_WORDS.match(line))):
         return False  # a value starts with its digits or a card word: most lines are not scanned
     match = QUANTITY.fullmatch(_CARD_WORDS.sub("", _CARD_WORDS.sub("", line)))
     return bool(match and match["n1"][0].isdigit() and (match["u1"] or match["m1"]))
@@ -173,7 +177,7 @@ def read_blocks(body: str) -> list[Block]:
         if len(line) <= RUNNING_TEXT and (FURNITURE.search(line) or FURNITURE_LINE.match(line)):
             blocks.append(Block("furniture", start, end, line))
             continue
-        if DEADLINE_LINE.fullmatch(line):
+        if line[0] in _DEADLINE_FIRST and DEADLINE_LINE.fullmatch(line):
             blocks.append(Block("heading", start, end, line))  # 到2027年 over a card: its frame
             in_list = False
             continue
