@@ -157,7 +157,7 @@ def extract(document: Document) -> list[Target]:
         for sentence, offset in _block_sentences(block):
             context.begin(text, offset if block.kind != "card" else block.start, block.kind == "furniture")
             cut = offset + len(sentence) >= cut_at
-            found = list(_read_sentence(context, sentence, offset, published, cut))
+            found = _read_sentence(context, sentence, offset, published, cut)
             for record in found:
                 if text is not document.body and record.sentence == sentence:
                     record.sentence = document.body[offset:offset + len(sentence)]
@@ -253,7 +253,7 @@ _FINAL_MARKS = set("。!?;”」)》…")
 
 
 def _read_sentence(context: Context, sentence: str, offset: int, published: dt.date | None,
-                   cut: bool = False) -> Iterator[Target]:
+                   cut: bool = False) -> list[Target]:
     """The records of one sentence, and what it establishes for the sentences after it.
 
     ``cut``: the page cuts the text off at the end of this sentence."""
@@ -275,7 +275,7 @@ def _read_sentence(context: Context, sentence: str, offset: int, published: dt.d
         if not deadlines:
             deadlines = [Deadline(published.year, 0, 0, False)]
     context.after(sentence, deadlines, found, off_at, published)
-    yield from found
+    return found
 
 
 class Reading:
