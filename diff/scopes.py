@@ -76,7 +76,8 @@ class Inherited:
 
 
 def read_scope(text: str, source: str, published: dt.date | None, level: int = 0) -> Scope:
-    """The frame, topic and subject that a headline, heading or lead-in states.
+    """The frame, topic and subject that a headline, heading or lead-in states (a lead's
+    frame only: nothing else of a lead is read).
 
     :param text: the headline, heading or lead-in
     :param source: ``title``, ``lead``, ``heading`` or ``list``
@@ -95,6 +96,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         year = int(year_range["end"])
     if year is None and published and source in ("heading", "list") and _THIS_YEARS_LIST.search(plain):
         year = published.year  # 民生实事清单, 会议票决产生了民生实事项目: the year's own list
+    if year is None and source == "lead":
+        return scope  # a lead is read for the frame it dates only: without a year it dates none
     past = _past_year(text, published)
     reviewed = _REVIEWED_PLAN.search(plain)
     if source == "heading" and year is None and _PLANS_AND_REPORTS.fullmatch(plain):
