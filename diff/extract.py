@@ -93,12 +93,16 @@ _SIZES_OF_LAST = frozenset({kind + total + "面积" for kind in ("", "改造", "
 #: An amount that names a class of the noun after it, which a count then counts (10亿元以上项目56个,
 #: 100亿级项目30个).
 _CLASS_OF_COUNTED = re.compile(r"(?:(?:及?以上|以下|级)的?|的)(?![和及与或至到])[\u4e00-\u9fff“”]{2,12}?\d+[个家项条座所处户台]")
+#: The first characters of a _CLASS_OF_COUNTED match.
+_CLASS_OPENINGS = frozenset("及以级的")
 
 
 def _names_class_counted(sentence: str, number: Candidate, prefix: str) -> bool:
     """Whether an amount names the class of what a count after it counts (10亿元以上项目56个,
     超5亿元企业5家, 100亿级项目30个): it is part of that name, no measure of its own."""
     marked = prefix.endswith("超") or sentence[number.end - 1] == "级"
+    if not marked and sentence[number.end:number.end + 1] not in _CLASS_OPENINGS:
+        return False  # most amounts: not matched
     after = sentence[number.end:]
     return bool(_CLASS_OF_COUNTED.match("的" + after if marked else after))
 

@@ -66,11 +66,22 @@ _ITEM_NUMBER = re.compile(r"^[一二三四五六七八九十\d]{1,3}、")
 _NAMED_AFTER = re.compile(r"[^,;。、]{1,12}?,?(?:即|分别是|分别为|包括)(?P<names>[^,;。]+)")
 
 
+def _names_before(prefix: str) -> re.Match[str] | None:
+    """The _LISTED_NAMES match of ``prefix``, searched only where one can be: the pattern tries
+    every position, so a prefix whose last name (after its last 、, with no break) is not one to
+    eight characters long is not scanned, and names hold no break, so a scan starts after the last."""
+    last = prefix.rfind("、")
+    if last < 0 or not 1 <= len(prefix) - last - 1 <= 8:
+        return None
+    start = max(prefix.rfind(","), prefix.rfind(";"), prefix.rfind(":")) + 1
+    return _LISTED_NAMES.search(prefix, start) if start <= last else None
+
+
 def names_counted(prefix: str, after: str, value: Decimal) -> bool:
     """Whether a count only counts the names listed right before or after it (城口、巫溪、酉阳、
     彭水4个; 2条城市轨道,即7号线一期、17号线一期); not a list's own number (七、提升改造便民市场2处)."""
     prefix = _ITEM_NUMBER.sub("", prefix, 1)
-    before = _LISTED_NAMES.search(prefix) if "、" in prefix else None  # it tries every position
+    before = _names_before(prefix)
     if before is not None and before.group(0).count("、") + 1 == value:
         return True
     named = _NAMED_AFTER.match(after) if "即" in after or "分别" in after or "包括" in after else None

@@ -99,7 +99,7 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
     if "全覆盖" in sentence:
         for match in _COVERAGE.finditer(sentence):
             yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
-    if "级" in sentence:
+    if "亿级" in sentence or "亿元级" in sentence:  # what every _LEVEL match holds (not 市级, 世界级)
         yield from _size_classes(sentence)
     if "亿" in sentence:
         yield from _levels_reached(sentence)
@@ -223,9 +223,9 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     if (_may_open_or_close(sentence[end:end + 1], _BAD_FIRST) and _AFTER_NUMBER_BAD.match(sentence[end:])
             and not (multiplier and _NEXT_TERM.match(sentence, end))
             and not (unit in COUNT_UNITS and _SECOND_QUANTITY.match(sentence, end))) \
-            or ("“" in sentence and inside_quotes(sentence, start)
-                and not _quoted_plan_item(sentence, start)) \
-            or ("”" in sentence and quote_names_a_measure(sentence, start)):
+            or ("“" in sentence and _in_open_quote(sentence, start)
+                and ((inside_quotes(sentence, start) and not _quoted_plan_item(sentence, start))
+                     or quote_names_a_measure(sentence, start))):
         return None  # 5G, 3.5mm; but 人口超15万GDP超120亿: a multiple before the next item's name
     if sentence.find("(", max(0, start - 12), start) >= 0 \
             and _RESTATED.search(sentence, max(0, start - 12), start):
@@ -276,6 +276,12 @@ def _may_open_or_close(character: str, chinese: frozenset[str]) -> bool:
     ``chinese`` characters, ASCII (letters, digits, marks) or anything that is not a letter
     (other digits, punctuation, none)."""
     return character in chinese or character.isascii() or not character.isalpha()
+
+
+def _in_open_quote(sentence: str, position: int) -> bool:
+    """Whether a “ opens before ``position`` and no ” closes it there: what a number must be
+    for the quote checks, tested without calling them (most numbers stand outside quotes)."""
+    return sentence.rfind("“", 0, position) > sentence.rfind("”", 0, position)
 
 
 def _tally(sentence: str, start: int, value: Decimal) -> bool:

@@ -153,7 +153,7 @@ def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after
         return kind  # what follows only turns a target into a statistic: not scanned for
     if facility_output(sentence, number.start) or indicator.endswith(_PROGRESS) \
             or (prefix[-1:] in ("为", "是") and _COPULA.search(prefix) and not planned) \
-            or _REACH.search(prefix):
+            or (("惠及" in prefix or "受益" in prefix) and _REACH.search(prefix)):
         # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%; 惠及3.58万人
         return "statistic"
     if describes_projects(sentence, number.start, indicator, after) \
