@@ -24,7 +24,8 @@ def reported_after(sentence: str, position: int, deadline: Deadline | None,
     A growth over a plan's base year under an explicit deadline (到2020年…达到5.26亿人次,
     比2015年增长34%以上) is part of the plan, not a report.
     """
-    if _COMPARED_WITH_BEFORE.search(sentence, position) and not (deadline and deadline.strong):
+    if ("年前" in sentence or "分别" in sentence) and _COMPARED_WITH_BEFORE.search(sentence, position) \
+            and not (deadline and deadline.strong):  # each of its matches holds 年前 or 分别
         return True  # …毛入学率达98.7%,较5年前,分别提升了…: the figures of today
     after = LAST_YEAR_AFTER.match(sentence, position)
     if after is None:

@@ -165,8 +165,10 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     if "月" in prefix:
         stat = max(stat, _last_start(MONTH_SPAN, prefix))
     if deadline_position is None or only_this_year:
-        stat = max(stat, _last_start(UNDATED_STATISTIC_MARKERS, prefix))
-        tally = _TALLY.search(prefix, clause_start)
+        # every word of UNDATED_STATISTIC_MARKERS holds 计 or 成功, a tally its 共: most are not scanned
+        if "计" in prefix or "成功" in prefix:
+            stat = max(stat, _last_start(UNDATED_STATISTIC_MARKERS, prefix))
+        tally = _TALLY.search(prefix, clause_start) if "共" in prefix else None
         stat = max(stat, tally.start() if tally else -1)
     if plan > stat:
         return "target"

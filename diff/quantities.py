@@ -101,7 +101,7 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), Decimal(100), "%", fixed_indicator="覆盖率")
     if "亿级" in sentence or "亿元级" in sentence:  # what every _LEVEL match holds (not 市级, 世界级)
         yield from _size_classes(sentence)
-    if "亿" in sentence:
+    if "百亿" in sentence or "千亿" in sentence or "万亿" in sentence:  # what _LEVEL_REACHED needs
         yield from _levels_reached(sentence)
     if "全国前" in sentence:
         yield from _ranks(sentence)
