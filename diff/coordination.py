@@ -103,6 +103,10 @@ def _split_items(names: str, values: int) -> list[str]:
     return [item for item in ITEM_SPLIT.split(names) if item]
 
 
+#: A measure named alone as the last item of a list (粮食播种面积和产量), and the measure that
+#: ends the first item, whose subject it shares.
+_BARE_MEASURES = frozenset({"产量", "产值", "面积", "总量", "规模", "收入", "增加值"})
+_TRAILING_MEASURE = re.compile(r"(?:播种|种植|收获|建设|改造)?(?:面积|产量|产值|总量|规模|收入|增加值)$")
 #: The sides of a place a measure is split by (城镇、农村生活垃圾无害化处理率).
 _SIDES = frozenset({"城镇", "农村", "城市", "乡村", "城区", "县城", "市区", "郊区", "城乡"})
 #: Endings of a name that measures by itself (研发投入强度, 营收占比): it needs no shared head.
@@ -115,15 +119,21 @@ def _listed_names(prefix: str) -> str:
 
 
 def share_head(items: list[str]) -> list[str]:
-    """Give bare items the head noun written once after the last item.
+    """Give bare items the head noun written once after the last item, or a bare last measure
+    the first item's subject.
 
-    ["煤炭", "成品油年供应能力"] → ["煤炭年供应能力", "成品油年供应能力"].
+    ["煤炭", "成品油年供应能力"] → ["煤炭年供应能力", "成品油年供应能力"];
+    ["粮食播种面积", "产量"] → ["粮食播种面积", "粮食产量"].
 
     :param items: names split at 、/和/及
     """
     if len(items) < 2:
         return items
     last = items[-1]
+    if clean_indicator(last) in _BARE_MEASURES and (measure := _TRAILING_MEASURE.search(items[0])) \
+            and measure.start() >= 2:
+        # 粮食播种面积和产量: the last measure is of the first item's subject (粮食产量)
+        return items[:-1] + [items[0][:measure.start()] + last]
     head = _HEAD_START.search(last, 1)
     if head is None and last[:2] in _SIDES and len(last) >= 5 and all(item[-2:] in _SIDES for item in items[:-1]):
         # 城镇、农村生活垃圾无害化处理率: the sides of a place side by side share the rest

@@ -2480,3 +2480,9 @@ def test_the_sides_of_a_place_share_the_measure_and_使_opens_no_name() -> None:
                                                        ("农村生活垃圾无害化处理率", 80)]
     records = read("今年将建设农村公路8000公里,其中行政村畅通工程6000公里,使其畅通率达75%。", "", dt.date(2012, 2, 1))
     assert "畅通率" in [r.indicator for r in records]
+
+
+def test_a_bare_last_measure_is_of_the_first_items_subject() -> None:
+    """b59/p_liangshi_wenchan_2022: 粮食播种面积和产量 are the grain's area and output."""
+    records = read("今年全市全年粮食播种面积和产量稳定在3012万亩、1087万吨。", "", dt.date(2022, 2, 10))
+    assert [(r[0], r[1]) for r in targets(records)] == [("粮食播种面积", 30120000), ("粮食产量", 10870000)]
