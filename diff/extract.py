@@ -33,6 +33,13 @@ from diff.kinds import (
     GROWTH_MULTIPLE,
     PLAN_MARKERS,
 )
+from diff.naming import (
+    STAGE_VERBS,
+    counts_what_is_covered,
+    names_class_counted,
+    served,
+    subject_of_stage,
+)
 from diff.numbers import to_float
 from diff.phrases import (
     COUNT_VERBS,
@@ -90,23 +97,6 @@ _SIZE_OF_LAST = re.compile(r"(?:改造|建设|建筑|占地)?总?面积|总量|�
 #: The words _SIZE_OF_LAST matches whole.
 _SIZES_OF_LAST = frozenset({kind + total + "面积" for kind in ("", "改造", "建设", "建筑", "占地")
                             for total in ("", "总")} | {"总量", "总规模"})
-#: An amount that names a class of the noun after it, which a count then counts (10亿元以上项目56个,
-#: 100亿级项目30个).
-_CLASS_OF_COUNTED = re.compile(r"(?:(?:及?以上|以下|级)的?|的)(?![和及与或至到])[\u4e00-\u9fff“”]{2,12}?\d+[个家项条座所处户台]")
-#: The first characters of a _CLASS_OF_COUNTED match.
-_CLASS_OPENINGS = frozenset("及以级的")
-
-
-def _names_class_counted(sentence: str, number: Candidate, prefix: str) -> bool:
-    """Whether an amount names the class of what a count after it counts (10亿元以上项目56个,
-    超5亿元企业5家, 100亿级项目30个): it is part of that name, no measure of its own."""
-    marked = prefix.endswith("超") or sentence[number.end - 1] == "级"
-    if not marked and sentence[number.end:number.end + 1] not in _CLASS_OPENINGS:
-        return False  # most amounts: not matched
-    after = sentence[number.end:]
-    return bool(_CLASS_OF_COUNTED.match("的" + after if marked else after))
-
-
 #: Words that point back to the measure a sentence before named (这一数字, 该指标).
 _ANAPHOR = re.compile(r"(?:这一|这个|该|此|上述)(?:数字|数据|指标|数值)")
 #: A measure named alone (产值, 产量): it measures what the sentence is about.
@@ -368,7 +358,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
         if comparator == "=" and not tail:
             comparator = list_comparator(after) or comparator
         kind = kind_in_context(reading, framed, number, prefix, tail, deadline, clause_start)
-        if number.unit in ("元", "美元") and _names_class_counted(sentence, number, prefix):
+        if number.unit in ("元", "美元") and names_class_counted(sentence, number, prefix):
             continue  # its words belong to the count's indicator
         origin = _FROM.search(prefix) if prefix[-1:] in _FROM_LAST else None
         if origin or _RELATIVE.search(prefix):
@@ -428,8 +418,8 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             indicator = _opening_subject(sentence, clause_start) + indicator
         if indicator in _BARE_VERBS:  # 其中续建39项、230公里: what the last item built
             indicator += _built(last_indicator or reading.context.last_indicator)
-        if indicator in _STAGE_VERBS and last_indicator:
-            indicator = _subject_of_stage(last_indicator) + indicator
+        if indicator in STAGE_VERBS and last_indicator:
+            indicator = subject_of_stage(last_indicator) + indicator
         last_indicator = indicator
         if first_item:
             verb = LIST_VERB.match(indicator)
@@ -509,21 +499,6 @@ _BARE_VERBS = frozenset(_BARE_VERB_WORDS)
 _LEADING_BUILD = re.compile(r"^(?:计划)?(?:" + "|".join(_BARE_VERB_WORDS) + r")")
 
 
-#: The stages of a project, each a bare item after the first (产业项目签约8个、开工15个、投产8个):
-#: they share the first item's subject.
-_STAGE_WORDS = ("签约", "开工", "新开工", "开工建设", "投产", "达产", "竣工", "完工", "建成", "投用", "建成投用",
-                "落地", "入库", "续建")
-_STAGE_VERBS = frozenset(_STAGE_WORDS)
-_TRAILING_STAGE = re.compile("(?:" + "|".join(sorted(_STAGE_WORDS, key=len, reverse=True)) + ")+$")
-
-
-def _subject_of_stage(indicator: str) -> str:
-    """The subject of an item that ends on a project's stages (产业项目签约 → 产业项目, 项目开工投产
-    → 项目), or ""."""
-    stage = _TRAILING_STAGE.search(indicator)
-    return indicator[:stage.start()] if stage and stage.start() >= 2 else ""
-
-
 def _built(indicator: str) -> str:
     """What an indicator that opens with a verb of building builds (建设山城步道 → 山城步道), or ""."""
     verb = _LEADING_BUILD.match(indicator)
@@ -563,29 +538,6 @@ def _part_of_total(name: str, total: str) -> str:
 #: it plans nothing.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为)"
                        r"|[^,;。]{2,24}?(?:有机结合|结合起来|作为))")
-#: The things a full coverage covers, after their count (38座跨江大桥安全监测全覆盖).
-_COVERED = re.compile(r"[^,;。、]{1,20}?全覆盖")
-#: 为/对 before a count of people, households or firms (为5000户…家庭进行无障碍改造): they receive
-#: what the rest of the clause does.
-_FOR_RECIPIENTS = re.compile(r"(?:为|对|给)(?:不少于|不低于|超过|约|近)?$")
-_RECIPIENT_UNITS = frozenset({"人", "名", "户", "人次", "家"})
-#: What the recipients receive: the rest of the clause, up to an amount it gives them (为27万家企业
-#: 减免失业保险费7.7亿元).
-_SERVICE = re.compile(r"[\u4e00-\u9fff“](?:(?!\d+(?:\.\d+)?[万亿]?(?:元|%))[^,;。、:]){1,23}")
-#: Verbs that only carry the service named after them (进行适老化改造, 提供免费检查).
-_LIGHT_VERBS = re.compile(r"进行|提供|实施|开展")
-
-
-def _served(number: Candidate, prefix: str, after: str, tail: str) -> str:
-    """The indicator of a count of recipients (免费为1000人筛查脑卒中 → 免费筛查脑卒中; 对480户符合条件
-    的困难老年人家庭进行适老化改造 → 符合条件的困难老年人家庭适老化改造), or "" for any other number."""
-    recipients = _FOR_RECIPIENTS.search(prefix) if number.unit in _RECIPIENT_UNITS else None
-    service = _SERVICE.match(after, len(tail)) if recipients else None
-    if service is None:
-        return ""  # 岗位需求总数为242万人: 为 is the copula, nothing is done for them
-    return clean_indicator(prefix[:recipients.start()]) + _LIGHT_VERBS.sub("", service.group(0))
-
-
 def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
                both_periods: bool = False, opening_subject: str = "") -> tuple[str | None, int]:
     """The indicator of a number and how far past the number it reaches (0: just the tail).
@@ -601,11 +553,11 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
         return (indicator if is_indicator(indicator) else None), 0
     if number.unit == "倍" and GROWTH_MULTIPLE.search(prefix) and kind == "statistic":
         return None, 0
-    if number.unit in MEASURE_WORDS and _COVERED.match(after, len(tail)):
-        return None, 0  # 实现38座跨江大桥安全监测全覆盖: the count says which are covered
-    served = _served(number, prefix, after, tail)
-    if served:
-        return served, 0
+    if counts_what_is_covered(number, after, tail):
+        return None, 0
+    recipients_served = served(number, prefix, after, tail)
+    if recipients_served:
+        return recipients_served, 0
     anaphoric = _anaphoric(prefix)
     if anaphoric and not clean_indicator(prefix[:anaphoric.start()]):
         owned = noun_after(after[len(tail) + 1:]) if after.startswith("的", len(tail)) else ""
