@@ -347,9 +347,10 @@ class Context:
         elif deadlines and _OPENS_GOALS.search(sentence):
             self.announced = deadlines[-1]  # 到2027年,…实现以下目标: the paragraphs after it list them
         elif not records and _ANNOUNCED_ACTIONS.search(sentence):
-            year = stated_year(sentence, published) if not deadlines and published else None
-            if deadlines or year == (published and published.year):
-                self.announced = deadlines[-1] if deadlines else Deadline(year, 0, 0, False)
+            if deadlines:
+                self.announced = deadlines[-1]
+            elif published is None or stated_year(sentence, published) == published.year:
+                self.announced = Deadline(published and published.year, 0, 0, False)
         if not records:  # most sentences: nothing measured, no kinds
             if deadlines and _frames_what_follows(sentence, deadlines[-1]):
                 paragraph.frame = deadlines[-1]

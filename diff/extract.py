@@ -42,6 +42,7 @@ from diff.naming import (
 )
 from diff.numbers import to_float
 from diff.phrases import (
+    ANAPHOR,
     COUNT_VERBS,
     clean_indicator,
     is_indicator,
@@ -97,8 +98,6 @@ _SIZE_OF_LAST = re.compile(r"(?:改造|建设|建筑|占地)?总?面积|总量|�
 #: The words _SIZE_OF_LAST matches whole.
 _SIZES_OF_LAST = frozenset({kind + total + "面积" for kind in ("", "改造", "建设", "建筑", "占地")
                             for total in ("", "总")} | {"总量", "总规模"})
-#: Words that point back to the measure a sentence before named (这一数字, 该指标).
-_ANAPHOR = re.compile(r"(?:这一|这个|该|此|上述)(?:数字|数据|指标|数值)")
 #: A measure named alone (产值, 产量): it measures what the sentence is about.
 _MEASURES_ONLY = _ATTRIBUTES | {"产量", "增加值", "规模", "产能", "总产值", "销售收入", "营业收入"}
 #: An item of a numbered list that opens on its subject (一是新材料产业,…; 其二,…).
@@ -393,16 +392,16 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             if not last_indicator:
                 last_indicator = reading.context.last_indicator
                 base = without_rate(last_indicator)
-        if not indicator and not last_indicator and _ANAPHOR.search(prefix):
+        if not indicator and not last_indicator and ANAPHOR.search(prefix):
             # 今年,这一数字将超过200个: what the sentence before measured
             last_indicator = base = reading.context.last_indicator
         if not indicator and not last_indicator and "其中" in sentence[:number.start]:
             # 用水总量不超过国家下达指标,其中2025年不超过79.9亿立方米: the first clause's subject
             last_indicator = base = _opening_subject(sentence, clause_start)
         if indicator in _BARE_RATES:
+            right_after = not prefix and any(other.end == number.start for other in numbers)
             if not last_indicator or (not indicator and not _anaphoric(prefix)
-                                      and prefix != _SECOND_QUANTITY and not year_again
-                                      and not (not prefix and any(n.end == number.start for n in numbers))):
+                                      and prefix != _SECOND_QUANTITY and not year_again and not right_after):
                 continue
             indicator = base + indicator
         elif indicator.startswith("占") and last_indicator:

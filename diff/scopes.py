@@ -107,7 +107,7 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
             or (reviewed and not PLAN_WORDS.search(plain, reviewed.end())) \
             or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
         scope.report = True
-    elif year is not None and not (past and _REVIEWED_PLAN.search(plain)):
+    elif year is not None and not (past and reviewed):
         # (not 2024年…计划执行情况及2025年计划草案: a report in two parts, whose headings decide)
         planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
             or year_range is not None
