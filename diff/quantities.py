@@ -30,6 +30,9 @@ _BAD_FIRST = frozenset("制分小")
 #: A second quantity of the same item right after a count (老旧小区25个1697户, 安防工程6条20公里).
 _SAME_ITEM_QUANTITY = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:[个家条处座所名户台项辆套间张件场亩吨元]|公里|千米|米|平方米|立方米|人)"
                               r"(?:[、,;。]|$)")
+#: A noun that opens on a number and a Latin letter right after a count (3万个5G基站, 2个4A级景区):
+#: the grade or generation of what is counted, not a code glued to the count.
+_GRADED_NOUN = re.compile(r"\d[A-Za-z]")
 #: An indicator's Latin name right after a multiple (15万GDP超120亿): the next item, not a code.
 _NEXT_TERM = re.compile(r"(?:GDP|CPI|PPI|PM2\.5)")
 #: A measure word that is really the first character of a noun (4万亿台阶, 10万人才).
@@ -222,7 +225,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None
     if (_may_open_or_close(sentence[end:end + 1], _BAD_FIRST) and _AFTER_NUMBER_BAD.match(sentence[end:])
             and not (multiplier and _NEXT_TERM.match(sentence, end))
-            and not (unit in COUNT_UNITS and _SAME_ITEM_QUANTITY.match(sentence, end))) \
+            and not (unit in COUNT_UNITS and (_SAME_ITEM_QUANTITY.match(sentence, end)
+                                              or _GRADED_NOUN.match(sentence, end)))) \
             or ("“" in sentence and _in_open_quote(sentence, start)
                 and ((inside_quotes(sentence, start) and not _quoted_plan_item(sentence, start))
                      or quote_names_a_measure(sentence, start))):

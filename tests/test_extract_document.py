@@ -2486,3 +2486,10 @@ def test_a_bare_last_measure_is_of_the_first_items_subject() -> None:
     """b59/p_liangshi_wenchan_2022: 粮食播种面积和产量 are the grain's area and output."""
     records = read("今年全市全年粮食播种面积和产量稳定在3012万亩、1087万吨。", "", dt.date(2022, 2, 10))
     assert [(r[0], r[1]) for r in targets(records)] == [("粮食播种面积", 30120000), ("粮食产量", 10870000)]
+
+
+def test_a_date_before_which_work_is_done_is_a_deadline_not_a_report() -> None:
+    """b13/p_5g_xinjijian_2020: 在6月30日前建成 is a deadline; 日前 alone (the other day) reports."""
+    records = read("今年重庆将投入85亿,在6月30日前建成3万个5G基站。", "", dt.date(2020, 5, 15))
+    assert ("5G基站", 30000, "个", "=", 2020, "重庆市") in targets(records)
+    assert targets(read("日前,重庆建成3万个5G基站。", "", dt.date(2020, 5, 15))) == []

@@ -160,3 +160,10 @@ def test_computing_power_units() -> None:
     """b58/p_wucheng_zhineng_2027: 智算规模达到1500PFlops."""
     sentence = "到2027年,全区智算规模达到1500PFlops,2030年达3000PFLOPS。"
     assert [(c.value, c.unit) for c in find_candidates(sentence)] == [(1500, "PFlops"), (3000, "PFlops")]
+
+
+def test_a_count_before_a_graded_noun_counts_it() -> None:
+    """b58/p_lanzhou_wenlv_2025 创建2个4A级景区, b13/p_5g_xinjijian_2020 建成3万个5G基站: the grade
+    or generation opens the noun counted; a code glued to a number (5G, 3.5mm) still counts nothing."""
+    found = [(c.value, c.unit) for c in find_candidates("创建2个4A级景区、5个3A级景区,建成3万个5G基站,推广5G应用。")]
+    assert found == [(2, "个"), (5, "个"), (30000, "个")]
