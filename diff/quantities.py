@@ -242,6 +242,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None  # 实施千万亩高标准农田改造提升行动: a class of fields, not a count
     if chinese and _APPROXIMATE.fullmatch(numeral):
         return None  # 两三个世界级产业集群: a rough range, no single value
+    if unit in COUNT_UNITS and _OTHER_MEASURE.match(sentence, end):
+        end += 3  # 150条(个)美丽河湖、幸福河湖: the measure word of the other things counted
     value = parse_number(numeral)
     if value is None or _tally(sentence, start, value):
         return None
@@ -267,6 +269,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
 
 #: An amount restated in parentheses right after another (…元(约台币六点八亿…)).
 _RESTATED = re.compile(r"[\d元万亿]\((?:约|合|折合|约合)?[^\d()]{0,4}$")
+#: A second measure word in parentheses after a count's (150条(个)): the count covers things of both.
+_OTHER_MEASURE = re.compile(r"\([个家条处座所名户台项辆套间张件场]\)")
 #: Two neighbouring digits read as one rough number (两三个, 三四家, 五六项).
 _APPROXIMATE = re.compile(r"一两|两三|三四|四五|五六|六七|七八|八九")
 #: Units that count things: a range of them (1—2个, 2~5个) is never one target.
