@@ -14,6 +14,7 @@ from diff.phrases import (
     CHONGQING,
     DISTRICTS,
     city_area,
+    city_speaking_of_itself,
     district_named,
     district_planning,
     nation_governing,
@@ -178,7 +179,7 @@ class Context:
         """
         if self.lead and self.home == CHONGQING and self.inherited.region_source == "default":
             home = province_governing(sentence) or nation_governing(sentence) \
-                or place_governing(sentence) \
+                or place_governing(sentence) or city_speaking_of_itself(sentence) \
                 or _titled_area(sentence) or district_planning(sentence)
             if home:
                 self.home = self.paragraph.region = home

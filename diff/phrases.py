@@ -442,8 +442,9 @@ class _Places:
     full_name: dict[str, str]
     cities: frozenset[str]
     counties: frozenset[str]
-    #: A province's county-level cities and counties by their two-character short names (湖南省:
-    #: 浏阳 → 浏阳市), read only right after the province's name (湖南浏阳).
+    #: A province's county-level cities and counties, and a municipality's districts, by their
+    #: two-character short names (湖南省: 浏阳 → 浏阳市; 上海市: 奉贤 → 奉贤区), read only right
+    #: after the province's name (湖南浏阳, 上海奉贤).
     short_counties: dict[str, dict[str, str]]
     #: The city and the province each city and county lies in (滨海新区 → 天津市).
     areas: dict[str, frozenset[str]]
@@ -485,7 +486,9 @@ def _places() -> _Places:
                     full_name.setdefault(county, county)
                     counties.add(county)
                     areas.setdefault(county, set()).update((city, province))
-                    if len(county) == 3 and county.endswith(("市", "县")):
+                    if (len(county) == 3 and county.endswith(("市", "县"))) or (
+                            city == province and (len(county) == 3 or county.endswith("新区"))
+                            and county.endswith("区")):  # 上海奉贤, 上海浦东: a municipality's district
                         short_counties.setdefault(province, {})[county[:2]] = county
                 elif county[:1] != "_" and len(county) == 2 and county.endswith("县"):
                     short_counties.setdefault(province, {})[county] = county  # 山东费县
@@ -563,12 +566,15 @@ def other_place(text: str) -> str | None:
     county = next((name for name, _ in found if name in places.counties), None)
     if county:
         return county
+    short = next(((short, name) for name, end in found if (short := _short_county(places, name, text, end))),
+                 None)
     city = next(((name, end) for name, end in found if name in places.cities), None)
-    if city:  # a county the table does not know yet (西宁市湟中区) follows its city
+    if city and not (short and not lies_within(city[0], short[1])):
+        # a city of the short name first (湖南长沙: 长沙市), unless it lies elsewhere (北京朝阳: not
+        # 辽宁's 朝阳市); a county the table does not know yet (西宁市湟中区) follows its city
         after = _COUNTY_AFTER_CITY.match(text, city[1])
         return after["county"] if after else city[0]
-    county = next((short for name, end in found if (short := _short_county(places, name, text, end))), None)
-    return county or (found[0][0] if found else None)
+    return short[0] if short else (found[0][0] if found else None)
 
 
 def _short_county(places: _Places, province: str, text: str, end: int) -> str | None:
@@ -628,6 +634,21 @@ def place_governing(sentence: str) -> str | None:
         if _OWN_INSTITUTION.match(sentence, match.end()):
             return other_place(sentence[:match.end()])
     return None
+
+
+def city_speaking_of_itself(sentence: str) -> str | None:
+    """The one city outside Chongqing that a sentence of a lead names while it speaks of its own
+    city (坚持国家所需、莆田所能、全市统筹 → 莆田市), or None; never in a sentence that names
+    Chongqing or two cities.
+
+    :param sentence: one normalised sentence of a lead
+    """
+    if not _OWN_CITY.search(sentence) or _CHONGQING_NAMED.search(sentence):
+        return None
+    places = _places()
+    named = {name for match in places.table.finditer(sentence)
+             if (name := places.full_name[match.group(0)]) in places.cities}
+    return named.pop() if len(named) == 1 else None
 
 
 #: The Premier presenting the State Council's report (李强总理代表国务院…所作的《政府工作报告》).
