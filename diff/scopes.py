@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from diff.deadlines import Deadline, find_deadlines
 from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
@@ -273,8 +273,12 @@ class Scopes:
             self.sections.append(Scope("label", region=label))
             return self._inherited()
         if block.kind == "heading":
-            self.listing = None
             level = block.level if block.numbered else 0
+            if self.listing is not None and level:
+                # 2025年10项民生实事项目如下: / 一、…安装项目 / 27所中小学…: the lead-in's list runs
+                # on through its numbered parts, until a part of a higher level
+                self.sections.append(replace(self.listing, level=level - 1))
+            self.listing = None
             scope = read_scope(block.text, "heading", self.published, level)
             if scope.region is not None and lies_within(self.document_subject()[0], scope.region):
                 scope.region = None  # 天津 over a text on 滨海新区: the area around its subject
