@@ -65,9 +65,9 @@ _SAMPLE = re.compile(r"纳入(?:监测|统计|调查|考核|评价|监控)(?:范
 _DEPARTMENTS = ("部门", "处室")
 #: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
 _GOALS_COUNTED = ("指标", "目标")
-#: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, a road's 长度约740米).
+#: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, 展场面积, a road's 长度约740米).
 SPECIFICATION = re.compile(
-    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展览面积|营业面积|总用地面积|展位|横跨|纵贯|绵延)$"
+    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展(?:览|场|馆|厅)面积|营业面积|总用地面积|展位|横跨|纵贯|绵延)$"
     r"|^(?:长度|宽度|高度|直径|深度)$"
 )
 #: The last characters of SPECIFICATION's fixed words: an indicator that ends with none of them
@@ -129,8 +129,9 @@ def off_topic(sentence: str) -> int | None:
     return match.start() if match else None
 
 
-#: A kind of event, not one event (争取重大活动、重大展会、重大赛事落地重庆, 举办各类招聘会).
-_EVENT_KIND = re.compile(r"(?:重大|各类|各种|大型|一批|高水平|国际性)$")
+#: A kind of event, not one event (争取重大活动、重大展会、重大赛事落地重庆, 举办各类招聘会, 促进户外运动
+#: 产业和精品赛事协同发展).
+_EVENT_KIND = re.compile(r"(?:重大|各类|各种|大型|一批|高水平|国际性|精品|品牌|系列|特色|群众性)$")
 
 
 #: A count of the events themselves (开展20场以上线上线下招聘会, 举办5万场各类招聘会): a plan's item, not an event's

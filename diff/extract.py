@@ -113,6 +113,8 @@ _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|缩小|降(?<![下升]降))(?:了)?$")  # each word opens it: skipped to
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
+#: A day or a week that hours or minutes are spent in (每天校内与校外各1小时).
+_EACH_DAY = re.compile(r"每(?:天|日|周|星期)")
 _BARE_COMPARATOR = re.compile(r"(?:不到|不足|至少|仅|约|近|超过|达到|达|就|只)+$")
 #: The reference of a change ("比前一天增加", "与2008年同期相比上升"): not part of the indicator.
 _REFERENCE = re.compile(r"(?:比|较|与|同)[^,;。]{0,10}?(?:相比|同期)?$")
@@ -593,8 +595,9 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
         return indicator + noun, len(tail) + len(noun)  # 新增1000公顷城市绿地, 启动160个项目
     if noun:
         return noun, len(tail) + len(noun)
-    if number.unit in ("天", "小时", "分钟") and _DURATION.search(_BARE_COMPARATOR.sub("", prefix)):
-        return None, 0
+    if number.unit in ("天", "小时", "分钟") and (_DURATION.search(_BARE_COMPARATOR.sub("", prefix))
+                                             or (number.unit != "天" and _EACH_DAY.search(prefix))):
+        return None, 0  # 历时3天; 保障学生每天校内与校外各1小时体育活动: time an activity takes
     if number.unit in ("元", "美元") and _PRICE.search(prefix):
         return None, 0
     if number.multiplier_only and not indicator.endswith("人口") and not after.startswith(_STEPS) \

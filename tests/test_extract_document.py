@@ -2493,3 +2493,45 @@ def test_a_date_before_which_work_is_done_is_a_deadline_not_a_report() -> None:
     records = read("今年重庆将投入85亿,在6月30日前建成3万个5G基站。", "", dt.date(2020, 5, 15))
     assert ("5G基站", 30000, "个", "=", 2020, "重庆市") in targets(records)
     assert targets(read("日前,重庆建成3万个5G基站。", "", dt.date(2020, 5, 15))) == []
+
+
+def test_a_lead_naming_one_city_while_it_speaks_of_its_own_is_that_citys() -> None:
+    """b61/p_putian_gzbg_2025: 坚持国家所需、莆田所能、全市统筹 makes the report 莆田市's."""
+    records = read("精准谋项目,坚持国家所需、莆田所能、全市统筹、各方参与,安排省市重点项目360个、年度投资1000亿元以上。\n"
+                   "主要预期目标是:出口增长3%。", "今年是“十四五”规划收官、谋划“十五五”规划之年", dt.date(2025, 1, 1))
+    assert {r[5] for r in targets(records)} == {"莆田市"}
+
+
+def test_a_municipalitys_district_written_short_after_it() -> None:
+    """b61/p_fengxian_xincailiao_2027: 上海奉贤 is 奉贤区; 北京朝阳 is 朝阳区, not 辽宁's 朝阳市."""
+    for title, region in (("上海奉贤:到2027年,通用新材料产业工业总产值力争达到600亿元", "奉贤区"),
+                          ("北京朝阳:到2027年,工业总产值力争达到600亿元", "朝阳区")):
+        records = read("到2027年,工业总产值力争达到600亿元。", title, dt.date(2025, 7, 11))
+        assert targets(records)[0][5] == region
+
+
+def test_a_lead_in_list_runs_on_through_its_numbered_parts() -> None:
+    """b60/p_meilan_msss_2025: the year's 民生实事 listed under 一、二、 headings after 如下:."""
+    records = read("代表票决确定美兰区2025年10项民生实事项目如下:\n一、海口市美兰区中小学(幼儿园)校门升降防撞柱安装项目\n"
+                   "27所中小学(幼儿园)校门口安装升降防撞柱,保障师生安全。\n四、演丰旅游小镇全域旅游打造项目\n"
+                   "建设演丰旅游小镇精神堡垒1个,制作14个道路旅游标识牌。\n",
+                   "1月21日上午,在海口市美兰区第八届人民代表大会第五次会议闭幕会上", dt.date(2025, 1, 22))
+    assert [(r[1], r[4]) for r in targets(records)] == [(27, 2025), (1, 2025), (14, 2025)]
+
+
+def test_a_kind_of_event_does_not_turn_the_paragraph_to_an_event() -> None:
+    """b60/p_enshi_gzbg_2023: 精品赛事 is a kind of events; the year's tourism goals follow it."""
+    records = read("推动体旅深度融合,促进户外运动产业和精品赛事协同发展。力争全年接待游客7500万人次,实现旅游综合收入550亿元。",
+                   "", dt.date(2023, 1, 5))
+    assert [r[1] for r in targets(records)] == [75000000, 55000000000]
+
+
+def test_hours_a_day_and_a_venues_floor_and_admission_places_are_no_targets() -> None:
+    """b40/p_quanmin_jianshen_2025 每天…各1小时 is time an activity takes; b60/n_huizhan_zhidu_2010
+    展场面积 a venue's size; b61/n_gaokao_zhengzhou_2007 招生计划 the places offered."""
+    assert targets(read("重庆也将以此持续推动落实义务教育“双减”政策,保障学生每天校内与校外各1小时体育活动。", "",
+                        dt.date(2025, 5, 12))) == []
+    assert targets(read("同时,重庆市还将完善布局,一是扩建南坪国际会展中心,使展场面积达到10万平方米以上;", "",
+                        dt.date(2010, 5, 1))) == []
+    assert targets(read("在已经公布的普通类招生计划中,本科生共招168098人,专科生224162人。", "我市8万学子 今日高考",
+                        dt.date(2007, 6, 7))) == []
