@@ -21,6 +21,8 @@ import opencc
 
 #: Characters that can end a paragraph.
 PARAGRAPH_END = set("。！？!?；;：:…”」』）)】")
+#: An ellipsis as NFKC writes it (… → ...): it ends a paragraph too (正在手工搅拌榨菜……).
+_ELLIPSIS = "..."
 #: Characters a paragraph never starts with: particles and continuation punctuation.
 CONTINUATION_START = set("的地得了着过之和与及或等、,，。;；:：!！?？)）”」』")
 #: Words that start with a particle character but are not particles (地区, 着力, 过去).
@@ -145,7 +147,8 @@ def _continues(previous: str, following: str) -> bool:
     if _ATTRIBUTION_ONLY.fullmatch(previous) or (_ENDS_ON_QUANTITY.search(previous)
                                                  and _CHANGE_START.match(following)):
         return True  # 据估算 / 今年花椒总产值将达到44亿元, …高达58亿元 / 增长5.5%: a phone layout's breaks
-    if previous[-1] in PARAGRAPH_END or _ITEM_START.match(following) or _PAGE_NAVIGATION.search(following):
+    if previous[-1] in PARAGRAPH_END or previous.endswith(_ELLIPSIS) or _ITEM_START.match(following) \
+            or _PAGE_NAVIGATION.search(following):
         return False
     if following[0] in CONTINUATION_START and not NOT_PARTICLE.match(following):
         return True

@@ -69,6 +69,11 @@ def test_split_paragraphs_tidies_whitespace() -> None:
       "第007版:聚焦2023全国两会", "上一版 下一版"],
      ["政府工作报告中的重庆元素向着新目标 奋楫再出发以促进高质量充分就业为目标 帮助群众安其岗位、乐其职业报告中的数字",
       "第007版:聚焦2023全国两会", "上一版 下一版"]),
+    # an ellipsis ends a paragraph, as NFKC writes it (b62/n_fuling_zhacai_2021)
+    (["国家级非物质文化遗产涪陵风脱水榨菜—彭婆婆咸菜传承人彭荣贵,正在手工搅拌榨菜......",
+      "在涪陵洪丽食品有限公司展销台上,只见洪丽食品电商部负责人李欣燕,向市民们推销“餐餐想”榨菜......"],
+     ["国家级非物质文化遗产涪陵风脱水榨菜—彭婆婆咸菜传承人彭荣贵,正在手工搅拌榨菜......",
+      "在涪陵洪丽食品有限公司展销台上,只见洪丽食品电商部负责人李欣燕,向市民们推销“餐餐想”榨菜......"]),
 ])
 def test_rejoin_page_breaks(paragraphs: list[str], expected: list[str]) -> None:
     """Paragraphs cut by a page break are rejoined; real paragraph ends are kept."""
