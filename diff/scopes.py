@@ -98,6 +98,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         year = published.year  # 民生实事清单, 会议票决产生了民生实事项目: the year's own list
     if year is None and source == "lead":
         return scope  # a lead is read for the frame it dates only: without a year it dates none
+    if source == "title" and _SCHEDULE.search(plain):
+        return scope  # 2026年春运将于2月2日开始: the headline dates an event, it plans nothing
     past = _past_year(text, published)
     reviewed = _REVIEWED_PLAN.search(plain)
     if source == "heading" and year is None and _PLANS_AND_REPORTS.fullmatch(plain):
@@ -129,6 +131,8 @@ def _future_deadline(deadlines: list[Deadline], published: dt.date | None) -> bo
         for deadline in deadlines)
 
 
+#: The day an event starts or ends (将于2月2日开始, 于5月20日在渝举行): a schedule, not a plan.
+_SCHEDULE = re.compile(r"于\d{1,2}月\d{1,2}日[^,;。]{0,12}?(?:开始|开幕|举行|举办|召开|启动|结束|闭幕)")
 #: A heading that names both plans and reports, a site's section (计划总结, 规划计划与工作总结).
 _PLANS_AND_REPORTS = re.compile(r"(?:工作)?(?:规划|计划)(?:与|和|及)?(?:工作)?总结|(?:工作)?总结(?:与|和|及)?(?:工作)?(?:规划|计划)")
 #: A heading that is only a goal word (目标, 主要目标, 发展目标任务): it dates nothing, but plans.

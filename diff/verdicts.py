@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from diff.context import PAIR
 from diff.dating import only_this_year, past_reference, plans_its_own_year, reported_after
-from diff.deadlines import Deadline
+from diff.deadlines import HOLIDAYS, Deadline
 from diff.exclusions import never_record
 from diff.goals import GOAL_LIST
 from diff.items import VERB_ONLY, VERBS_ONLY, measured, names_counted
-from diff.kinds import CLAUSE_PLAN_MARKERS, PLAN_MARKERS, frame_at
+from diff.kinds import CLAUSE_PLAN_MARKERS, EVENT, PLAN_MARKERS, frame_at
 from diff.phrases import CHONGQING, NATIONAL, NATIONAL_MEASURE
 from diff.projects import describes_place, describes_projects, facility_output, project_size
 from diff.quantities import MEASURE_WORDS, Candidate
@@ -63,6 +63,14 @@ _YEAR_END = 11
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
 _SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$"
                             r"|(?:占|完成)(?:年度|全年)?(?:目标|任务|计划)[\u4e00-\u9fff]{1,6}?的$")
+#: An office named alone (县交通局, 市发改委): who is in charge, not what is measured.
+_OFFICE = re.compile(r"[省市县区][\u4e00-\u9fff]{1,6}(?:局|委|办)")
+#: The shares listed before the last (…的116.24%、100.06%、91.12%): all of the same plan.
+_EARLIER_SHARES = re.compile(r"(?:\d+(?:\.\d+)?%、)+$")
+#: A holiday or an event whose coming numbers a 预计 forecasts (春运…预计达, 预计“五一”期间…).
+_SEASON_FORECAST = re.compile(HOLIDAYS + "|" + EVENT.pattern)
+
+
 def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: str, tail: str,
                      deadline: Deadline | None, clause_start: int) -> str:
     """A number's kind from the frame words before it and what the text around it does: a
@@ -87,9 +95,12 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
     if kind == "target" and not PLAN_MARKERS.search(prefix) \
             and reported_after(sentence, number.end + len(tail), deadline, published):
         return "statistic"
-    if kind == "target" and "预计" in sentence and this_year \
-            and not PLAN_MARKERS.search(sentence) and not CLAUSE_PLAN_MARKERS.search(sentence):
-        return "statistic"  # 今年,巫山脆李种植面积30万亩,预计产量10万吨: what the year has and will give
+    if kind == "target" and "预计" in sentence and not PLAN_MARKERS.search(sentence) \
+            and not CLAUSE_PLAN_MARKERS.search(sentence) \
+            and (this_year or ((deadline is None or deadline.end == 0) and _SEASON_FORECAST.search(sentence))):
+        # 今年,巫山脆李种植面积30万亩,预计产量10万吨: what the year has and will give; 预计“五一”期间
+        # 全国高速公路日均流量约为6350万辆 under a lead-in's 今年: a season's forecast, whatever frames it
+        return "statistic"
     if kind == "target" and not (deadline and (deadline.strong or (
             published and deadline.year and deadline.year > published.year))) \
             and past_reference(sentence[clause_start:number.start], published):
@@ -121,6 +132,8 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
             or (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
             or never_record(sentence, number.start, indicator, unit, kind, planned):
         return True
+    if _OFFICE.fullmatch(indicator):
+        return True  # 县交通局 95%: a table's office in charge beside its progress, no measure
     if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and project_size(after, len(tail)):
         return True  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
     if unit in MEASURE_WORDS and ("比" in after or "率" in after) \
@@ -133,9 +146,12 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
     if after.startswith(_COUNTED_LATER_OPENINGS, len(tail)) \
             and _COUNTED_LATER.match(after, len(tail)):
         return True  # 年进出口额超5亿元的跨境电商产业带新增3个: the class the count counts
-    # 完成年度目标的42%: how far a plan has got, not a quantity of its own
-    return unit == "%" and sentence.endswith("的", 0, number.start) \
-        and bool(_SHARE_OF_PLAN.search(sentence, 0, number.start))
+    # 完成年度目标的42%, 分别完成年度计划的116.24%、100.06%: how far a plan has got, no quantity
+    if unit != "%":
+        return False
+    share_end = _EARLIER_SHARES.search(sentence, 0, number.start)
+    share_end = share_end.start() if share_end else number.start
+    return sentence.endswith("的", 0, share_end) and bool(_SHARE_OF_PLAN.search(sentence, 0, share_end))
 
 
 def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after: str,

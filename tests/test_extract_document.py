@@ -2535,3 +2535,26 @@ def test_hours_a_day_and_a_venues_floor_and_admission_places_are_no_targets() ->
                         dt.date(2010, 5, 1))) == []
     assert targets(read("在已经公布的普通类招生计划中,本科生共招168098人,专科生224162人。", "我市8万学子 今日高考",
                         dt.date(2007, 6, 7))) == []
+
+
+def test_a_seasons_forecast_under_a_lead_ins_year_is_no_target() -> None:
+    """b63/n_wuyi_yuce_2024: 预计“五一”期间… under 今年“五一”假期…将呈现以下特征: a forecast."""
+    records = read("初步预测,今年“五一”假期公路网运行将呈现以下特征:\n"
+                   "预计“五一”期间全国高速公路日均流量约为6350万辆,约为平日流量的1.8倍。",
+                   "交通运输部举行4月份例行新闻发布会", dt.date(2024, 4, 29))
+    assert targets(records) == []
+
+
+def test_a_headline_giving_an_events_dates_plans_nothing() -> None:
+    """b63/n_sichuan_chunyun_2026 (traditional characters as published): the 春运's dates."""
+    records = read("綜合客運方面,道路客運量預計4659.4萬人次,鐵路發送量預計3354.0萬人次。",
+                   "2026年春運將于2月2日開始,3月13日結束", dt.date(2026, 2, 2))
+    assert targets(records) == []
+
+
+def test_shares_of_a_plan_done_and_an_office_in_charge_are_no_targets() -> None:
+    """b63/s_wujiang_zhongdian_2025: 分别完成年度计划的116.24%、100.06%; b63/s_cangnan_msss_2022:
+    a table's 县交通局 beside its progress."""
+    records = read("2025年,桃源镇、震泽镇、平望镇进展较好,分别完成年度计划的116.24%、100.06%、91.12%。\n"
+                   "2022年民生实事项目\n县交通局\n95%", "", dt.date(2025, 9, 1))
+    assert targets(records) == []
