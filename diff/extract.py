@@ -51,7 +51,7 @@ from diff.phrases import (
     start_of_clause,
 )
 from diff.qualitative import qualitative_goals
-from diff.quantities import MEASURE_WORDS, Candidate, find_candidates
+from diff.quantities import MEASURE_WORDS, Candidate, class_count, find_candidates
 from diff.record import Document, Target
 from diff.restatements import Restatements
 from diff.scopes import Scopes
@@ -327,10 +327,11 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
     numbers = sorted(find_candidates(sentence), key=lambda number: number.start)
     members = {number.start: counted_members(sentence[:number.start], number.counted)
                for number in numbers if number.counted}
-    if members:  # A、B、C等3个3000亿级产业集群 sizes each name; unnamed, the class counts nothing
+    if members:  # A、B、C等3个3000亿级产业集群 sizes each name; unnamed, the class is counted
         named = {start for start, names in members.items() if names}
-        numbers = [number for number in numbers
-                   if (members[number.start] if number.counted else number.start not in named)]
+        numbers = [number if not number.counted or members[number.start] else class_count(sentence, number)
+                   for number in numbers if number.counted or number.start not in named]
+        numbers = [number for number in numbers if number is not None]
     if not numbers:  # most sentences: only a qualitative goal, and none of the set-up below
         yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
         return

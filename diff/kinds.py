@@ -10,6 +10,7 @@ STATISTIC_MARKERS = re.compile(
     r"|过去|目前(?<![从项节题科]目前)(?!期)|至今|眼下|上周|上月|日前(?<![\d十]日前)|数据显示|统计显示|据(?:初步)?统计|此次|本次|完成了|实现了|达到了|共有|现有(?<![造固升用善扩活合]现有)|拥有(?![量率])|目前有|建有(?![率量])|设有(?<!建设有)(?!力)|有(?<![没具享占]有)$|排名"
     r"|建成后|投产后|达产后|该项目|该片区|该小区|该工程|该公园|该学校|该医院|该场馆|该基地|片区(?:总建筑面积|总面积|占地面积|涉及)"
     r"|小区(?:总建筑面积|总面积|占地面积|涉及)|有望|测算|估算|前三季度|上半年|一季度|前[一二三四五六七八九十两]{1,2}个?月"
+    r"|近(?:[两三四五六七八九十]|\d{1,2})年(?!内|来)"
 )
 #: A span of months (1-5月, 1至11月) reports a fact too. Kept apart so that every word above
 #: opens with a literal character (片区…|小区…, never (?:片区|小区)…), which lets the scan skip
@@ -80,7 +81,7 @@ GROWTH_MULTIPLE = re.compile(r"增长(?:了)?(?:超过|超|近|约|逾)?$")
 
 
 #: One day's operations (当日计划起降航班721架次): never a policy target.
-ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天")
+ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天|首日")
 #: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人), or
 #: the progress of what it counts (74个电网市级重点项目加快建设, 10所高职院校圆满完成…, 2.1万个,
 #: 完成年度目标的42%; not 达到7.8张,已建成医联体200个, where 已 reports the next item), or the base a

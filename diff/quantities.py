@@ -173,6 +173,21 @@ def _quoted_plan_item(sentence: str, position: int) -> bool:
     return bool(_PLAN_BEFORE_QUOTE.search(sentence, max(0, opening - 6), opening + 1))
 
 
+def class_count(sentence: str, size: Candidate) -> Candidate | None:
+    """The count of a size class whose members the text does not name (培育5个100亿级消费品
+    工业龙头企业: 5 个 of 100亿级消费品工业龙头企业), or None; N大 names a system's parts.
+
+    :param sentence: the sentence of the size
+    :param size: a counted size class (``counted`` > 0)
+    """
+    count = _COUNTED.search(sentence, max(0, size.start - 4), size.start)
+    if count is None or not count["count"] or not count.group(0).endswith("个") or size.fixed_indicator is None:
+        return None  # 3大万亿级主导产业集群: the parts of a system (“33618”), not a count
+    name = sentence[size.start:size.end] + size.fixed_indicator.removesuffix("规模")
+    return Candidate(count.start("count"), count.end(), Decimal(size.counted), "个", fixed_indicator=name,
+                     plan_only=True)
+
+
 def _count(numeral: str) -> int:
     """The number a count before a size class gives (3, 两, 三)."""
     return int(numeral) if numeral.isdigit() else int(parse_number(numeral) or 0)

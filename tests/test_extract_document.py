@@ -2558,3 +2558,22 @@ def test_shares_of_a_plan_done_and_an_office_in_charge_are_no_targets() -> None:
     records = read("2025年,桃源镇、震泽镇、平望镇进展较好,分别完成年度计划的116.24%、100.06%、91.12%。\n"
                    "2022年民生实事项目\n县交通局\n95%", "", dt.date(2025, 9, 1))
     assert targets(records) == []
+
+
+def test_an_unnamed_size_class_is_counted_and_a_systems_parts_are_not() -> None:
+    """b65/p_xiaofeipin_gongye_2022: 培育5个100亿级…龙头企业 counts the firms to grow; b49/
+    n_chanye_tixi_2024 (traditional characters as published): 3大萬億級 names a system's parts."""
+    records = read("到2022年,力争培育10个50亿级消费品工业龙头企业。", "", dt.date(2021, 3, 1))
+    assert [(r[0], r[1], r[2]) for r in targets(records)] == [("培育50亿级消费品工业龙头企业", 10, "个")]
+    records = read("著力打造“33618”現代制造業集群體系,聚力打造3大萬億級主導產業集群。", "", dt.date(2024, 5, 16))
+    assert targets(records) == []
+
+
+def test_an_events_first_day_and_the_last_years_report() -> None:
+    """b65/n_jiuye_yuanzhu_2011: 就业援助月首日 39场招聘会; b65/p_xiaofeipin_gongye_2022: 近三年…平均
+    增速达到9.1% reports the past three years."""
+    headline = "2012年就业援助月首日 39场招聘会迎来4万求职者"
+    assert targets(read(headline + "\n所有区县同步进行,39场招聘会,5万多岗位。", headline, dt.date(2011, 12, 28))) == []
+    records = read("近三年,重庆市规模以上消费品工业企业主营业务收入平均增速达到9.1%,行业成长性较好。",
+                   "重庆:到2022年消费品工业总产值达4500亿元", dt.date(2021, 3, 1))
+    assert targets(records) == []
