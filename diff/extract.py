@@ -342,6 +342,8 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
     both_periods = "同比" in sentence and "环比" in sentence
     framed = _DISPOSAL.sub("■", sentence) if "将" in sentence else sentence
     for number in numbers:
+        if reading.off_at is not None and number.start >= reading.off_at:
+            break  # this number and every later one is an event's, an incident's or a company's
         if number.start < consumed:
             continue
         clause_start = start_of_clause(sentence, number.start)

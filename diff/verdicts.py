@@ -124,12 +124,11 @@ def unit_of(number: Candidate, indicator: str, sentence: str, after: str, tail: 
 def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail: str,
                indicator: str, unit: str, kind: str, planned: bool, consumed: int,
                goal_listed: bool) -> bool:
-    """Whether a number gives no record: an event's or a company's, cut off with its noun, one
-    that news reports but plans never hold, or a size, set or share that is no quantity of its
-    own."""
+    """Whether a number gives no record: cut off with its noun, one that news reports but plans
+    never hold, or a size, set or share that is no quantity of its own (the numbers of an
+    event or a company, from ``reading.off_at`` on, are never read)."""
     sentence = reading.sentence
-    if (reading.off_at is not None and number.start >= reading.off_at) \
-            or (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
+    if (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
             or never_record(sentence, number.start, indicator, unit, kind, planned):
         return True
     if _OFFICE.fullmatch(indicator):
