@@ -22,11 +22,11 @@ from diff.phrases import META_NOUNS, in_idiom, inside_quotes, quote_names_a_meas
 #: 第二个百万辆: the second milestone of a million).
 _BEFORE_NUMBER_BAD = re.compile(r"(?:第|第[一二三四五六七八九十\d]+个|前|仅|只需|只要|特价|售价|低至|[\d.:/A-Za-z])$")
 _AFTER_NUMBER_BAD = re.compile(r"^(?:[:\dA-Za-z制]|\.(?!\.\.)|分钟[^,。;]{0,10}圈|小时[^,。;]{0,10}圈)")
-#: The Chinese characters a _BEFORE_NUMBER_BAD match can end with and an _AFTER_NUMBER_BAD match
-#: open with: a number next to any other Chinese character is not matched (the rest of both
-#: patterns is ASCII, or not a letter: digits, ., :, / and a final newline).
-_BAD_LAST = frozenset("第个前仅需要价至")
-_BAD_FIRST = frozenset("制分小")
+#: The characters other than digits and ASCII letters a _BEFORE_NUMBER_BAD match can end with
+#: (or stand before: $ matches before a final newline) and an _AFTER_NUMBER_BAD match open
+#: with: a number next to any other character (a comma, most Chinese) is not matched.
+_BAD_LAST = frozenset("第个前仅需要价至.:/\n")
+_BAD_FIRST = frozenset("制分小:.")
 #: A second quantity of the same item right after a count (老旧小区25个1697户, 安防工程6条20公里).
 _SAME_ITEM_QUANTITY = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:[个家条处座所名户台项辆套间张件场亩吨元]|公里|千米|米|平方米|立方米|人)"
                               r"(?:[、,;。]|$)")
@@ -65,6 +65,11 @@ _RATIO = re.compile(r"比[^,;。:\d]{0,10}?(?P<n>\d+(?:\.\d+)?)[:∶]1(?![\d.:])
 _RANK = re.compile(r"(?:进入|跻身|位居|保持|稳居)全国前(?P<n>十|\d+)(?:位|名|强)?")
 
 
+#: Every word one of the rarer shapes below needs (百分之十五, 翻一番, 指数, 全覆盖, 千亿级, 过千亿,
+#: 全国前十, 2.3:1).
+_RARE_SHAPE_WORDS = re.compile(r"百分之|番|倍增|指数|系数|全覆盖|亿级|亿元级|百亿|千亿|万亿|全国前|:1|∶1")
+
+
 @dataclass
 class Candidate:
     """A candidate quantity inside one sentence (offsets relative to the sentence)."""
@@ -93,6 +98,8 @@ def find_candidates(sentence: str) -> Iterator[Candidate]:
         number = _quantity(sentence, match)
         if number is not None:
             yield number
+    if not _RARE_SHAPE_WORDS.search(sentence):
+        return  # one search instead of a test of each word: most sentences hold none
     if "百分之" in sentence:
         yield from _percent_words(sentence)
     if "番" in sentence or "倍增" in sentence:
@@ -294,11 +301,10 @@ COUNT_UNITS = set("个家条处座所名户台项辆套间张件场轮批艘栋�
 MEASURE_WORDS = COUNT_UNITS | {"天"}
 
 
-def _may_open_or_close(character: str, chinese: frozenset[str]) -> bool:
-    """Whether a character next to a number may be part of a bad neighbour: one of the
-    ``chinese`` characters, ASCII (letters, digits, marks) or anything that is not a letter
-    (other digits, punctuation, none)."""
-    return character in chinese or character.isascii() or not character.isalpha()
+def _may_open_or_close(character: str, others: frozenset[str]) -> bool:
+    """Whether a character next to a number may be part of a bad neighbour: a digit (``\\d``:
+    any decimal digit), an ASCII letter or one of ``others``."""
+    return character in others or character.isdecimal() or (character.isascii() and character.isalpha())
 
 
 def _in_open_quote(sentence: str, position: int) -> bool:
