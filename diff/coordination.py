@@ -39,7 +39,8 @@ class Respectively:
         """
         marker = prefix.rfind("分别")
         # the anchored match first: it fails at once for most numbers
-        listed = marker < 0 and prefix not in ITEM_GLUE and _VALUE_LIST.match(after) \
+        listed = marker < 0 and prefix not in ITEM_GLUE and after[:1] in _VALUE_LIST_FIRST \
+            and _VALUE_LIST.match(after) \
             and ITEM_SPLIT.search(prefix)
         if marker >= 0 or listed:
             names = prefix[:marker] if marker >= 0 else _listed_names(prefix)

@@ -91,6 +91,14 @@ WEATHER = re.compile(r"高温|暴雨|降雨|降水|气温|雨量|日照|霜冻|�
 _HEIGHT_CLASS = re.compile(r"[\d.]+(?:米|度)(?:以上|以下)?[\u4e00-\u9fff]")
 #: Places left unnamed (多个经济大省定为5.5%左右, 各地普遍确定在5%以上): a figure of no one region.
 _UNNAMED_PLACES = re.compile(r"各地|多地|多个[\u4e00-\u9fff]{0,4}?(?:省|省份|城市)|其他省份|其余省份|各省|部分省份|不少省份|普遍")
+
+
+def _may_leave_places_unnamed(sentence: str) -> bool:
+    """Whether a sentence holds 省, 各地, 多地, 多个 or 普遍, one of which every _UNNAMED_PLACES match
+    holds: most sentences hold none, and are not scanned for it."""
+    return "省" in sentence or "各地" in sentence or "多地" in sentence or "多个" in sentence or "普遍" in sentence
+
+
 #: Alternatives (6%以上或者6%左右): the text commits to neither.
 _ALTERNATIVES = re.compile(r"或者|或是")
 #: A number given with another as alternatives (200户或500人以上聚居点): the one before 或 or after it.
@@ -105,7 +113,7 @@ def _no_one_region(sentence: str, position: int) -> bool:
     one figure (湖北、安徽也宣布今年旅游总收入将突破万亿) or offers alternatives."""
     clause_start = max(sentence.rfind(",", 0, position), sentence.rfind(";", 0, position),
                        sentence.rfind("。", 0, position)) + 1
-    if _UNNAMED_PLACES.search(sentence, clause_start, position) \
+    if (_may_leave_places_unnamed(sentence) and _UNNAMED_PLACES.search(sentence, clause_start, position)) \
             or PROVINCES_LISTED.match(sentence, clause_start, position):
         return True
     if "或" not in sentence:
@@ -174,7 +182,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True  # 学校规划设置48个教学班,可容纳2000名学生: one school's size
     if kind == "target" and WEATHER.search(indicator):
         return True  # a forecast; the weather a year had (应对了18轮强降雨) stays a statistic
-    if ("或" in sentence or "、" in sentence or _UNNAMED_PLACES.search(sentence, 0, position)) \
+    if ("或" in sentence or "、" in sentence or (_may_leave_places_unnamed(sentence)
+                                                 and _UNNAMED_PLACES.search(sentence, 0, position))) \
             and _no_one_region(sentence, position):
         return True
     if unit in TIME_UNITS and (kind == "statistic" or not planned):

@@ -19,6 +19,7 @@ from diff.goals import GOAL_LIST, in_goal_list
 from diff.items import (
     EACH,
     LIST_VERB,
+    LIST_VERB_FIRST,
     RATE_WORDS,
     VERBS_ONLY,
     after_earlier_items,
@@ -112,6 +113,7 @@ _SECOND_QUANTITY = "、"
 _SIZE_NOUN = re.compile(r"(?:总量|规模|总额|产值|收入|增加值|生产总值|GDP)$")
 _GROWTH = re.compile(r"(?:增长|增速|提高|上升|增加|提升|上涨)(?:了)?$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|缩小|降(?<![下升]降))(?:了)?$")  # each word opens it: skipped to
+_DECLINE_LAST = frozenset("降低少小了")  # what every _DECLINE match ends with
 _DURATION = re.compile(r"(?:持续|历时|为期|连续|用时|耗时|需要|需|仅需|只需|每|展期|工期|会期|期限|周期)$")
 #: A day or a week that hours or minutes are spent in (每天校内与校外各1小时).
 _EACH_DAY = re.compile(r"每(?:天|日|周|星期)")
@@ -365,7 +367,8 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
         if number.unit in ("元", "美元") and names_class_counted(sentence, number, prefix):
             continue  # its words belong to the count's indicator
         origin = _FROM.search(prefix) if prefix[-1:] in _FROM_LAST else None
-        if origin or _RELATIVE.search(prefix):
+        # every _RELATIVE match holds 于, 出 or 比: most prefixes are not scanned
+        if origin or (("于" in prefix or "出" in prefix or "比" in prefix) and _RELATIVE.search(prefix)):
             if origin:
                 last_indicator = clean_indicator(prefix[:origin.start()])
             consumed = number.end
@@ -426,7 +429,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
             indicator = subject_of_stage(last_indicator) + indicator
         last_indicator = indicator
         if first_item:
-            verb = LIST_VERB.match(indicator)
+            verb = LIST_VERB.match(indicator) if indicator[:1] in LIST_VERB_FIRST else None
             list_verb, clause_of_verb = (verb.group(0) if verb else ""), clause_start
         elif list_verb and clause_of_verb == clause_start and len(indicator) <= 3:
             indicator = list_verb + indicator
@@ -577,14 +580,15 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
     if not noun_follows:
         indicator = named
     if number.unit in ("%", "个百分点"):
-        growth, decline = _GROWTH.search(indicator), _DECLINE.search(indicator)
-        if growth or decline:
-            verb = (growth or decline).group(0)
-            base = indicator[:(growth or decline).start()]
-            period = _PERIOD_COMPARISON.search(base)
+        growth = _GROWTH.search(indicator)
+        change = growth or (_DECLINE.search(indicator) if indicator[-1:] in _DECLINE_LAST else None)
+        if change:
+            verb = change.group(0)
+            base = indicator[:change.start()]
+            period = _PERIOD_COMPARISON.search(base) if "比" in base else None
             base = base[:period.start()] if period else base
-            period = _PERIOD_COMPARISON.search(prefix)
-            qualifier = period.group(1) if period and both_periods else ""
+            period = _PERIOD_COMPARISON.search(prefix) if both_periods else None
+            qualifier = period.group(1) if period else ""
             base = clean_indicator(_REFERENCE.sub("", base))
             rate = ("涨幅" if verb.startswith("上涨") else "增速") if number.unit == "%" else "增幅"
             indicator = base + qualifier + (rate if growth else "降幅")

@@ -25,9 +25,11 @@ def without_rate(indicator: str) -> str:
     """An indicator without the rate's name at its end (全市地区生产总值年均增速 → 全市地区生产总值)."""
     return RATE_SUFFIX.sub("", indicator) if indicator.endswith(RATE_WORDS) else indicator
 #: The verb that opens a list's first item (新建…、…): a short later item shares it.
-LIST_VERB = re.compile(
-    r"^(?:更新改造|保护修缮|改造提升|新建|改建|扩建|改造|打造|建成|建设|培育|引进|新增|修缮|创建|开工)"
-)
+_LIST_VERB_WORDS = ("更新改造", "保护修缮", "改造提升", "新建", "改建", "扩建", "改造", "打造", "建成", "建设", "培育",
+                    "引进", "新增", "修缮", "创建", "开工")
+LIST_VERB = re.compile("^(?:" + "|".join(_LIST_VERB_WORDS) + ")")
+#: What a LIST_VERB match opens with: an indicator that opens otherwise is not matched.
+LIST_VERB_FIRST = frozenset(word[0] for word in _LIST_VERB_WORDS)
 #: A verb alone before a quantity: what it measures is the noun after the quantity.
 _VERB_ONLY_WORDS = ("新增", "新建", "建设", "建成", "改造", "培育", "打造", "引进", "完成", "实施", "开工", "新开工",
                     "种植", "植树", "治理", "修复")
@@ -80,7 +82,8 @@ def _names_before(prefix: str) -> re.Match[str] | None:
 def names_counted(prefix: str, after: str, value: Decimal) -> bool:
     """Whether a count only counts the names listed right before or after it (城口、巫溪、酉阳、
     彭水4个; 2条城市轨道,即7号线一期、17号线一期); not a list's own number (七、提升改造便民市场2处)."""
-    prefix = _ITEM_NUMBER.sub("", prefix, 1)
+    if "、" in prefix[1:4]:  # where an _ITEM_NUMBER's 、 stands
+        prefix = _ITEM_NUMBER.sub("", prefix, 1)
     before = _names_before(prefix)
     if before is not None and before.group(0).count("、") + 1 == value:
         return True

@@ -70,4 +70,4 @@ _COVERED = re.compile(r"[^,;。、]{1,20}?全覆盖")
 def counts_what_is_covered(number: Candidate, after: str, tail: str) -> bool:
     """Whether a count says which things a full coverage after it covers (实现38座跨江大桥安全
     监测全覆盖): the coverage is the record, the count none."""
-    return number.unit in MEASURE_WORDS and bool(_COVERED.match(after, len(tail)))
+    return number.unit in MEASURE_WORDS and "全覆盖" in after and bool(_COVERED.match(after, len(tail)))

@@ -345,6 +345,8 @@ def official_name(indicator: str) -> str:
 
 #: A span of time alone (五年, 三年内): when a value is reached, never what is measured.
 _PERIOD_ONLY = re.compile(r"[一二两三四五六七八九十\d]{1,3}(?:个)?(?:年|月)(?:内|后|来)?")
+#: What every _PERIOD_ONLY match ends with: other phrases are not matched.
+_PERIOD_ONLY_LAST = frozenset("年月内后来")
 
 
 def is_indicator(phrase: str) -> bool:
@@ -354,7 +356,7 @@ def is_indicator(phrase: str) -> bool:
     """
     # Chinese characters are letters (two letters first settle most phrases); 五年 names a time
     return 2 <= len(phrase) <= 40 and (phrase[:2].isalpha() or sum(map(str.isalpha, phrase)) >= 2) \
-        and not _PERIOD_ONLY.fullmatch(phrase)
+        and not (phrase[-1] in _PERIOD_ONLY_LAST and _PERIOD_ONLY.fullmatch(phrase))
 
 
 def noun_after(text: str) -> str:

@@ -60,7 +60,7 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
     :param indicator: the indicator read for it
     :param after: the sentence text after it
     """
-    return bool(_PROJECT_SUBJECT.match(sentence)
+    return bool((("项目" in sentence or "工程" in sentence) and _PROJECT_SUBJECT.match(sentence))
                 or (_LIFETIME_COST.search(indicator) and _of_projects(sentence, position, indicator))
                 or (indicator.endswith("项目") and _LIST_COST.match(after))
                 or (_PLANNED_COST.search(sentence, 0, position)

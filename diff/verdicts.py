@@ -84,8 +84,8 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
     sentence, published = reading.sentence, reading.published
     if (reading.context.report or reading.context.goes_on_reporting(sentence)) \
             and not plans_its_own_year(framed[:number.start], deadline, clause_start, published) \
-            and not GOAL_LIST.search(sentence, 0, number.start) \
-            and not _OWN_PLAN.search(framed, clause_start, number.start):
+            and not ("目标" in sentence and GOAL_LIST.search(sentence, 0, number.start)) \
+            and not (("力争" in framed or "确保" in framed) and _OWN_PLAN.search(framed, clause_start, number.start)):
         return "statistic"  # before the frame words are read: a report overrides them
     # the size classes a verb lists (打造A等3个…集群,B等3个…集群) are all its objects
     this_year = only_this_year(deadline, published)
