@@ -345,7 +345,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
     framed = _DISPOSAL.sub("■", sentence) if "将" in sentence else sentence
     for number in numbers:
         if reading.off_at is not None and number.start >= reading.off_at:
-            break  # this number and every later one is an event's, an incident's or a company's
+            continue  # an event's, an incident's or a company's: no record, so nothing is read
         if number.start < consumed:
             continue
         clause_start = start_of_clause(sentence, number.start)
@@ -589,7 +589,9 @@ def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
             base = base[:period.start()] if period else base
             period = _PERIOD_COMPARISON.search(prefix) if both_periods else None
             qualifier = period.group(1) if period else ""
-            base = clean_indicator(_REFERENCE.sub("", base))
+            if "比" in base or "较" in base or "与" in base or "同" in base:  # what a _REFERENCE opens with
+                base = _REFERENCE.sub("", base)
+            base = clean_indicator(base)
             rate = ("涨幅" if verb.startswith("上涨") else "增速") if number.unit == "%" else "增幅"
             indicator = base + qualifier + (rate if growth else "降幅")
     if number.unit == "岁" and "寿命" not in indicator:

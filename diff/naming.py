@@ -13,6 +13,7 @@ from diff.quantities import MEASURE_WORDS, Candidate
 #: 为/对 before a count of people, households or firms (为5000户…家庭进行无障碍改造): they receive
 #: what the rest of the clause does.
 _FOR_RECIPIENTS = re.compile(r"(?:为|对|给)(?:不少于|不低于|超过|约|近)?$")
+_FOR_RECIPIENTS_LAST = frozenset("为对给于过约近")  # what every _FOR_RECIPIENTS match ends with
 _RECIPIENT_UNITS = frozenset({"人", "名", "户", "人次", "家"})
 #: What the recipients receive: the rest of the clause, up to an amount it gives them (为27万家企业
 #: 减免失业保险费7.7亿元).
@@ -24,7 +25,8 @@ _LIGHT_VERBS = re.compile(r"进行|提供|实施|开展")
 def served(number: Candidate, prefix: str, after: str, tail: str) -> str:
     """The indicator of a count of recipients (免费为1000人筛查脑卒中 → 免费筛查脑卒中; 对480户符合条件
     的困难老年人家庭进行适老化改造 → 符合条件的困难老年人家庭适老化改造), or "" for any other number."""
-    recipients = _FOR_RECIPIENTS.search(prefix) if number.unit in _RECIPIENT_UNITS else None
+    recipients = _FOR_RECIPIENTS.search(prefix) \
+        if number.unit in _RECIPIENT_UNITS and prefix[-1:] in _FOR_RECIPIENTS_LAST else None
     service = _SERVICE.match(after, len(tail)) if recipients else None
     if service is None:
         return ""  # 岗位需求总数为242万人: 为 is the copula, nothing is done for them

@@ -364,7 +364,7 @@ def noun_after(text: str) -> str:
 
     :param text: the sentence text right after a number and its measure word
     """
-    if not text or _NOT_NOUN_START.match(text) or _NEXT_COUNT.match(text):
+    if not text or _NOT_NOUN_START.match(text) or (text[0].isdecimal() and _NEXT_COUNT.match(text)):
         return ""  # 老旧小区25个1697户: a second quantity, not a noun
     match = NOUN_AFTER.match(text)
     if not match:

@@ -61,7 +61,8 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
     :param after: the sentence text after it
     """
     return bool((("项目" in sentence or "工程" in sentence) and _PROJECT_SUBJECT.match(sentence))
-                or (_LIFETIME_COST.search(indicator) and _of_projects(sentence, position, indicator))
+                or ("总投资" in indicator and _LIFETIME_COST.search(indicator)
+                    and _of_projects(sentence, position, indicator))
                 or (indicator.endswith("项目") and _LIST_COST.match(after))
                 or (_PLANNED_COST.search(sentence, 0, position)
                     and _PROJECTS_COUNTED.search(sentence, 0, position)))
@@ -96,5 +97,6 @@ def describes_place(sentence: str, position: int) -> bool:
     :param sentence: one normalised sentence
     :param position: offset of the number
     """
-    place = _PLACE.search(sentence, 0, position)
+    # every _PLACE match holds 范围 or 位于: most sentences are not scanned
+    place = _PLACE.search(sentence, 0, position) if "范围" in sentence or "位于" in sentence else None
     return place is not None and not _COMMITTED.search(sentence, 0, position)

@@ -148,7 +148,8 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
     # 完成年度目标的42%, 分别完成年度计划的116.24%、100.06%: how far a plan has got, no quantity
     if unit != "%":
         return False
-    share_end = _EARLIER_SHARES.search(sentence, 0, number.start)
+    share_end = _EARLIER_SHARES.search(sentence, 0, number.start) \
+        if sentence.endswith("%、", 0, number.start) else None  # how every _EARLIER_SHARES match ends
     share_end = share_end.start() if share_end else number.start
     return sentence.endswith("的", 0, share_end) and bool(_SHARE_OF_PLAN.search(sentence, 0, share_end))
 
