@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from diff.phrases import PROVINCES_LISTED
+from diff.phrases import PROVINCES_LISTED, PROVINCES_LISTED_FIRST
 
 #: Events whose details (attendance, booths, items of the programme) are not policy records.
 EVENT_SUBJECT = re.compile(
@@ -114,7 +114,8 @@ def _no_one_region(sentence: str, position: int) -> bool:
     clause_start = max(sentence.rfind(",", 0, position), sentence.rfind(";", 0, position),
                        sentence.rfind("。", 0, position)) + 1
     if (_may_leave_places_unnamed(sentence) and _UNNAMED_PLACES.search(sentence, clause_start, position)) \
-            or PROVINCES_LISTED.match(sentence, clause_start, position):
+            or (sentence[clause_start:clause_start + 1] in PROVINCES_LISTED_FIRST
+                and PROVINCES_LISTED.match(sentence, clause_start, position)):
         return True
     if "或" not in sentence:
         return False  # alternatives are all written with 或: most sentences are not scanned for them

@@ -40,6 +40,8 @@ _PROVINCES = {
 _PROVINCE_NAME = "(?:" + "|".join(sorted(_PROVINCES, key=len, reverse=True)) + ")"
 PROVINCES_LISTED = re.compile(
     "(?:另外|此外|同时|其中)?,?" + _PROVINCE_NAME + "[、和与及]" + _PROVINCE_NAME + "(?:也|均|都|分别|还|将|宣布|提出)")
+#: What a PROVINCES_LISTED match opens with: a clause that opens otherwise is not matched.
+PROVINCES_LISTED_FIRST = frozenset("另此同其," + "".join(name[0] for name in _PROVINCES))
 OTHER_PLACES = {
     **_PROVINCES,
     **{full: full for full in _PROVINCES.values() if not full.endswith(("省", "市"))},

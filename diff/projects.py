@@ -64,7 +64,7 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
                 or ("总投资" in indicator and _LIFETIME_COST.search(indicator)
                     and _of_projects(sentence, position, indicator))
                 or (indicator.endswith("项目") and _LIST_COST.match(after))
-                or (_PLANNED_COST.search(sentence, 0, position)
+                or (sentence.endswith("投资", 0, position) and _PLANNED_COST.search(sentence, 0, position)
                     and _PROJECTS_COUNTED.search(sentence, 0, position)))
 
 
