@@ -478,7 +478,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
 
 
 #: The verb between a clause's own year and its value (2020年达到3800亿元左右).
-_VALUE_VERB = re.compile(r",?(?:力争|预计)?(?:达到|达|突破|超过|增至|增加到|增长到|提高到|提升至|提升到|实现|为)?")
+_VALUE_VERB = re.compile(r",?(?:力争|预计)?(?:还将|将)?(?:达到|达|突破|超过|增至|增加到|增长到|提高到|提升至|提升到|实现|为)?")
 
 
 def _anaphoric(prefix: str) -> re.Match[str] | None:
@@ -487,9 +487,10 @@ def _anaphoric(prefix: str) -> re.Match[str] | None:
 
 
 def _year_again(sentence: str, clause_start: int, deadline: Deadline | None, position: int) -> bool:
-    """Whether a clause is only its own year, a verb and a value (2020年达到3800亿元左右): it
-    gives the last measure's value for another year."""
-    return deadline is not None and deadline.end > 0 and deadline.start == clause_start \
+    """Whether a clause is only its own year, a verb and a value (2020年达到3800亿元左右; 到2027年,
+    将超过750公里): it gives the last measure's value for another year."""
+    return deadline is not None and deadline.end > 0 \
+        and deadline.start in (clause_start, start_of_clause(sentence, deadline.start)) \
         and bool(_VALUE_VERB.fullmatch(sentence, deadline.end, position))
 
 

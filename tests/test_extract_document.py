@@ -2577,3 +2577,10 @@ def test_an_events_first_day_and_the_last_years_report() -> None:
     records = read("近三年,重庆市规模以上消费品工业企业主营业务收入平均增速达到9.1%,行业成长性较好。",
                    "重庆:到2022年消费品工业总产值达4500亿元", dt.date(2021, 3, 1))
     assert targets(records) == []
+
+
+def test_a_later_year_and_value_alone_go_on_with_the_last_measure() -> None:
+    """Invented, in the shape of transport plans: 到2027年,将超过750公里 after a sentence on the
+    rail network gives the network's length for 2027."""
+    records = read("目前,重庆轨道交通运营里程已达600公里。到2027年,将超过750公里。", "", dt.date(2026, 1, 20))
+    assert targets(records) == [("轨道交通运营里程", 750, "公里", ">", 2027, "重庆市")]
