@@ -244,7 +244,18 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
             region = DISTRICTS[name]
         else:
             region = OTHER_PLACES[name]
+    if "城" in sentence[:position]:
+        area = _area_in_clause(sentence, position)
+        region = area or region
     return region
+
+
+def _area_in_clause(sentence: str, position: int) -> str | None:
+    """The part of the city the clause of a number names before it (并对中心城区60处交通堵乱点开展
+    分类治理, 中心城区地区生产总值占全市比重达到42%), or None; not 中心城区以外."""
+    clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
+    match = _CITY_AREA_NAMED.search(sentence, clause_start, position)
+    return CITY_AREAS[match["area"]] if match else None
 
 
 _DISTRICT_NAME = re.compile(

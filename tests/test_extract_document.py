@@ -2584,3 +2584,11 @@ def test_a_later_year_and_value_alone_go_on_with_the_last_measure() -> None:
     rail network gives the network's length for 2027."""
     records = read("目前,重庆轨道交通运营里程已达600公里。到2027年,将超过750公里。", "", dt.date(2026, 1, 20))
     assert targets(records) == [("轨道交通运营里程", 750, "公里", ">", 2027, "重庆市")]
+
+
+def test_a_part_of_the_city_named_in_a_numbers_clause_is_its_region() -> None:
+    """b27/p_minsheng_mubiao_2025: 并对中心城区60处交通堵乱点开展分类治理 is the 中心城区's; the
+    clauses before it are the city's."""
+    records = read("今年,启动160个项目,完工投用140个项目,并对中心城区60处交通堵乱点开展分类治理。", "",
+                   dt.date(2025, 2, 1))
+    assert [(r[1], r[5]) for r in targets(records)] == [(160, "重庆市"), (140, "重庆市"), (60, "中心城区")]
