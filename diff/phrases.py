@@ -119,7 +119,19 @@ _AREA_OF_PAIR = re.compile(r"(?<=[川成]渝)[\u4e00-\u9fff]{1,3}新区")
 def _subjects(sentence: str) -> tuple[tuple[str, int], ...]:
     """(name, end) of each region named as a clause subject in a sentence. Cached: a sentence
     is asked once for itself and once for each of its numbers."""
-    return tuple((match["name"], match.end()) for match in region_subjects(sentence))
+    found = [(match["name"], match.end()) for match in region_subjects(sentence)]
+    speaker = _DISTRICT_SPEAKER.search(sentence) if "长" in sentence or "书记" in sentence else None
+    if speaker:  # 城口县委书记张继军表示,将推动…: what the district's leader says it will do
+        found = sorted([*found, (speaker["name"], speaker.end())], key=lambda subject: subject[1])
+    return tuple(found)
+
+
+#: A district's or county's leader speaking (城口县委书记张继军表示, 奉节县委副书记、县长吴涛介绍):
+#: the plans after it are the district's.
+_DISTRICT_SPEAKER = re.compile(
+    "(?P<name>" + "|".join(sorted(DISTRICTS, key=len, reverse=True)) + r")(?:区|县)?"
+    r"(?:委(?:副)?书记|委常委|(?:常务)?副?[区县]长)(?:、[^,。;]{0,12}?)?[\u4e00-\u9fff]{2,3}"
+    r"(?:表示|说|介绍|指出|透露)")
 
 
 #: A clause break that opens another item, not one that goes on measuring the same (…213个,

@@ -2592,3 +2592,10 @@ def test_a_part_of_the_city_named_in_a_numbers_clause_is_its_region() -> None:
     records = read("今年,启动160个项目,完工投用140个项目,并对中心城区60处交通堵乱点开展分类治理。", "",
                    dt.date(2025, 2, 1))
     assert [(r[1], r[5]) for r in targets(records)] == [(160, "重庆市"), (140, "重庆市"), (60, "中心城区")]
+
+
+def test_a_district_leader_speaking_makes_the_plans_after_it_the_districts() -> None:
+    """b39/p_chengkou_larou_2025: 城口县委书记张继军表示,将推动…力争2025年产量达到1.5万吨."""
+    records = read("重庆市人大代表、城口县委书记张继军表示,将推动老腊肉等产业延链补链强链,力争2025年产量达到1.5万吨,"
+                   "全产业链产值达35亿元。", "", dt.date(2025, 1, 20))
+    assert {r[5] for r in targets(records)} == {"城口县"}
