@@ -30,12 +30,13 @@ class Respectively:
         self.shared: list[str] = []
         """The other items of a list whose one value holds for them all (A、B、C分别增长20%)."""
 
-    def prefix_for(self, prefix: str, clause_start: int, after: str) -> str:
+    def prefix_for(self, prefix: str, clause_start: int, after: str, before: str = "") -> str:
         """The prefix to read the indicator from: the item's own name and the shared verb.
 
         :param prefix: the item text before the number
         :param clause_start: where the number's clause starts
         :param after: the sentence after the number
+        :param before: the sentence before the number's clause
         """
         marker = prefix.rfind("分别")
         # the anchored match first: it fails at once for most numbers
@@ -46,6 +47,12 @@ class Respectively:
             names = prefix[:marker] if marker >= 0 else _listed_names(prefix)
             values = _count_values(after)
             self.items = share_head(_split_items(names, values))
+            if marker >= 0 and len(self.items) == 1 and values > 1:
+                # 产业项目10个、…和保障性安居工程项目4个,年度投资分别约为15亿元、…: the items
+                # counted in the clause before, each measured as the one name says
+                counted = _counted_items(before)
+                if len(counted) == values:
+                    self.items = [item + names for item in counted]
             self.shared = self.items[1:] if marker >= 0 and values == 1 else []
             if len(self.items) == 1 and "城乡" in self.items[0]:
                 item = self.items[0]
@@ -86,6 +93,22 @@ _HEAD_START = re.compile(
 
 #: The values after the first of a list: 、2470万吨、350亿方 (number, unit, comparator).
 _NEXT_VALUE = re.compile(r"(?:以上|左右)?(?:、|和|及)(?P<value>[\d.]+)[^、和及,;。\d]{0,4}")
+
+
+#: An item with its count in a list (产业项目10个、基础设施项目7个…和保障性安居工程项目4个).
+_COUNTED_ITEM = re.compile(r"(?:^|[、和及与])(?P<name>[\u4e00-\u9fff]{2,12}?)\d+(?:\.\d+)?[个项家所座条处](?=[、和及与]|$)")
+
+
+def _counted_items(before: str) -> list[str]:
+    """The names of the items counted one by one in the last clause of ``before`` (the sentence
+    up to a clause break), or []."""
+    clause = before.rstrip(",;:")
+    clause = clause[max(clause.rfind(mark) for mark in ",;:。") + 1:]
+    return [_INCLUDING.sub("", match["name"]) for match in _COUNTED_ITEM.finditer(clause)]
+
+
+#: What the whole a list belongs to and its verb of including (开工重点项目涵盖产业项目10个).
+_INCLUDING = re.compile(r"^.*(?:涵盖|包括|包含)")
 
 
 def _count_values(after: str) -> int:

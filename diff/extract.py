@@ -358,7 +358,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
                 and not clean_indicator(prefix):
             # 主营业务收入2017年达到2400亿元左右: what is measured stands before the year
             prefix = sentence[max(clause_start, consumed):deadline.start] + prefix
-        prefix = respective.prefix_for(prefix, clause_start, sentence[number.end:])
+        prefix = respective.prefix_for(prefix, clause_start, sentence[number.end:], sentence[:clause_start])
         after = sentence[number.end:]
         comparator, tail = comparator_around(prefix, after, number.comparator)
         if comparator == "=" and not tail:

@@ -2599,3 +2599,12 @@ def test_a_district_leader_speaking_makes_the_plans_after_it_the_districts() -> 
     records = read("重庆市人大代表、城口县委书记张继军表示,将推动老腊肉等产业延链补链强链,力争2025年产量达到1.5万吨,"
                    "全产业链产值达35亿元。", "", dt.date(2025, 1, 20))
     assert {r[5] for r in targets(records)} == {"城口县"}
+
+
+def test_respectively_after_a_clause_of_counted_items_measures_each() -> None:
+    """b16/p_yuzhong_kaigong_2025: 涵盖产业项目10个、基础设施项目7个…,年度投资分别约为15亿元、11亿元…."""
+    records = read("今年,开工重点项目涵盖产业项目10个、基础设施项目7个、公共服务设施项目3个、文化保护传承项目1个和保障性"
+                   "安居工程项目4个,年度投资分别约为15亿元、11亿元、3亿元、1亿元和1亿元。", "", dt.date(2025, 1, 10))
+    assert [(r[0], r[1]) for r in targets(records) if r[2] == "元"] == [
+        ("产业项目年度投资", 1500000000), ("基础设施项目年度投资", 1100000000), ("公共服务设施项目年度投资", 300000000),
+        ("文化保护传承项目年度投资", 100000000), ("保障性安居工程项目年度投资", 100000000)]
