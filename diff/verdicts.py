@@ -39,6 +39,8 @@ _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 #: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan: what
 #: an indicator ends with.
 _PROGRESS = ("进度", "完成率", "计划投资增速", "计划投资增幅")
+#: Progress values listed for the items before them (…等计划通车项目完成总体形象进度约96.5%、67.7%、68%).
+_PROGRESS_LISTED = re.compile(r"进度(?:约|达|达到|为)?(?:\d+(?:\.\d+)?%、)*$")
 #: A plan word of a number's own clause (重庆将力争高新技术企业突破1万家): it plans, though the
 #: section around it reviews.
 _OWN_PLAN = re.compile(r"力争|确保")
@@ -168,6 +170,7 @@ def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after
     if kind == "statistic":
         return kind  # what follows only turns a target into a statistic: not scanned for
     if facility_output(sentence, number.start) or indicator.endswith(_PROGRESS) \
+            or ("进度" in sentence and _PROGRESS_LISTED.search(sentence, 0, number.start)) \
             or (prefix[-1:] in ("为", "是") and _COPULA.search(prefix) and not planned) \
             or (("惠及" in prefix or "受益" in prefix) and _REACH.search(prefix)):
         # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%; 惠及3.58万人

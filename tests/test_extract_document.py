@@ -2608,3 +2608,11 @@ def test_respectively_after_a_clause_of_counted_items_measures_each() -> None:
     assert [(r[0], r[1]) for r in targets(records) if r[2] == "元"] == [
         ("产业项目年度投资", 1500000000), ("基础设施项目年度投资", 1100000000), ("公共服务设施项目年度投资", 300000000),
         ("文化保护传承项目年度投资", 100000000), ("保障性安居工程项目年度投资", 100000000)]
+
+
+def test_progress_listed_for_named_projects_reports() -> None:
+    """b66/s_jiaotong_yijidu_2023 (traditional characters as published): 巫溪至陜西鎮坪、江津至瀘州北線…
+    等計劃通車項目完成總體形象進度約96.5%、67.7%、68%."""
+    records = read("高速,巫溪至陜西鎮坪、江津至瀘州北線、銅梁至安岳等計劃通車項目完成總體形象進度約96.5%、67.7%、68%。", "",
+                   dt.date(2023, 4, 20))
+    assert targets(records) == []
