@@ -45,11 +45,11 @@ YEAR_REACH = _LEAD + _YEAR_DIGITS
 STATED_REACH = len("截至") + _YEAR_DIGITS
 #: The plan period of PERIOD_DEADLINE, at most a lead and a quotation mark after its start.
 _PERIOD_WORD = re.compile(r"十[三四五六]五")
-#: Relative years resolved from the publication date: 今年, 明年 (and 今明两年, by its end; 今冬明春,
+#: Relative years resolved from the publication date: 今年, 明年, 后年 (and 今明两年, by its end; 今冬明春,
 #: by the spring), and the coming years a plan gives itself (今后五年, 未来3年).
 RELATIVE_DEADLINE = re.compile(
     r"(?P<lead>(?:力争|确保|争取)?(?:到|至|在)?)"
-    r"(?P<rel>(?:今后|未来)(?P<years>[1-9]|1[0-5]|[一两二三四五六七八九]|十[一二三四五]?)年|今明两年|今冬明春|今年|明年|本年度"
+    r"(?P<rel>(?:今后|未来)(?P<years>[1-9]|1[0-5]|[一两二三四五六七八九]|十[一二三四五]?)年|今明两年|今冬明春|今年|明年|(?<![今前以之然最])后年(?![度均])|本年度"
     r"|(?<![\d一二两三四五六七八九十])年内|^(?:接下来|下一步|下阶段|下一阶段))(?P<tail>底前|底|末)?"
     rf"(?!以来|\d|[一二三四五六七八九十]+月|前[一二三四五六七八九十]|上半年|下半年|[一二三四]季度|{HOLIDAYS})"
 )
@@ -68,7 +68,7 @@ def _names_relative_year(sentence: str) -> bool:
     cheaper than the scan, which stops at every character one of them opens with (今, 年, 明);
     the 今 words are scanned for only where 今 occurs."""
     return ("今" in sentence and _RELATIVE_WORD.search(sentence) is not None) or "未来" in sentence \
-        or "明年" in sentence or "本年度" in sentence or "年内" in sentence
+        or "明年" in sentence or "本年度" in sentence or "年内" in sentence or "后年" in sentence
 
 
 @dataclass
@@ -131,7 +131,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
         rel = match["rel"]
         year = None
         if published:
-            offset = 1 if rel in ("明年", "今明两年") else 0
+            offset = 1 if rel in ("明年", "今明两年") else 2 if rel == "后年" else 0
             if rel == "今冬明春":  # this winter and next spring: the spring of the year ahead
                 offset = 1 if published.month >= _SECOND_HALF else 0
             if match["years"]:  # 今后五年 in January 2023 → 2027: the years counted include this one
