@@ -24,7 +24,7 @@ _TALLY = re.compile(r"共(?<![中公]共)(?![同建享治商赢融富青产])")
 #: Words that make what follows a plan (会议要求,… too); 争取 after what tallies or reports it (今年共争取3.9亿元
 #: 中央资金, 成功争取) or before 到 has obtained, not planned.
 PLAN_MARKERS = re.compile(
-    r"力争|确保|争取(?<![共计已功]..)(?!到)|目标|预期|计划(?<!累计划)(?<!原计划)(?<!按计划)(?<!招生计划)(?<!招聘计划)|力求|规划|谋划(?!项目|类)|拟(?<![未已]拟)|任务"
+    r"力争|确保|争取(?<![共计已功]..)(?!到)|目标|预期|计划(?<!累计划)(?<!原计划)(?<!按计划)(?<!招生计划)(?<!招聘计划)(?!招生|招收|录取)|力求|规划|谋划(?!项目|类)|拟(?<![未已]拟)|任务"
     r"|要求(?<!符合要求)(?<!达到要求)")
 #: 将 or 要 that plans what follows (重庆将…, 要…), not 即将, 将近 or 需要, 要素.
 WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")
@@ -57,7 +57,7 @@ FORECAST = re.compile(r"预测|估算|测算|据估计")
 _VISITORS_FORECAST = re.compile(r"预计(?:可)?(?:吸引|接待|参与|观看|到场|发送|迎来|签约|成交)")
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
 EVENT = re.compile(
-    r"博览会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
+    r"博览会|博会|洽会|交会|展会|展览|活动|比赛|赛事|演出|论坛|大会|音乐节|文化节|旅游节|马拉松|假期|黄金周|春运"
     r"|气温|水位|降雨|降水|洪峰|台风|气象|寒潮|高温|车流量|客流量|人流量|预测"
 )
 #: The days of an event (科技活动周期间, 进博会期间; not a holiday's: 春节期间各区发放消费券): what

@@ -97,9 +97,10 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
     if kind == "target" and not PLAN_MARKERS.search(prefix) \
             and reported_after(sentence, number.end + len(tail), deadline, published):
         return "statistic"
-    if kind == "target" and "预计" in sentence and not PLAN_MARKERS.search(sentence) \
-            and not CLAUSE_PLAN_MARKERS.search(sentence) \
-            and (this_year or ((deadline is None or deadline.end == 0) and _SEASON_FORECAST.search(sentence))):
+    if kind == "target" and "预计" in sentence and not PLAN_MARKERS.search(sentence) and (
+            (this_year and not CLAUSE_PLAN_MARKERS.search(sentence))
+            or ((deadline is None or deadline.end == 0 or this_year) and _SEASON_FORECAST.search(sentence)
+                and "预计" in sentence[:number.start])):
         # 今年,巫山脆李种植面积30万亩,预计产量10万吨: what the year has and will give; 预计“五一”期间
         # 全国高速公路日均流量约为6350万辆 under a lead-in's 今年: a season's forecast, whatever frames it
         return "statistic"

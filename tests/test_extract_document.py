@@ -2616,3 +2616,12 @@ def test_progress_listed_for_named_projects_reports() -> None:
     records = read("高速,巫溪至陜西鎮坪、江津至瀘州北線、銅梁至安岳等計劃通車項目完成總體形象進度約96.5%、67.7%、68%。", "",
                    dt.date(2023, 4, 20))
     assert targets(records) == []
+
+
+def test_an_expos_forecast_and_admission_places_are_no_targets() -> None:
+    """Invented, in the shape of expo and admission news: 智博会 is an event whatever its name's
+    ending (博会, 洽会, 交会), and 计划招生 offers places, as 招生计划 does (b61/n_gaokao_zhengzhou_2007)."""
+    records = read("今年8月,第十届智博会将在重庆举办,预计参展企业超过1000家。", "重庆:今年将举办第十届智博会",
+                   dt.date(2026, 4, 10))
+    assert targets(records) == []
+    assert targets(read("重庆大学今年本科计划招生8000人。", "", dt.date(2026, 4, 10))) == []
