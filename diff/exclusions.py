@@ -63,6 +63,8 @@ _SAMPLE = re.compile(r"纳入(?:监测|统计|调查|考核|评价|监控)(?:范
 #: Departments counted: the bodies a plan or meeting involves (not 科室 or 单位, which are also
 #: clinics and sites: 建设基层特色科室40个, 文物保护单位); what an indicator ends with.
 _DEPARTMENTS = ("部门", "处室")
+#: Admissions: the places schools offer (计划招生, 招收, 录取).
+_ADMISSIONS = ("招生", "招收", "录取")
 #: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
 _GOALS_COUNTED = ("指标", "目标")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, 展场面积, a road's 长度约740米).
@@ -172,6 +174,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
     if unit in ("个", "家") and sentence.endswith("的", 0, position) \
             and _SAMPLE.search(sentence, max(0, position - 8), position):
         return True  # 纳入监测的100个乡村旅游点: the sample a survey watches, not a goal
+    if unit in _PEOPLE and indicator.endswith(_ADMISSIONS):
+        return True  # 本科计划招生8000人: the places a school offers, not a goal it commits to
     if unit in ("个", "家") and indicator.endswith(_DEPARTMENTS):
         return True  # 涉及“规建管”等20余个市级部门: who carries a plan out, not what it reaches
     if last in _FACILITY_BUILD_LAST and _FACILITY_BUILD.search(indicator) \
