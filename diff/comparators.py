@@ -10,7 +10,7 @@ from diff.phrases import WORD_ENDING_IN_YUE
 #: matched at the prefix's end by a pattern that opens with the word (what must not stand
 #: before it checked behind it), so the regex engine skips to the words.
 _WORDS_BEFORE = {
-    ">=": ("不低于", "不少于", "至少", "迈上", "跃上", "迈向", "以上", "达到并超过", "≥", ">="),
+    ">=": ("不低于", "不少于", "至少", "迈上", "跃上", "迈向", "以上", "达到并超过", "达到或超过", "达到或者超过", "≥", ">="),
     "<=": ("不超过", "不高于", "不多于", "控制在", "以内", "≤", "<="),
     ">": ("超过", "突破", "跨越", "跨过", "迈过", "超", "逾", "高于"),  # not after 不 (不超过)
     "<": ("低于", "不到"),

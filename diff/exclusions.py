@@ -102,7 +102,7 @@ def _may_leave_places_unnamed(sentence: str) -> bool:
 
 
 #: Alternatives (6%以上或者6%左右): the text commits to neither.
-_ALTERNATIVES = re.compile(r"或者|或是")
+_ALTERNATIVES = re.compile(r"或者(?<!达到或者)|或是")  # not 达到或者超过, a bound
 #: A number given with another as alternatives (200户或500人以上聚居点): the one before 或 or after it.
 _NUMBER_OR = re.compile(r"[\d.,]+[^\d,;。或]{0,3}或(?=[\d一二三四五六七八九十])")
 _CLAUSE_BREAK = re.compile(r"[,;。]")

@@ -61,6 +61,7 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
     :param after: the sentence text after it
     """
     return bool((("项目" in sentence or "工程" in sentence) and _PROJECT_SUBJECT.match(sentence))
+                or ("项目" in sentence and _one_project_described(sentence, position, indicator))
                 or ("总投资" in indicator and _LIFETIME_COST.search(indicator)
                     and _of_projects(sentence, position, indicator))
                 or (indicator.endswith("项目") and _LIST_COST.match(after))
@@ -71,6 +72,19 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
 #: A sentence opening on one project as its subject (该项目计划投资20亿元,建设标准化厂房30万平方米):
 #: its numbers describe the project, whatever it plans.
 _PROJECT_SUBJECT = re.compile(r"(?:据悉|据了解|目前|其中)?,?(?:该|此|本|这个|整个)?(?:项目|工程)(?:总体)?(?:计划|拟|预计|将|总投资)")
+#: One named project followed by its details (二是北汽银翔新能源“三电”项目,占地210亩,总投资8亿元,
+#: 主要建设年产10万套锂电池): the numbers after describe the project.
+_PROJECT_DETAILS = re.compile(r"项目[,:](?:规划|项目)?(?:占地|总占地|用地|总投资|计划总投资|建筑面积|总建筑面积)")
+def _one_project_described(sentence: str, position: int, indicator: str) -> bool:
+    """Whether a number details one named project (北汽银翔新能源“三电”项目,占地210亩,…), not a
+    count of projects (集中开工的6个…项目,总投资5.4亿元) or the year's planned amount."""
+    details = _PROJECT_DETAILS.search(sentence, 0, position)
+    if details is None or "年度" in indicator:
+        return False
+    name_start = max(sentence.rfind(mark, 0, details.start()) for mark in ",;:。") + 1
+    return not any(character.isdigit() for character in sentence[name_start:details.start()])
+
+
 #: What names projects, whose cost in all a 总投资 gives (重点项目总投资, 项目…总投资), or the
 #: plans and deals that cost them (规划总投资, 签约总投资).
 _PROJECT_WORDS = re.compile(r"项目|工程|专案|基地|园区|设施|电站|规划|计划|概算|估算|协议|签约|合同")

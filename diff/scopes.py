@@ -106,6 +106,7 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         pass  # 计划总结, a site's section of plans and reports: it says neither
     elif (REPORT_WORDS.search(plain) and not (source == "list" and _future_deadline(deadlines, published))) \
             or _plans_met(text) \
+            or (source == "title" and _TALLIED.search(plain) and not _future_deadline(deadlines, published)) \
             or (reviewed and not PLAN_WORDS.search(plain, reviewed.end())) \
             or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
         scope.report = True
@@ -131,6 +132,8 @@ def _future_deadline(deadlines: list[Deadline], published: dt.date | None) -> bo
         for deadline in deadlines)
 
 
+#: A headline tallying what is done (重大项目累计完成投资1971.8亿元): the text reports progress.
+_TALLIED = re.compile(r"累计(?:完成|建成|开工|实现)|已(?:完成|建成|开工)")
 #: The day an event starts or ends (将于2月2日开始, 于5月20日在渝举行): a schedule, not a plan.
 _SCHEDULE = re.compile(r"于\d{1,2}月\d{1,2}日[^,;。]{0,12}?(?:开始|开幕|举行|举办|召开|启动|结束|闭幕)")
 #: A heading that names both plans and reports, a site's section (计划总结, 规划计划与工作总结).
@@ -314,7 +317,8 @@ class Scopes:
             self.listing = None
             if lead:
                 inherited = self._inherited()
-                if inherited.frame is None:  # a lead is read only where the headline dates nothing
+                if inherited.frame is None and not inherited.report:
+                    # a lead is read only where the headline dates nothing and reports nothing
                     scope = read_scope(block.text, "lead", self.published)
                     if scope.frame is not None:
                         # a lead dates the plans after it when the headline did not

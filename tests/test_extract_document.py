@@ -2625,3 +2625,22 @@ def test_an_expos_forecast_and_admission_places_are_no_targets() -> None:
                    dt.date(2026, 4, 10))
     assert targets(records) == []
     assert targets(read("重庆大学今年本科计划招生8000人。", "", dt.date(2026, 4, 10))) == []
+
+
+def test_a_tally_headline_makes_the_lead_and_body_report() -> None:
+    """b68/n_chuanyu_xiangmu_2021: under 川渝合作共建重大项目累计完成投资1971.8亿元, the lead's and the
+    body's 今年完成投资… are progress."""
+    records = read("记者从四川省发展改革委获悉,1—10月,67个川渝合作共建重大项目已开工或启动建设65个,累计完成投资1971.8亿元,"
+                   "其中:今年完成投资848.6亿元,年度投资完成率83.5%。\n9个科技创新及公共服务项目加快实施,今年完成投资7.5亿元。",
+                   "川渝合作共建重大项目累计完成投资1971.8亿元", dt.date(2021, 10, 31))
+    assert targets(records) == []
+
+
+def test_one_named_project_described_and_a_bound_of_reach_or_pass() -> None:
+    """b68/n_hechuan_qiche_2016: 北汽银翔新能源“三电”项目,占地210亩,总投资8亿元 details one project;
+    b68/n_guidao_500km_2023: 达到或者超过600公里 is one bound, ≥ 600."""
+    records = read("今年,合川将推进两个项目。二是北汽银翔新能源“三电”项目,占地210亩,总投资8亿元,主要建设年产10万套锂电池。",
+                   "", dt.date(2016, 3, 1))
+    assert targets(records) == []
+    records = read("到2025年,重庆轨道交通线网运营里程将达到或者超过600公里。", "", dt.date(2023, 1, 18))
+    assert targets(records) == [("轨道交通线网运营里程", 600, "公里", ">=", 2025, "重庆市")]
