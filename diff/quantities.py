@@ -236,6 +236,10 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
                                 or sentence.startswith("个小时", end - len(unit))):
         unit, end = None, end - len(unit)  # 3个小时 (not 100个小区, 40个小学生暑托班)
     chinese = not numeral[0].isdigit()
+    if chinese and numeral[0] == "一" and start and sentence[start - 1] in _ONE_AFTER:
+        numeral, start = numeral[1:], start + 1  # 唯一一个直辖市: 唯一 is a word, 一个 follows
+        if not numeral:
+            return None
     if second and not unit2:
         end = match.start("dash")
     if chinese and (not unit or not (_chinese_count(numeral) or multiplier)):
@@ -289,6 +293,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
                      comparator=">" if approx or over else "=")
 
 
+#: Characters that make a word with the 一 after them (唯一, 统一, 逐一, 之一, 万一, 单一, 同一).
+_ONE_AFTER = frozenset("唯统逐之万单同专划归")
 #: An amount restated in parentheses right after another (…元(约台币六点八亿…)).
 _RESTATED = re.compile(r"[\d元万亿]\((?:约|合|折合|约合)?[^\d()]{0,4}$")
 #: A second measure word in parentheses after a count's (150条(个)): the count covers things of both.

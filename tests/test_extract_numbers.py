@@ -169,3 +169,10 @@ def test_a_count_before_a_graded_noun_counts_it() -> None:
     or generation opens the noun counted; a code glued to a number (5G, 3.5mm) still counts nothing."""
     found = [(c.value, c.unit) for c in find_candidates("创建2个4A级景区、5个3A级景区,建成3万个5G基站,推广5G应用。")]
     assert found == [(2, "个"), (5, "个"), (30000, "个")]
+
+
+def test_a_one_that_ends_a_word_is_no_numeral() -> None:
+    """b68/n_gaotie_santiao_2021 (traditional characters as published): 唯一一個直轄市 is the only
+    municipality, not 11 of them; the numeral after such a word starts after its 一."""
+    assert list(find_candidates("重庆作为中西部地区唯一一个直辖市,近年发展迅速。")) == []
+    assert [(c.value, c.unit) for c in find_candidates("全国统一一百多个城市")] == [(100, "个")]
