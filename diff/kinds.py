@@ -53,6 +53,8 @@ _SUBJECT_WILL_OPENING = re.compile("“?" + _SUBJECT_WILL)
 _SUBJECT_WILL_AFTER_BREAK = re.compile("[,:]" + _SUBJECT_WILL)
 #: Words that forecast what will be, whoever plans it.
 FORECAST = re.compile(r"预测|估算|测算|据估计")
+#: A day from which a service or a rule starts (从下周一起, 5月1日起, 明天起).
+_FROM_DAY = re.compile(r"(?:下周[一二三四五六日天]?|下个?月|本周[一二三四五六日天]?|\d{1,2}月\d{1,2}日|明天|后天)起")
 #: The visitors, passengers or deals an event or a holiday is expected to draw.
 _VISITORS_FORECAST = re.compile(r"预计(?:可)?(?:吸引|接待|参与|观看|到场|发送|迎来|签约|成交)")
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
@@ -122,6 +124,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
             or (("测" in prefix or "估" in prefix) and FORECAST.search(prefix)
                 and not PLAN_MARKERS.search(prefix)):
         return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
+    if "起" in prefix and _FROM_DAY.search(prefix):
+        return "statistic"  # 从下周一起,重庆将新开3条公交线路: a service from a day, no plan's goal
     if "预计" in prefix and _VISITORS_FORECAST.search(prefix):
         return "statistic"  # 将于2026年举办第5届花椒节,预计吸引游客10万人次: an event's forecast
     if "期间" in prefix and _EVENT_PERIOD.search(prefix):

@@ -2644,3 +2644,11 @@ def test_one_named_project_described_and_a_bound_of_reach_or_pass() -> None:
     assert targets(records) == []
     records = read("到2025年,重庆轨道交通线网运营里程将达到或者超过600公里。", "", dt.date(2023, 1, 18))
     assert targets(records) == [("轨道交通线网运营里程", 600, "公里", ">=", 2025, "重庆市")]
+
+
+def test_a_service_from_a_day_is_no_plan() -> None:
+    """Invented, in the shape of transport news: 从下周一起,重庆将新开3条公交线路 starts a service;
+    its lines and buses are no targets."""
+    records = read("从下周一起,重庆将新开3条公交线路,线路全长45公里,配车30辆,票价2元。", "重庆将新开3条公交线路",
+                   dt.date(2026, 4, 10))
+    assert targets(records) == []
