@@ -53,6 +53,8 @@ _SUBJECT_WILL_OPENING = re.compile("“?" + _SUBJECT_WILL)
 _SUBJECT_WILL_AFTER_BREAK = re.compile("[,:]" + _SUBJECT_WILL)
 #: Words that forecast what will be, whoever plans it.
 FORECAST = re.compile(r"预测|估算|测算|据估计")
+#: A figure reckoned from a price or a rate (按照…计算).
+_COMPUTED = re.compile(r"按(?:照)?[^,;。]{0,20}计算")
 #: A day from which a service or a rule starts (从下周一起, 5月1日起, 明天起).
 _FROM_DAY = re.compile(r"(?:下周[一二三四五六日天]?|下个?月|本周[一二三四五六日天]?|\d{1,2}月\d{1,2}日|明天|后天)起")
 #: The visitors, passengers or deals an event or a holiday is expected to draw.
@@ -124,6 +126,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
             or (("测" in prefix or "估" in prefix) and FORECAST.search(prefix)
                 and not PLAN_MARKERS.search(prefix)):
         return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
+    if "计算" in prefix and _COMPUTED.search(prefix):
+        return "statistic"  # 按照每吨800元的保底收购价计算,今年能增收1.6万元: a reckoning
     if "起" in prefix and _FROM_DAY.search(prefix):
         return "statistic"  # 从下周一起,重庆将新开3条公交线路: a service from a day, no plan's goal
     if "预计" in prefix and _VISITORS_FORECAST.search(prefix):

@@ -134,8 +134,10 @@ def _future_deadline(deadlines: list[Deadline], published: dt.date | None) -> bo
 
 #: A headline tallying what is done (重大项目累计完成投资1971.8亿元): the text reports progress.
 _TALLIED = re.compile(r"累计(?:完成|建成|开工|实现)|已(?:完成|建成|开工)")
-#: The day an event starts or ends (将于2月2日开始, 于5月20日在渝举行): a schedule, not a plan.
-_SCHEDULE = re.compile(r"于\d{1,2}月\d{1,2}日[^,;。]{0,12}?(?:开始|开幕|举行|举办|召开|启动|结束|闭幕)")
+#: The day an event starts or ends (将于2月2日开始, 于5月20日在渝举行), or the month a project
+#: is done (2023年7月完工): a schedule, not a plan.
+_SCHEDULE = re.compile(r"于\d{1,2}月\d{1,2}日[^,;。]{0,12}?(?:开始|开幕|举行|举办|召开|启动|结束|闭幕)"
+                       r"|年\d{1,2}月(?:底|份)?(?:完工|竣工|投产|建成|投用|开业|封顶)")
 #: A heading that names both plans and reports, a site's section (计划总结, 规划计划与工作总结).
 _PLANS_AND_REPORTS = re.compile(r"(?:工作)?(?:规划|计划)(?:与|和|及)?(?:工作)?总结|(?:工作)?总结(?:与|和|及)?(?:工作)?(?:规划|计划)")
 #: A heading that is only a goal word (目标, 主要目标, 发展目标任务): it dates nothing, but plans.

@@ -2652,3 +2652,16 @@ def test_a_service_from_a_day_is_no_plan() -> None:
     records = read("从下周一起,重庆将新开3条公交线路,线路全长45公里,配车30辆,票价2元。", "重庆将新开3条公交线路",
                    dt.date(2026, 4, 10))
     assert targets(records) == []
+
+
+def test_growers_co_operatives_and_a_plants_schedule_plan_nothing() -> None:
+    """b69/n_fuling_zhacai_2023 按照…计算,今年能增收1.6万元 reckons; b69/n_fuling_zhenxi_2022 a
+    grower's own field and a co-operative's purchases (traditional characters as published);
+    b70/n_sailisi_gongchang_2022 a plant's capacity under its completion month."""
+    assert targets(read("52岁的种植大户蔡朝波告诉记者,按照每吨800元的保底收购价计算,今年能增收1.6万元。", "",
+                        dt.date(2023, 2, 1))) == []
+    assert targets(read("何久田是涪陵區珍溪鎮三角村青菜頭種植大戶,今年種植青菜頭5畝多。\n"
+                        "涪陵区农连农榨菜股份合作社理事长周银福介绍,今年,合作社计划收购青菜头8000多吨。", "",
+                        dt.date(2022, 2, 10))) == []
+    assert targets(read("新工厂未来将实现产能70万辆。问界M5自今年3月开启交付后,首月销量超过3000辆。",
+                        "环球焦点!2023年7月完工 赛力斯第三工厂计划", dt.date(2022, 9, 5))) == []
