@@ -65,7 +65,7 @@ def share_of(number: Candidate, prefix: str, after: str, tail: str) -> re.Match[
 _LISTED_NAMES = re.compile(r"(?:[^、,;:]{1,12}、)+[^、,;:]{1,8}$")
 #: The number of a list's item opening a line (七、, 3、): no name.
 _ITEM_NUMBER = re.compile(r"^[一二三四五六七八九十\d]{1,3}、")
-_NAMED_AFTER = re.compile(r"[^,;。、]{1,12}?,?(?:即|分别是|分别为|包括)(?P<names>[^,;。]+)")
+_NAMED_AFTER = re.compile(r"[^,;。、:]{1,12}?,?(?:即|分别是|分别为|包括|:)(?P<names>[^,;。]+)")
 
 
 def _names_before(prefix: str) -> re.Match[str] | None:
@@ -81,13 +81,15 @@ def _names_before(prefix: str) -> re.Match[str] | None:
 
 def names_counted(prefix: str, after: str, value: Decimal) -> bool:
     """Whether a count only counts the names listed right before or after it (城口、巫溪、酉阳、
-    彭水4个; 2条城市轨道,即7号线一期、17号线一期); not a list's own number (七、提升改造便民市场2处)."""
+    彭水4个; 2条城市轨道,即7号线一期、17号线一期; 3所集团校:A、B、C); not a list's own number
+    (七、提升改造便民市场2处)."""
     if "、" in prefix[1:4]:  # where an _ITEM_NUMBER's 、 stands
         prefix = _ITEM_NUMBER.sub("", prefix, 1)
     before = _names_before(prefix)
     if before is not None and before.group(0).count("、") + 1 == value:
         return True
-    named = _NAMED_AFTER.match(after) if "即" in after or "分别" in after or "包括" in after else None
+    named = _NAMED_AFTER.match(after) if "即" in after or "分别" in after or "包括" in after or ":" in after \
+        else None
     return named is not None and "、" in named["names"] \
         and named["names"].count("、") + named["names"].count("和") + 1 == value
 

@@ -2665,3 +2665,10 @@ def test_growers_co_operatives_and_a_plants_schedule_plan_nothing() -> None:
                         dt.date(2022, 2, 10))) == []
     assert targets(read("新工厂未来将实现产能70万辆。问界M5自今年3月开启交付后,首月销量超过3000辆。",
                         "环球焦点!2023年7月完工 赛力斯第三工厂计划", dt.date(2022, 9, 5))) == []
+
+
+def test_a_count_the_names_after_its_colon_spell_out_is_no_target() -> None:
+    """b71/n_shenzhen_xuewei_2024: 南山区今年则推出3所集团校:…桂湾学校、…西丽湖学校、…同泽学校."""
+    records = read("南山区今年则推出3所集团校:前海创新教育集团桂湾学校、南山实验教育集团西丽湖学校、"
+                   "南山区第二外国语学校(集团)同泽学校。", "", dt.date(2024, 9, 2))
+    assert targets(records) == []
