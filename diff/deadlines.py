@@ -167,8 +167,8 @@ YEARS_WITHIN = re.compile(r"(?:力争|争取|确保|计划|将|用|在|^|(?<=[,:
 #: look-behind, tries every position; a numeral class first would stop at every digit).
 _YEARS_WITHIN_WORD = re.compile(r"年(?<=[1-9一二两三四五]年)(?:内|的?时间|后)")
 #: 全年 dates a number only after plan words in its sentence (全年…力争突破60万辆, 我们将…,全年…);
-#: 预计全年 forecasts the year.
-FULL_YEAR = re.compile(r"(?<![年今])全年(?<!预计全年)")
+#: 预计全年 forecasts the year. It opens with 全年 (what stands before it checked behind it).
+FULL_YEAR = re.compile(r"全年(?<![年今]全年)(?<!预计全年)")
 _CLAUSE = re.compile(r"[,;。]")
 _PLAN_IN_CLAUSE = re.compile(r"力争|确保|争取|预期|目标|将|计划|要(?![素求点])")
 #: An explicit year a reported fact belongs to (2025年,… / 截至2025年底); not a reference

@@ -590,6 +590,8 @@ def other_place(text: str) -> str | None:
     found = [(places.full_name[m.group(0)], m.end()) for m in places.table.finditer(text)
              if not _SITE_NAME.match(text, m.end())  # 中国西藏网 is a site, not a subject
              and not (text[m.start() - 1:m.start()] == "在" and _VENUE.match(text, m.end()))]
+    if not found:  # most headlines and headings
+        return None
     county = next((name for name, _ in found if name in places.counties), None)
     if county:
         return county
@@ -601,7 +603,7 @@ def other_place(text: str) -> str | None:
         # 辽宁's 朝阳市); a county the table does not know yet (西宁市湟中区) follows its city
         after = _COUNTY_AFTER_CITY.match(text, city[1])
         return after["county"] if after else city[0]
-    return short[0] if short else (found[0][0] if found else None)
+    return short[0] if short else found[0][0]
 
 
 def _short_county(places: _Places, province: str, text: str, end: int) -> str | None:
@@ -625,7 +627,9 @@ _COUNTY_AFTER_CITY = re.compile(r"市?(?P<county>[\u4e00-\u9fff]{2,3}?[区县])"
 _PROVINCE_GOVERNMENT = re.compile(
     "(?:中共)?(?P<province>" + "|".join(name for name in _PROVINCES if _PROVINCES[name].endswith("省"))
     + r")省(?:省长|委|人民政府|政府|人大)")
-_PROVINCE_SELF = re.compile(r"(?<![\u4e00-\u9fff])省(?:政府|人民政府|委|人大|十[一二三四五]届)|全省|我省")
+#: Each alternative opens with its word (what stands before 省 checked behind it), so the regex
+#: engine skips to them.
+_PROVINCE_SELF = re.compile(r"省(?<![\u4e00-\u9fff]省)(?:政府|人民政府|委|人大|十[一二三四五]届)|全省|我省")
 
 
 def province_governing(sentence: str) -> str | None:
@@ -728,7 +732,8 @@ def home_region(text: str) -> str | None:
     if _PAIR_OPENING.match(text):
         return "川渝"  # 成渝地区双城经济圈2023年将实施248个重大项目: both places' list
     named = district_named(text) or new_area(text) or other_place(text)
-    if named is None and _ISSUED.search(text) and _NATIONAL_ISSUER.search(text) \
+    if named is None and _ISSUED.search(text) \
+            and (_NATIONAL_ISSUER.search(text) or _CHINA_ANNOUNCES.search(text)) \
             and not _CHONGQING_NAMED.search(text):
         return NATIONAL
     return named
@@ -740,15 +745,18 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 #: filed, not whose numbers it gives.
 _DATELINE = re.compile(r"^[^,。:;\s]{0,10}?(?:\d{1,2}月)?\d{1,2}日电\s*")
 #: The national government issuing a plan (国务院印发…, 国家发展改革委发布…): its targets are the
-#: whole country's.
+#: whole country's. It opens with the issuers, every one a literal word, so the regex engine
+#: skips to them.
 _NATIONAL_ISSUER = re.compile(
     r"(?:国务院|国务院办公厅|中共中央|党中央|中办|国办|国家发展改革委|国家发改委|工业和信息化部|工信部"
     r"|财政部|商务部|农业农村部|生态环境部|教育部|住房城乡建设部|交通运输部|国家[\u4e00-\u9fff]{1,6}?(?:局|委|署))"
     r"(?:[\u4e00-\u9fff、]{0,12}?)(?:印发|发布|出台|公布|联合印发)"
-    r"|(?<![\u4e00-\u9fff])中国(?:提出|明确|确定|公布)"  # (全国两会)中国提出“十五五”…主要目标
 )
-#: The verbs every _NATIONAL_ISSUER match holds: a quick scan that spares the slow one (it
-#: opens with a group, so the regex engine tries it at every position).
+#: The country announcing its own goals ((全国两会)中国提出“十五五”…主要目标), 中国 as a word of its
+#: own (checked behind it).
+_CHINA_ANNOUNCES = re.compile(r"中国(?<![\u4e00-\u9fff]中国)(?:提出|明确|确定|公布)")
+#: The verbs every _NATIONAL_ISSUER and _CHINA_ANNOUNCES match holds: a quick scan that spares
+#: most headlines the scan for the issuers.
 _ISSUED = re.compile(r"印发|发布|出台|公布|提出|明确|确定")
 _CHONGQING_NAMED = re.compile(r"重庆|渝")
 #: A headline whose subject is the pair (成渝地区双城经济圈…, 川渝两地…), not a new area in it.

@@ -34,10 +34,11 @@ from diff.phrases import (
 from diff.structure import Block, numbering
 
 #: Words of a heading or lead-in that make the numbers under it a plan's (2026年卫生健康工作这么干:
-#: how the year's work will be done).
+#: how the year's work will be done). Every alternative opens with its literal word, so the regex
+#: engine skips to the words (one opening with a group makes it try every position).
 PLAN_WORDS = re.compile(
     r"目标|任务|计划|规划|预期|力争|确保|展望|安排|部署|重点工作|工作要点|方案|行动|实事|将|要(?<![需重主只摘纪]要)(?![素求点闻])"
-    r"|(?:这么|怎么|这样)干|清单|要求(?<!符合要求)(?<!达到要求)|政策取向"
+    r"|这么干|怎么干|这样干|清单|要求(?<!符合要求)(?<!达到要求)|政策取向"
 )
 #: Words of a heading that make the numbers under it reported facts.
 REPORT_WORDS = re.compile(r"回顾|回眸|盘点|综述|这一年|成绩|成效|成就|成果(?:新闻)?发布|过去|一年来|五年来|年来|进展|完成情况|总结|亮点|数说|交卷|答卷")
@@ -148,8 +149,10 @@ _THIS_YEARS_LIST = re.compile(r"民生实事|民生清单|全年")
 _REVIEWED_PLAN = re.compile(r"计划(?:执行|完成)情况")
 #: A headline saying a plan's indicators or tasks were met (16项能源规划指标超预期完成, 十大民生实事
 #: 全部完成), a harvest was brought in (近60万亩水稻迎丰收) or a record set (粮食产量创20年新高).
-_PLANS_MET = re.compile(r"(?:指标|目标|任务)[^,。;!?\s]{0,4}?(?:超预期|超额|提前|全面|圆满|顺利)?完成(?!率)"
-                        r"|实事[^,。;!?\s]{0,4}?(?:全部|全面|圆满|顺利|超额)完成"
+#: Each alternative opens with its literal word (the regex engine skips to them).
+_PLANS_MET = re.compile("|".join(word + r"[^,。;!?\s]{0,4}?(?:超预期|超额|提前|全面|圆满|顺利)?完成(?!率)"
+                                 for word in ("指标", "目标", "任务"))
+                        + r"|实事[^,。;!?\s]{0,4}?(?:全部|全面|圆满|顺利|超额)完成"
                         r"|丰收|喜获|新高")
 #: Words that make such a completion still to come (确保全年目标任务全面完成).
 _WILL = re.compile(r"力争|确保|奋力|努力|争取|将|要|全力")
@@ -184,8 +187,10 @@ _NAMING_LENGTH = 80
 
 
 #: A year in a headline or heading: 2025年, or a year opening a headline without 年
-#: (2026重庆交通建设“加速跑”).
-_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年|^(?P<opening>20\d{2})(?=[\u4e00-\u9fff])")
+#: (2026重庆交通建设“加速跑”), matched apart: a ^ alternative would make the regex engine try
+#: every position.
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年")
+_OPENING_YEAR = re.compile(r"20\d{2}(?=[\u4e00-\u9fff])")
 
 
 #: Brackets and marks around a label (【江苏】, 全国:).
@@ -212,9 +217,15 @@ _LABEL_LENGTH = 12
 
 def _years(text: str) -> list[int]:
     """The years a headline or heading names, in order."""
-    if "年" not in text and not text.startswith("20"):
-        return []  # _YEAR tries every position: most headings and leads name no year
-    return [int(m["year"] or m["opening"]) for m in _YEAR.finditer(text)]
+    years, start = [], 0
+    if text.startswith("20") and not _YEAR.match(text):
+        opening = _OPENING_YEAR.match(text)
+        if opening:
+            years.append(int(opening.group(0)))
+            start = opening.end()
+    if "年" in text:  # most headings and leads name no year
+        years += [int(m["year"]) for m in _YEAR.finditer(text, start)]
+    return years
 
 
 def _bare_year(text: str, published: dt.date | None) -> int | None:
