@@ -22,6 +22,7 @@ from diff.deadlines import Deadline, find_deadlines
 from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
 from diff.phrases import (
     CHONGQING,
+    DISTRICT_NAMES,
     DISTRICTS,
     OTHER_PLACES,
     city_area,
@@ -208,7 +209,7 @@ def place_label(text: str) -> str | None:
     name = _LABEL_MARKS.sub("", text)
     if name in ("重庆", CHONGQING):
         return CHONGQING
-    return OTHER_PLACES.get(name) or DISTRICTS.get(name) or (name if name in DISTRICTS.values() else None)
+    return OTHER_PLACES.get(name) or DISTRICTS.get(name) or (name if name in DISTRICT_NAMES else None)
 
 
 #: The longest heading read as a place label.
@@ -258,6 +259,9 @@ class Scopes:
     #: The level of the numbered line that restates the headline (一、<headline>): the
     #: headline is then a digest's first story, and its scope ends with that story.
     story_level: int | None = None
+    #: What the open scopes give a block, kept until a scope opens or closes (most blocks open
+    #: or close none): every change of ``document``, ``sections`` or ``listing`` clears it.
+    _open: Inherited | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def for_document(cls, title: str, subtitle: str, published: dt.date | None,
@@ -291,6 +295,7 @@ class Scopes:
             self.listing = None
             self.sections = [s for s in self.sections if s.source != "label"]
             self.sections.append(Scope("label", region=label))
+            self._open = None
             return self._inherited()
         if block.kind == "heading":
             level = block.level if block.numbered else 0
@@ -318,16 +323,18 @@ class Scopes:
             # an unnumbered heading right under another (1 坚定不移转变发展方式 /
             # 高质量发展之路越走越宽广) is its second line: it closes nothing
             self.sections.append(scope)
+            self._open = None
             self.heading_plans = plan and not (self.after_heading and not level)
             self.after_heading = True
             return self._inherited()
         self.after_heading = False
         if block.kind == "lead_in":
             inherited = self._inherited()
-            self.listing = read_scope(block.text, "list", self.published)
+            self.listing, self._open = read_scope(block.text, "list", self.published), None
             return inherited
         if block.kind == "paragraph":
-            self.listing = None
+            if self.listing is not None:
+                self.listing, self._open = None, None
             if lead:
                 inherited = self._inherited()
                 if inherited.frame is None and not inherited.report:
@@ -336,6 +343,7 @@ class Scopes:
                     if scope.frame is not None:
                         # a lead dates the plans after it when the headline did not
                         self.document.append(Scope("lead", frame=Frame(scope.frame.year, False, "lead")))
+                        self._open = None
                 return inherited
         return self._inherited()
 
@@ -351,6 +359,7 @@ class Scopes:
                 self.story_level = block.level
         elif block.kind == "heading" and block.level <= self.story_level:
             self.document = [scope for scope in self.document if scope.source != "title"]
+            self._open = None
             self.story_level = -1  # closed: no later line reopens it
 
     def document_subject(self) -> tuple[str, str]:
@@ -362,7 +371,13 @@ class Scopes:
         return inherited.region, inherited.region_source
 
     def _inherited(self) -> Inherited:
-        """The innermost frame, topic and subject of the open scopes."""
+        """The innermost frame, topic and subject of the open scopes (kept until they change)."""
+        if self._open is None:
+            self._open = self._innermost()
+        return self._open
+
+    def _innermost(self) -> Inherited:
+        """The innermost frame, topic and subject of the open scopes, read through them."""
         inherited = Inherited()
         for scope in [*self.document, *self.sections, *([self.listing] if self.listing else [])]:
             if scope.report:
