@@ -12,7 +12,7 @@ from diff.kinds import CLAUSE_PLAN_MARKERS, PLAN_MARKERS, WILL
 from diff.phrases import (
     CARRIED_REGIONS,
     CHONGQING,
-    DISTRICTS,
+    DISTRICT_NAMES,
     city_area,
     city_speaking_of_itself,
     district_named,
@@ -183,7 +183,7 @@ class Context:
                 or _titled_area(sentence) or district_planning(sentence)
             if home:
                 self.home = self.paragraph.region = home
-                if home in DISTRICTS.values():
+                if home in DISTRICT_NAMES:
                     self.district = home
 
     def note_progress(self, sentence: str) -> None:
@@ -217,7 +217,7 @@ class Context:
         if inherited.region_source != "default":
             self.home = inherited.region
             self.paragraph.region = inherited.region
-            if inherited.region in DISTRICTS.values():
+            if inherited.region in DISTRICT_NAMES:
                 self.district = inherited.region
 
     def begin(self, text: str, start: int, furniture: bool = False) -> None:

@@ -67,7 +67,7 @@ _PAIR_REFERENCE = ("两地", "双方")
 CARRIED_REGIONS = {*DISTRICTS.values(), *(v for k, v in OTHER_PLACES.items() if k != "全国")}
 
 #: The districts' and counties' official names, for a quick test of membership.
-_DISTRICT_NAMES = frozenset(DISTRICTS.values())
+DISTRICT_NAMES = frozenset(DISTRICTS.values())
 _REGION_NAMES = sorted([*DISTRICTS, *OTHER_PLACES, *CITY_AREAS, *_HOME, *_PROVINCE_HOME],
                        key=len, reverse=True)
 #: Place names that start a facility's or a project's name, not a subject (江北国际机场, 江北嘴).
@@ -237,7 +237,7 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
     :param home: the document's own region: 全市/全省 in another place's report are its own
     """
     region = default
-    outside = home != CHONGQING and home not in _DISTRICT_NAMES
+    outside = home != CHONGQING and home not in DISTRICT_NAMES
     for name, end in _subjects(sentence):
         if end > position:
             break
@@ -308,7 +308,7 @@ def subject_at(sentence: str, district: str | None = None, pair: str | None = No
     :param home: the document's own region: 全市/全省 in another place's report are its own
     """
     region = None
-    outside = home != CHONGQING and home not in _DISTRICT_NAMES
+    outside = home != CHONGQING and home not in DISTRICT_NAMES
     for name, _ in _subjects(sentence):
         if name in _BACK_REFERENCE or name in _PAIR_REFERENCE:
             region = (district if name in _BACK_REFERENCE else pair) or region
@@ -650,6 +650,8 @@ def province_governing(sentence: str) -> str | None:
 _OWN_INSTITUTION = re.compile(
     r"(?:第[一二三四五六七八九十\d]{1,3}届)?(?:人民代表大会|人大(?:常委会)?|人民政府|政府(?:工作报告)?"
     r"|委(?:员会)?(?:全会|全体会议|经济工作会议)|经济工作会议)")
+#: A word every _OWN_INSTITUTION match holds.
+_INSTITUTION_WORD = re.compile(r"人民代表大会|人大|政府|全会|全体会议|经济工作会议")
 
 
 def place_governing(sentence: str) -> str | None:
@@ -659,8 +661,8 @@ def place_governing(sentence: str) -> str | None:
 
     :param sentence: one normalised sentence of a lead
     """
-    if _CHONGQING_NAMED.search(sentence):
-        return None
+    if _CHONGQING_NAMED.search(sentence) or not _INSTITUTION_WORD.search(sentence):
+        return None  # most lead sentences name no institution: the place table is not scanned
     for match in _places().table.finditer(sentence):
         if _OWN_INSTITUTION.match(sentence, match.end()):
             return other_place(sentence[:match.end()])
@@ -718,10 +720,12 @@ def city_area(text: str) -> str | None:
     return CITY_AREAS[match["area"]] if match else None
 
 
+@lru_cache(maxsize=4096)
 def home_region(text: str) -> str | None:
     """The region a headline or heading makes its text's subject, or None for Chongqing.
 
     A Chongqing district or county (万州区), else another province or city (湖北省, 成都市).
+    Cached: a site's own headings (首页 > 正文, 一、总体要求) recur in text after text.
 
     :param text: a headline, 引题/副题 or heading
     """
