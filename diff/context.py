@@ -102,7 +102,7 @@ def _frames_what_follows(sentence: str, deadline: Deadline) -> bool:
     (到2027年) or a plan does; a 今年 that only places an event does not (大渡口区举行今年第一季度
     招商引资项目集中签约仪式。此次签约项目总协议金额超过72亿元)."""
     return deadline.strong or deadline.end == 0 or bool(
-        PLAN_MARKERS.search(sentence) or CLAUSE_PLAN_MARKERS.search(sentence) or WILL.search(sentence))
+        PLAN_MARKERS.search(sentence) or CLAUSE_PLAN_MARKERS.search(sentence))  # (which holds WILL)
 
 
 def _holds_review_word(sentence: str) -> bool:

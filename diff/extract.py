@@ -219,8 +219,10 @@ def _block_sentences(block: Block) -> Iterator[tuple[str, int]]:
         sentence = block.label + block.text
         yield sentence, block.start - len(block.label)
         return
-    position = 0  # one search after another: what finditer finds (no sentence is empty), cheaper
-    while (match := SENTENCE.search(block.text, position)) is not None:
+    # one search after another: what finditer finds (no sentence is empty), cheaper; none is
+    # left to look for once the last one ends with the block
+    position, end = 0, len(block.text)
+    while position < end and (match := SENTENCE.search(block.text, position)) is not None:
         position = match.end()
         sentence = match.group(0)
         if len(sentence) <= MAX_SENTENCE:
