@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from diff.numbers import QUANTITY, find_quantities
+from diff.numbers import MULTIPLIERS, QUANTITY, UNITS, find_quantities
 from diff.phrases import META_NOUNS
 
 #: Numbered headings and items, outermost first: 一、 / 第一章 (1), (一) (2), 1. (3), (1) ① (4).
@@ -36,6 +36,12 @@ _THEMED_FIRST = frozenset("一二三四五六七八九十其第")
 _CARD_WORDS = re.compile(r"^(?:约|近|超|超过|突破|达|达到|增长|下降)|(?:左右|以上|以内|以下|上下)$")
 #: What a line that _CARD_WORDS matches from its start opens with: other lines (most) are not matched.
 _CARD_FIRST = frozenset("约近超突达增下左以上")
+#: A character no card value holds (none of its digits, numerals, multipliers, units, range
+#: marks or card words): a line with one (most lines that open with a digit run on as text) is
+#: not stripped of card words and matched whole.
+_NOT_CARD_VALUE = re.compile("[^" + re.escape("".join(sorted(
+    {*"〇零一二两三四五六七八九十百千万亿点,.余多-~—–至到兆约近超过突破达到增长下降左右以上以内以下",
+     *"".join(MULTIPLIERS), *"".join(UNITS)}))) + r"\d]")
 #: Page furniture and bylines: they open no section and name no subject.
 #: Every alternative opens with its literal word (a time's digits are checked behind its
 #: colon), so the regex engine skips to the words; what must open the line is FURNITURE_LINE.
@@ -114,7 +120,8 @@ def is_card_value(line: str) -> bool:
 
     :param line: one line of the body
     """
-    if not (line[:1].isdigit() or (line[:1] in _CARD_FIRST and _CARD_WORDS.match(line))):
+    if not (line[:1].isdigit() or (line[:1] in _CARD_FIRST and _CARD_WORDS.match(line))) \
+            or _NOT_CARD_VALUE.search(line):
         return False  # a value starts with its digits or a card word: most lines are not scanned
     match = QUANTITY.fullmatch(_CARD_WORDS.sub("", _CARD_WORDS.sub("", line)))
     return bool(match and match["n1"][0].isdigit() and (match["u1"] or match["m1"]))
