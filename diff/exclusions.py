@@ -42,9 +42,10 @@ ORGANISATION = re.compile("|".join([
     # a co-operative's plans, and a grower's own account (种植大户何久田…今年种植青菜头5亩多)
     r"合作社(?:计划|今年|预计|力争|目标)", r"(?:种植|养殖|经营)大户",
 ]))
-#: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会, 应到代表352名) and those
+#: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会, 应到代表352名), those
+#: who sign up for an exam or a race (报名人数30万人),
 #: who speak at it in turn (8个村书记…依次分享经验成果, 3个责任科室…进行交流汇报).
-ATTENDANCE = re.compile(r"出席|列席|参会|应到|实到|交流汇报|交流发言|表态发言|依次(?:发言|分享|汇报|交流)")
+ATTENDANCE = re.compile(r"出席|列席|参会|应到|实到|报名|交流汇报|交流发言|表态发言|依次(?:发言|分享|汇报|交流)")
 _PEOPLE = {"名", "人", "个", "位", "人次", "家"}
 #: People taking part in one activity (吸引市民2000余人参加) or reading the page (29人围观).
 _TAKING_PART = re.compile(

@@ -100,8 +100,6 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
         year = published.year  # 民生实事清单, 会议票决产生了民生实事项目: the year's own list
     if year is None and source == "lead":
         return scope  # a lead is read for the frame it dates only: without a year it dates none
-    if source == "title" and _SCHEDULE.search(plain):
-        return scope  # 2026年春运将于2月2日开始: the headline dates an event, it plans nothing
     past = _past_year(text, published)
     reviewed = _REVIEWED_PLAN.search(plain)
     if source == "heading" and year is None and _PLANS_AND_REPORTS.fullmatch(plain):
@@ -112,6 +110,8 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
             or (reviewed and not PLAN_WORDS.search(plain, reviewed.end())) \
             or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
         scope.report = True
+    elif source == "title" and _SCHEDULE.search(plain):
+        pass  # 2026年春运将于2月2日开始: the headline dates an event, it plans nothing
     elif year is not None and not (past and reviewed):
         # (not 2024年…计划执行情况及2025年计划草案: a report in two parts, whose headings decide)
         planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
@@ -136,9 +136,10 @@ def _future_deadline(deadlines: list[Deadline], published: dt.date | None) -> bo
 
 #: A headline tallying what is done (重大项目累计完成投资1971.8亿元): the text reports progress.
 _TALLIED = re.compile(r"累计(?:完成|建成|开工|实现)|已(?:完成|建成|开工)")
-#: The day an event starts or ends (将于2月2日开始, 于5月20日在渝举行), or the month a project
+#: The day an event starts or ends (将于2月2日开始, 于5月20日在渝举行, 6月7日开考), or the month a project
 #: is done (2023年7月完工): a schedule, not a plan.
 _SCHEDULE = re.compile(r"于\d{1,2}月\d{1,2}日[^,;。]{0,12}?(?:开始|开幕|举行|举办|召开|启动|结束|闭幕)"
+                       r"|\d{1,2}月\d{1,2}日(?:开考|开赛|开跑)"
                        r"|年\d{1,2}月(?:底|份)?(?:完工|竣工|投产|建成|投用|开业|封顶)")
 #: A heading that names both plans and reports, a site's section (计划总结, 规划计划与工作总结).
 _PLANS_AND_REPORTS = re.compile(r"(?:工作)?(?:规划|计划)(?:与|和|及)?(?:工作)?总结|(?:工作)?总结(?:与|和|及)?(?:工作)?(?:规划|计划)")

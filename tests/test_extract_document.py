@@ -2672,3 +2672,10 @@ def test_a_count_the_names_after_its_colon_spell_out_is_no_target() -> None:
     records = read("南山区今年则推出3所集团校:前海创新教育集团桂湾学校、南山实验教育集团西丽湖学校、"
                    "南山区第二外国语学校(集团)同泽学校。", "", dt.date(2024, 9, 2))
     assert targets(records) == []
+
+
+def test_an_exams_day_and_its_applicants_plan_nothing() -> None:
+    """Invented, in the shape of exam news: 6月7日开考 dates an exam; 报名人数 counts who signed up
+    (b5/n_gaokao_2024: 全市普通高校招生考试报名35.4万人)."""
+    records = read("今年全市报名人数30万人,设考点120个、考场9000个。", "2026年重庆高考6月7日开考", dt.date(2026, 3, 10))
+    assert targets(records) == []
