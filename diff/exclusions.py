@@ -40,7 +40,7 @@ ORGANISATION = re.compile("|".join([
     *(word + r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|透露)"
       for word in ("董事长", "总经理", "总裁", "首席执行官", "CEO", "理事长")),
     # a co-operative's plans, and a grower's own account (种植大户何久田…今年种植青菜头5亩多)
-    r"合作社(?:计划|今年|预计|力争|目标)", r"(?:种植|养殖|经营)大户",
+    r"合作社(?:计划|今年|预计|力争|目标)", r"种植大户|养殖大户|经营大户",
 ]))
 #: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会, 应到代表352名), those
 #: who sign up for an exam or a race (报名人数30万人),

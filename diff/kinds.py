@@ -55,8 +55,19 @@ _SUBJECT_WILL_AFTER_BREAK = re.compile("[,:]" + _SUBJECT_WILL)
 FORECAST = re.compile(r"预测|估算|测算|据估计")
 #: A figure reckoned from a price or a rate (按照…计算).
 _COMPUTED = re.compile(r"按(?:照)?[^,;。]{0,20}计算")
-#: A day from which a service or a rule starts (从下周一起, 5月1日起, 明天起).
-_FROM_DAY = re.compile(r"(?:下周[一二三四五六日天]?|下个?月|本周[一二三四五六日天]?|\d{1,2}月\d{1,2}日|明天|后天)起")
+#: A day from which a service or a rule starts (从下周一起, 5月1日起, 明天起), matched before a 起.
+_FROM_DAY = re.compile(r"(?:下周[一二三四五六日天]?|下个?月|本周[一二三四五六日天]?|\d{1,2}月\d{1,2}日|明天|后天)$")
+
+
+def _from_day(prefix: str) -> bool:
+    """Whether a 起 of ``prefix`` follows a day (从下周一起): only the few characters before each
+    起 are matched, as the day's words open with no one character the engine could skip to."""
+    position = prefix.find("起")
+    while position >= 0:
+        if _FROM_DAY.search(prefix, max(0, position - 6), position):
+            return True
+        position = prefix.find("起", position + 1)
+    return False
 #: The visitors, passengers or deals an event or a holiday is expected to draw.
 _VISITORS_FORECAST = re.compile(r"预计(?:可)?(?:吸引|接待|参与|观看|到场|发送|迎来|签约|成交)")
 #: Events whose coming numbers are forecasts, not policy targets (博览会将吸引观众10万人次).
@@ -128,7 +139,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
         return "statistic"  # 据预测,到2030年,全国老年人口将达到3亿: a forecast, however dated
     if "计算" in prefix and _COMPUTED.search(prefix):
         return "statistic"  # 按照每吨800元的保底收购价计算,今年能增收1.6万元: a reckoning
-    if "起" in prefix and _FROM_DAY.search(prefix):
+    if "起" in prefix and _from_day(prefix):
         return "statistic"  # 从下周一起,重庆将新开3条公交线路: a service from a day, no plan's goal
     if "预计" in prefix and _VISITORS_FORECAST.search(prefix):
         return "statistic"  # 将于2026年举办第5届花椒节,预计吸引游客10万人次: an event's forecast

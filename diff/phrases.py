@@ -120,7 +120,9 @@ def _subjects(sentence: str) -> tuple[tuple[str, int], ...]:
     """(name, end) of each region named as a clause subject in a sentence. Cached: a sentence
     is asked once for itself and once for each of its numbers."""
     found = [(match["name"], match.end()) for match in region_subjects(sentence)]
-    speaker = _DISTRICT_SPEAKER.search(sentence) if "长" in sentence or "书记" in sentence else None
+    # every speaker holds 书记 or 区长/县长 (not the 长 of 增长, in most sentences with numbers)
+    speaker = _DISTRICT_SPEAKER.search(sentence) \
+        if "书记" in sentence or "区长" in sentence or "县长" in sentence else None
     if speaker:  # 城口县委书记张继军表示,将推动…: what the district's leader says it will do
         found = sorted([*found, (speaker["name"], speaker.end())], key=lambda subject: subject[1])
     return tuple(found)
@@ -256,9 +258,8 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
             region = DISTRICTS[name]
         else:
             region = OTHER_PLACES[name]
-    if "城" in sentence[:position]:
-        area = _area_in_clause(sentence, position)
-        region = area or region
+    if sentence.find("城", 0, position) >= 0:  # every part of the city's name holds 城
+        region = _area_in_clause(sentence, position) or region
     return region
 
 
@@ -266,8 +267,12 @@ def _area_in_clause(sentence: str, position: int) -> str | None:
     """The part of the city the clause of a number names before it (并对中心城区60处交通堵乱点开展
     分类治理, 中心城区地区生产总值占全市比重达到42%), or None; not 中心城区以外."""
     clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
-    match = _CITY_AREA_NAMED.search(sentence, clause_start, position)
-    return CITY_AREAS[match["area"]] if match else None
+    match = _AREA_NAMED.search(sentence, clause_start, position)
+    return CITY_AREAS[match.group(0)] if match else None
+
+
+#: The parts of the city by name, each opening with its word (not 中心城区以外).
+_AREA_NAMED = re.compile("|".join(f"{name}(?![以外])" for name in ("中心城区", "主城都市区", "主城区")))
 
 
 _DISTRICT_NAME = re.compile(

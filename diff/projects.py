@@ -18,8 +18,9 @@ _FACILITY = re.compile(
     # a project's own schedule: a year, then completion with no object (预计2027年建成投产,…)
     r"|年(?<=(?:19|20)\d{2}年)(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
     r"(?:投产|投用|运营|使用|通车)?(?=[,;])"
-    # a plant's or a line's capacity (新工厂未来实现产能70万辆)
-    r"|(?:工厂|生产线)[^,;。]{0,8}?(?:产能|年产)")
+    # a plant's or a line's capacity (新工厂未来实现产能70万辆); each alternative opens with its
+    # word, so the regex engine skips to the words
+    r"|工厂[^,;。]{0,8}?(?:产能|年产)|生产线[^,;。]{0,8}?(?:产能|年产)")
 #: A project or facility named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站,
 #: 日处理400吨的生活垃圾转运中心, 包括…5万吨锂电池材料项目等): the quantity is its size.
 _PROJECT_SIZE = re.compile(

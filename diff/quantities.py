@@ -268,7 +268,7 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
         return None  # 实施千万亩高标准农田改造提升行动: a class of fields, not a count
     if chinese and _APPROXIMATE.fullmatch(numeral):
         return None  # 两三个世界级产业集群: a rough range, no single value
-    if unit in COUNT_UNITS and _OTHER_MEASURE.match(sentence, end):
+    if unit in COUNT_UNITS and sentence.startswith("(", end) and _OTHER_MEASURE.match(sentence, end):
         end += 3  # 150条(个)美丽河湖、幸福河湖: the measure word of the other things counted
     value = parse_number(numeral)
     if value is None or _tally(sentence, start, value):

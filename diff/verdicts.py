@@ -67,6 +67,7 @@ _SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$"
                             r"|(?:占|完成)(?:年度|全年)?(?:目标|任务|计划)[\u4e00-\u9fff]{1,6}?的$")
 #: An office named alone (县交通局, 市发改委): who is in charge, not what is measured.
 _OFFICE = re.compile(r"[省市县区][\u4e00-\u9fff]{1,6}(?:局|委|办)")
+_OFFICE_LAST = frozenset("局委办")
 #: The shares listed before the last (…的116.24%、100.06%、91.12%): all of the same plan.
 _EARLIER_SHARES = re.compile(r"(?:\d+(?:\.\d+)?%、)+$")
 #: A holiday or an event whose coming numbers a 预计 forecasts (春运…预计达, 预计“五一”期间…).
@@ -134,7 +135,7 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
     if (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
             or never_record(sentence, number.start, indicator, unit, kind, planned):
         return True
-    if _OFFICE.fullmatch(indicator):
+    if indicator[-1:] in _OFFICE_LAST and _OFFICE.fullmatch(indicator):
         return True  # 县交通局 95%: a table's office in charge beside its progress, no measure
     if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and project_size(after, len(tail)):
         return True  # 启动建设1万亩柑橘果园生态示范基地: the size of one project, not a target
