@@ -66,8 +66,8 @@ _SAMPLE = re.compile(r"纳入(?:监测|统计|调查|考核|评价|监控)(?:范
 #: Departments counted: the bodies a plan or meeting involves (not 科室 or 单位, which are also
 #: clinics and sites: 建设基层特色科室40个, 文物保护单位); what an indicator ends with.
 _DEPARTMENTS = ("部门", "处室")
-#: Admissions: the places schools offer (计划招生, 招收, 录取).
-_ADMISSIONS = ("招生", "招收", "录取")
+#: Admissions: the places schools and civil-service exams offer (计划招生, 招收, 录取, 岗位招录).
+_ADMISSIONS = ("招生", "招收", "录取", "招录")
 #: Counts of a plan's own indicators and goals (预期性指标16项, 74项分领域细化目标).
 _GOALS_COUNTED = ("指标", "目标")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, 展场面积, a road's 长度约740米).

@@ -65,6 +65,8 @@ _YEAR_END = 11
 #: A share of a plan's own amount (完成年度目标的42%, 占年度任务的42%, 完成季度量化指标的121%).
 _SHARE_OF_PLAN = re.compile(r"(?:目标|任务|计划|指标)(?:任务)?的$"
                             r"|(?:占|完成)(?:年度|全年)?(?:目标|任务|计划)[\u4e00-\u9fff]{1,6}?的$")
+#: An amount of money stated before a share (…251.58亿元,…占比64.2%): the share is its part of a total.
+_AMOUNT_STATED = re.compile(r"\d(?:万|亿)?元")
 #: An office named alone (县交通局, 市发改委): who is in charge, not what is measured.
 _OFFICE = re.compile(r"[省市县区][\u4e00-\u9fff]{1,6}(?:局|委|办)")
 _OFFICE_LAST = frozenset("局委办")
@@ -135,6 +137,8 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
     if (reading.cut and _lost_its_noun(sentence, consumed, unit, indicator)) \
             or never_record(sentence, number.start, indicator, unit, kind, planned):
         return True
+    if unit == "%" and not tail and prefix.endswith("占比") and _AMOUNT_STATED.search(sentence, 0, number.start):
+        return True  # 年度计划投资251.58亿元,年度计划投资占比64.2%: the share of the amount just stated
     if indicator[-1:] in _OFFICE_LAST and _OFFICE.fullmatch(indicator):
         return True  # 县交通局 95%: a table's office in charge beside its progress, no measure
     if unit not in MEASURE_WORDS and unit != "%" and not goal_listed and project_size(after, len(tail)):

@@ -2679,3 +2679,12 @@ def test_an_exams_day_and_its_applicants_plan_nothing() -> None:
     (b5/n_gaokao_2024: 全市普通高校招生考试报名35.4万人)."""
     records = read("今年全市报名人数30万人,设考点120个、考场9000个。", "2026年重庆高考6月7日开考", dt.date(2026, 3, 10))
     assert targets(records) == []
+
+
+def test_exam_places_and_a_parts_share_of_an_amount_are_no_targets() -> None:
+    """b73/n_gongwuyuan_zhaolu_2026 岗位招录730人 are exam places; b73/n_tongliang_xiangmu_2026
+    年度计划投资251.58亿元,年度计划投资占比64.2% is a part's share of the total just stated."""
+    assert targets(read("今年,要求硕士及以上学历的岗位招录730人。", "", dt.date(2026, 1, 10))) == []
+    records = read("2026年铜梁拟实施重点项目158个。其中,续建项目91个,总投资816.02亿元,年度计划投资251.58亿元,"
+                   "年度计划投资占比64.2%。", "", dt.date(2026, 2, 1))
+    assert [r[1] for r in targets(records) if r[2] == "%"] == []
