@@ -272,7 +272,8 @@ def _area_in_clause(sentence: str, position: int) -> str | None:
 
 
 #: The parts of the city by name, each opening with its word (not 中心城区以外).
-_AREA_NAMED = re.compile("|".join(f"{name}(?![以外])" for name in ("中心城区", "主城都市区", "主城区")))
+_AREA_NAMES = sorted({name.removeprefix("重庆") for name in CITY_AREAS}, key=len, reverse=True)
+_AREA_NAMED = re.compile("|".join(f"{name}(?![以外])" for name in _AREA_NAMES))
 
 
 _DISTRICT_NAME = re.compile(
@@ -710,8 +711,7 @@ NATIONAL_MEASURE = re.compile(r"(?<!单位)国内生产总值")
 
 
 _CITY_AREA_NAMED = re.compile(
-    r"(?:重庆市?)?(?P<area>" + "|".join(sorted({name.removeprefix("重庆") for name in CITY_AREAS},
-                                               key=len, reverse=True)) + r")(?![以外])")
+    r"(?:重庆市?)?(?P<area>" + "|".join(_AREA_NAMES) + r")(?![以外])")
 
 
 def city_area(text: str) -> str | None:

@@ -40,7 +40,9 @@ _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 #: an indicator ends with.
 _PROGRESS = ("进度", "完成率", "计划投资增速", "计划投资增幅")
 #: Progress values listed for the items before them (…等计划通车项目完成总体形象进度约96.5%、67.7%、68%).
-_PROGRESS_LISTED = re.compile(r"进度(?:约|达|达到|为)?(?:\d+(?:\.\d+)?%、)*$")
+#: A percentage listed before the next (96.5%、): what both _PROGRESS_LISTED and _EARLIER_SHARES skip.
+_LISTED_PERCENT = r"\d+(?:\.\d+)?%、"
+_PROGRESS_LISTED = re.compile(r"进度(?:约|达|达到|为)?(?:" + _LISTED_PERCENT + ")*$")
 #: A plan word of a number's own clause (重庆将力争高新技术企业突破1万家): it plans, though the
 #: section around it reviews.
 _OWN_PLAN = re.compile(r"力争|确保")
@@ -71,7 +73,7 @@ _AMOUNT_STATED = re.compile(r"\d(?:万|亿)?元")
 _OFFICE = re.compile(r"[省市县区][\u4e00-\u9fff]{1,6}(?:局|委|办)")
 _OFFICE_LAST = frozenset("局委办")
 #: The shares listed before the last (…的116.24%、100.06%、91.12%): all of the same plan.
-_EARLIER_SHARES = re.compile(r"(?:\d+(?:\.\d+)?%、)+$")
+_EARLIER_SHARES = re.compile("(?:" + _LISTED_PERCENT + ")+$")
 #: A holiday or an event whose coming numbers a 预计 forecasts (春运…预计达, 预计“五一”期间…).
 _SEASON_FORECAST = re.compile(HOLIDAYS + "|" + EVENT.pattern)
 
