@@ -37,7 +37,7 @@ ORGANISATION = re.compile("|".join([
     # a farm's, a co-operative's or a village's own people telling their own numbers
     *(word + r"[\u4e00-\u9fff]{0,4}?负责人" for word in ("基地", "合作社", "农场", "养殖场", "种植园", "工厂", "门店")),
     r"村党支部书记|村党委书记|村委会主任",
-    *(word + r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|透露)"
+    *(word + r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|透露|表态|坦言|直言)"
       for word in ("董事长", "总经理", "总裁", "首席执行官", "CEO", "理事长")),
     # a co-operative's plans, and a grower's own account (种植大户何久田…今年种植青菜头5亩多)
     r"合作社(?:计划|今年|预计|力争|目标)", r"种植大户|养殖大户|经营大户",

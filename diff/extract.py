@@ -68,13 +68,14 @@ SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□�
 #: A bare comparator that refers back to the sentence's last indicator (已建成10万个,力争达到15万个).
 _ANAPHORIC = re.compile(
     r"(?:达到|达|突破|超过|提升至|提升到|提高到|提高至|增至|增加到|增长到|增长至|跃升至|跃升到|上升到|上升至"
-    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于|完成|迈上|跃上|跨过|迈过|跨越)$"
+    r"|扩大到|扩大至|降至|降到|下降到|减少到|控制在|不低于|不少于|完成|迈上|跃上|跨过|迈过|跨越"
+    r"|调整至|调整为|调整到|下调至|下调为|上调至|上调为)$"  # a goal set anew (2026年调整至5%)
 )
 #: The old value of a change ("从2017年的2.01万亿元增加到2.91万亿元"): not a record itself.
 _FROM = re.compile(r"(?:从|将由|由)(?:\d{4}年(?:底|末)?)?的?$")
 #: The characters an _ANAPHORIC or a _FROM match ends with: a prefix that ends with none of them
 #: is not scanned (a sentence holds no line break for $ to stop before).
-_ANAPHORIC_LAST = frozenset("到达破过至在于成上越")
+_ANAPHORIC_LAST = frozenset("到达破过至在于成上越为")
 _FROM_LAST = frozenset("从由年底末的")
 #: A difference from a reference ("高于预期目标7.5个百分点", "高于全国2个百分点"): not a record.
 #: Every alternative opens with its word (不 checked behind it), so the regex engine skips to

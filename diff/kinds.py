@@ -121,8 +121,8 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
              only_this_year: bool = False, dated_plans: bool = True) -> str:
     """``"target"`` or ``"statistic"``: the nearest frame word before a number decides.
 
-    One day's operations are always facts. A forecast (预计) makes a later 将 or 要 part of
-    it (预计平均亩产526.5公斤,总产量将达到22.25万吨), and a sentence dated only by its own
+    One day's operations are always facts. A forecast (预计, 有望) makes a later 将 or 要 part of
+    it (预计平均亩产526.5公斤,总产量将达到22.25万吨; 有望突破130万标箱,总运量将突破500万标箱), and a sentence dated only by its own
     今年 can still forecast or tally (今年…预计, 今年…累计) or state what the year has
     (今年…面积达42.3万亩) when no plan word precedes.
 
@@ -154,7 +154,7 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     if "“" in prefix or "《" in prefix or "预期寿命" in prefix:
         prefix = NAMES.sub(_mask, prefix)
     plan = _last_start(PLAN_MARKERS, prefix)
-    if not EVENT.search(prefix) and "预计" not in prefix:
+    if not EVENT.search(prefix) and "预计" not in prefix and "有望" not in prefix:
         since = _SINCE.search(prefix) if "来" in prefix else None
         # undated, a 将 no subject leads tells what will happen (将收获小麦50万吨), not who plans it
         subjects = _subject_wills(prefix) \

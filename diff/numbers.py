@@ -93,7 +93,11 @@ def find_quantities(text: str) -> Iterator[re.Match[str]]:
 
 
 PERCENT_CN = re.compile(r"百分之(?P<n>[〇零一二两三四五六七八九十百点]+)")
-DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)?番|双?倍增(?!计划|行动|工程|专项|器|效应|作用|效果)")
+#: A doubling (翻一番, 倍增): not a plan's name (倍增计划) nor a feeling that grows (信心倍增, 干劲倍增),
+#: which no one measures.
+DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)?番"
+                      r"|双?(?<!信心|干劲|底气|勇气|热情|斗志|士气|劲头|精神|兴致|喜悦)倍增"
+                      r"(?!计划|行动|工程|专项|器|效应|作用|效果)")
 
 
 @dataclass

@@ -79,13 +79,14 @@ _SUBJECT_NAMES = (*_REGION_NAMES, *_BACK_REFERENCE, *_PAIR_REFERENCE)
 _REGION_SUBJECT = (
     r"(?:“十[三四五六]五”(?:时期|期间),?)?"
     r"(?:" + "|".join(_SUBJECT_TIMES) + r"|(?:力争)?到?(?:19|20)\d{2}年(?:底|末)?)?"
-    r"(?:" + "|".join(_SUBJECT_DAYS) + r")?(?:在|除了)?新?"
+    r"(?:" + "|".join(_SUBJECT_DAYS) + r")?(?:在|除了|例如|比如)?新?"
     r"(?P<name>" + "|".join(_SUBJECT_NAMES) + r")(?:(?:区|县|市|省)(?![际级内外域]))?"
     + _NOT_SUBJECT_AFTER
 )
 #: What a subject can start with: a break is tried only when one of these follows it.
 _SUBJECT_FIRST = "".join(sorted({word[0] for word in (
-    *_SUBJECT_TIMES, *_SUBJECT_DAYS, *_SUBJECT_NAMES, "“十", "力争", "到", "19", "20", "在", "除了", "新")}))
+    *_SUBJECT_TIMES, *_SUBJECT_DAYS, *_SUBJECT_NAMES, "“十", "力争", "到", "19", "20", "在", "除了", "例如", "比如",
+    "新")}))
 _SUBJECT_OPENING = re.compile(_REGION_SUBJECT)
 #: The same after a clause break: led by the break, so it is looked for only at breaks.
 _SUBJECT_AFTER_BREAK = re.compile(r"[,:;“”](?=[" + re.escape(_SUBJECT_FIRST) + "])" + _REGION_SUBJECT)
@@ -175,6 +176,8 @@ _TRAILING_WORDS = (
     "降低到", "降低至", "下降到", "下降至", "减少到", "减至", "缩小至", "缩小到", "缩小为", "稳定在", "保持在", "维持在", "巩固在", "稳定", "保持", "巩固", "同比", "比上年", "较上年",
     "比去年", "较去年", "可以", "可", "有望", "确定为", "定为", "设定为", "目标", "预期", "了", "已", "将", "分别", "在", "的", "力争", "确保", "争取",
     "努力", "实现", "成为", "稳步", "逐步", "进一步", "要", "人民币", "包括", ",", "、", ":",
+    # a goal set anew (增速目标下调为4.5%, 2026年调整至5%)
+    "下调为", "下调至", "上调为", "上调至", "调整为", "调整至", "调整到", "调低至", "调高至", "大幅", "小幅",
 )
 _TRAILING = re.compile(
     "(?:" + "|".join(_TRAILING_WORDS)
@@ -338,6 +341,24 @@ def start_of_clause(sentence: str, position: int) -> int:
     """
     return max(sentence.rfind(",", 0, position), sentence.rfind(";", 0, position),
                sentence.rfind(":", 0, position)) + 1
+
+
+#: A clause opening on its year, after the region it is about (江苏2025年GDP增速5.3%): the year
+#: of what the clause measures (not 2025年底前, a deadline, nor 2020年以来, a period).
+_CLAUSE_YEAR = re.compile(r"(?:(?:" + "|".join(_REGION_NAMES) + r")(?:省|市|区|县)?)?"
+                          r"(?P<year>(?:19|20)\d{2})年(?![底末]?前|以来|基础)")
+
+
+def clause_year(sentence: str, clause_start: int) -> int | None:
+    """The year a clause opens with, after the region it names (江苏2025年GDP增速…), or None.
+
+    :param sentence: one normalised sentence
+    :param clause_start: where the clause starts
+    """
+    if "年" not in sentence[clause_start:clause_start + 16]:
+        return None
+    match = _CLAUSE_YEAR.match(sentence, clause_start)
+    return int(match["year"]) if match else None
 
 
 @lru_cache(maxsize=8192)

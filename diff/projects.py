@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from diff.phrases import start_of_clause
+from diff.phrases import region_subjects, start_of_clause
 
 #: What projects cost over their lifetime describes them; it commits to nothing.
 _LIFETIME_COST = re.compile(r"总投资$")
@@ -51,7 +51,13 @@ def facility_output(sentence: str, position: int) -> bool:
     :param sentence: one normalised sentence
     :param position: offset of the number
     """
-    return bool(_FACILITY.search(sentence, 0, position))
+    facility = _FACILITY.search(sentence, 0, position)
+    if facility is not None and facility.start() == 0 and sentence.startswith("届时"):
+        # 届时,全市轨道交通运营里程将达到593公里: the whole city's measure once the year's plan
+        # before it is done, not one facility's (届时,该项目可实现年产值50亿元)
+        subject = next(region_subjects(sentence, position), None)
+        return subject is None or subject.start() != len("届时")
+    return facility is not None
 
 
 def describes_projects(sentence: str, position: int, indicator: str, after: str) -> bool:
@@ -63,7 +69,7 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
     :param indicator: the indicator read for it
     :param after: the sentence text after it
     """
-    return bool((("项目" in sentence or "工程" in sentence) and _PROJECT_SUBJECT.match(sentence))
+    return bool((("项目" in sentence or "工程" in sentence or "线" in sentence) and _PROJECT_SUBJECT.match(sentence))
                 or ("项目" in sentence and _one_project_described(sentence, position, indicator))
                 or ("总投资" in indicator and _LIFETIME_COST.search(indicator)
                     and _of_projects(sentence, position, indicator))
@@ -74,7 +80,9 @@ def describes_projects(sentence: str, position: int, indicator: str, after: str)
 
 #: A sentence opening on one project as its subject (该项目计划投资20亿元,建设标准化厂房30万平方米):
 #: its numbers describe the project, whatever it plans.
-_PROJECT_SUBJECT = re.compile(r"(?:据悉|据了解|目前|其中)?,?(?:该|此|本|这个|整个)?(?:项目|工程)(?:总体)?(?:计划|拟|预计|将|总投资)")
+_PROJECT_SUBJECT = re.compile(r"(?:据悉|据了解|目前|其中)?,?(?:该|此|本|这个|整个)?(?:项目|工程)(?:总体)?(?:计划|拟|预计|将|总投资)"
+                              # one named line (据了解,璧铜线计划开通初期运营车站8座): its own arrangements
+                              r"|(?:据悉|据了解|目前)?,?(?:该|[\u4e00-\u9fff]{2,4}|\d{1,2}号)线(?:计划|拟|预计|将)")
 #: One named project followed by its details (二是北汽银翔新能源“三电”项目,占地210亩,总投资8亿元,
 #: 主要建设年产10万套锂电池): the numbers after describe the project.
 _PROJECT_DETAILS = re.compile(r"项目[,:](?:规划|项目)?(?:占地|总占地|用地|总投资|计划总投资|建筑面积|总建筑面积)")

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from diff.deadlines import Deadline, find_deadlines
+from diff.deadlines import HOLIDAYS, Deadline, find_deadlines
 from diff.kinds import MET_PLAN, MET_PLAN_WORD, NAMES, PLAN_MARKERS
 from diff.phrases import (
     CHONGQING,
@@ -110,8 +110,9 @@ def read_scope(text: str, source: str, published: dt.date | None, level: int = 0
             or (reviewed and not PLAN_WORDS.search(plain, reviewed.end())) \
             or (past and not deadlines and not PLAN_MARKERS.search(_REVIEWED_PLAN.sub("", plain))):
         scope.report = True
-    elif source == "title" and _SCHEDULE.search(plain):
-        pass  # 2026年春运将于2月2日开始: the headline dates an event, it plans nothing
+    elif source == "title" and (_SCHEDULE.search(plain) or _SEASON_OF_YEAR.search(plain)):
+        pass  # 2026年春运将于2月2日开始, 介绍2026年春运形势和工作安排: the headline dates an event or
+        # a season, it plans nothing
     elif year is not None and not (past and reviewed):
         # (not 2024年…计划执行情况及2025年计划草案: a report in two parts, whose headings decide)
         planned = bool(PLAN_WORDS.search(plain)) or any(d.strong for d in deadlines) \
@@ -141,6 +142,9 @@ _TALLIED = re.compile(r"累计(?:完成|建成|开工|实现)|已(?:完成|建�
 _SCHEDULE = re.compile(r"于\d{1,2}月\d{1,2}日[^,;。]{0,12}?(?:开始|开幕|举行|举办|召开|启动|结束|闭幕)"
                        r"|\d{1,2}月\d{1,2}日(?:开考|开赛|开跑)"
                        r"|年\d{1,2}月(?:底|份)?(?:完工|竣工|投产|建成|投用|开业|封顶)")
+#: A year's holiday or travel season (2026年春运, 2025年“五一”): the season's arrangements, not a
+#: plan for the year (not 2025年春节前, a deadline).
+_SEASON_OF_YEAR = re.compile(r"(?:19|20)\d{2}年(?:" + HOLIDAYS + r")(?!前|之前)")
 #: A heading that names both plans and reports, a site's section (计划总结, 规划计划与工作总结).
 _PLANS_AND_REPORTS = re.compile(r"(?:工作)?(?:规划|计划)(?:与|和|及)?(?:工作)?总结|(?:工作)?总结(?:与|和|及)?(?:工作)?(?:规划|计划)")
 #: A heading that is only a goal word (目标, 主要目标, 发展目标任务): it dates nothing, but plans.

@@ -13,11 +13,13 @@ from diff.exclusions import never_record
 from diff.goals import GOAL_LIST
 from diff.items import VERB_ONLY, VERBS_ONLY, measured, names_counted
 from diff.kinds import CLAUSE_PLAN_MARKERS, EVENT, PLAN_MARKERS, frame_at
-from diff.phrases import CHONGQING, NATIONAL, NATIONAL_MEASURE
+from diff.phrases import CHONGQING, NATIONAL, NATIONAL_MEASURE, clause_year
 from diff.projects import describes_place, describes_projects, facility_output, project_size
 from diff.quantities import MEASURE_WORDS, Candidate
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from diff.extract import Reading
 
 #: An indicator that names an amount of money, whose unit a bare multiple leaves out.
@@ -78,6 +80,16 @@ _EARLIER_SHARES = re.compile("(?:" + _LISTED_PERCENT + ")+$")
 _SEASON_FORECAST = re.compile(HOLIDAYS + "|" + EVENT.pattern)
 
 
+#: The month a period started (自今年1月起, 从3月份开始).
+_SINCE_MONTH = re.compile(r"[自从](?:今年)?(?P<month>\d{1,2})月份?(?:\d{1,2}日)?(?:起|开始)")
+
+
+def _since_a_past_month(prefix: str, published: dt.date) -> bool:
+    """Whether ``prefix`` tells of a period that started in a month of the publication year
+    already past (自今年1月起, in an October text): what was done since, not a plan."""
+    return any(int(match["month"]) < published.month for match in _SINCE_MONTH.finditer(prefix))
+
+
 def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: str, tail: str,
                      deadline: Deadline | None, clause_start: int) -> str:
     """A number's kind from the frame words before it and what the text around it does: a
@@ -113,6 +125,12 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
             published and deadline.year and deadline.year > published.year))) \
             and past_reference(sentence[clause_start:number.start], published):
         return "statistic"  # 较2024年增长120%: a change from a past year (not 2027年,…较2020年降16%)
+    if kind == "target" and published and "起" in sentence[:number.start] and _since_a_past_month(
+            sentence[:number.start], published) and not (deadline and deadline.strong):
+        return "statistic"  # 党中央自今年1月起征求…意见,…吸收率达21.4% (in October): since then, done
+    if kind == "target" and deadline is not None and deadline.end <= clause_start and published \
+            and (clause_year(sentence, clause_start) or published.year) < published.year:
+        return "statistic"  # 2026年增速目标下调为4.5%;江苏2025年GDP增速5.3%: its own clause dates it, past
     return kind
 
 

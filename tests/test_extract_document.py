@@ -2688,3 +2688,46 @@ def test_exam_places_and_a_parts_share_of_an_amount_are_no_targets() -> None:
     records = read("2026年铜梁拟实施重点项目158个。其中,续建项目91个,总投资816.02亿元,年度计划投资251.58亿元,"
                    "年度计划投资占比64.2%。", "", dt.date(2026, 2, 1))
     assert [r[1] for r in targets(records) if r[2] == "%"] == []
+
+
+def test_a_seasons_arrangements_a_forecasts_next_clause_and_a_chairmans_goals_plan_nothing() -> None:
+    """b76/n_chunyun_guoxinban_2026 介绍2026年春运形势和工作安排 dates a season; b74/n_luhai_qiansanjidu_2025
+    有望突破…,总运量将突破… goes on forecasting; b74/n_changan_jituan_2025 a chairman's 表态 gives his
+    company's goals; b76/n_lianghui_shudu_2023 信心倍增 measures nothing."""
+    assert targets(read("今年春运,西安至延安、包头至银川、广州至湛江、重庆至黔江等22条共3109公里线路、50余座客运车站首次投入春运,"
+                        "共增开和优化旅客列车560余列,更加方便沿线群众出行。",
+                        "国新办举行新闻发布会,介绍2026年春运形势和工作安排", dt.date(2026, 1, 29))) == []
+    assert targets(read("钦州港东站副站长赵坚表示,按照当前发展势头,今年班列发货量有望突破130万标箱,总运量将突破500万标箱。",
+                        "", dt.date(2025, 10, 1))) == []
+    assert targets(read("“打造具有全球竞争力、拥有自主核心技术的世界一流汽车集团”,董事长朱华荣的表态勾勒出清晰蓝图:到2030年,"
+                        "整车产销力争达500万辆,新能源占比超60%,海外销量占比超30%。", "", dt.date(2025, 7, 29))) == []
+    assert targets(read("无论是过去的成绩还是未来的规划,您肯定跟我一样,既信心倍增也期待满怀。", "", dt.date(2023, 3, 6))) == []
+
+
+def test_by_then_after_the_years_plan_dates_the_citys_measure() -> None:
+    """b74/n_bitong_xian_2025 (traditional characters as published): 届时 opening a sentence on the
+    whole city's measure takes the year of the plan before it."""
+    records = read("今年,市住房城鄉建委將着力實施提升軌道客運分擔率攻堅行動,建成開通軌道交通6號線重慶東站段、"
+                   "4號線西延伸段等2段線路。屆時,全市軌道交通運營里程將達到593公里,進一步便捷市民出行。",
+                   "", dt.date(2025, 12, 26))
+    assert [r[:5] for r in targets(records)] == [("轨道交通运营里程", 593.0, "公里", "=", 2025)]
+
+
+def test_a_clause_opening_on_a_past_year_reports_and_a_goal_set_anew_is_the_measure_before() -> None:
+    """b75/p_gesheng_zengzhang_2026: 辽宁2025年GDP增速4.8%,2026年增速目标下调为4.5%; 例如海南,… names
+    the province; 2026年调整至5% is the rate named before."""
+    records = read("辽宁2025年GDP增速4.8%,2026年增速目标下调为4.5%;江苏2025年GDP增速5.3%,2026年调整至5%。"
+                   "例如海南,2025年GDP增速为4%,2026年增长目标大幅上调为6%左右。", "", dt.date(2026, 2, 26))
+    assert [(r[0], r[1], r[4], r[5]) for r in targets(records)] == [
+        ("地区生产总值增速", 4.5, 2026, "辽宁省"), ("地区生产总值增速", 5.0, 2026, "江苏省"),
+        ("地区生产总值增速", 6.0, 2026, "海南省")]
+
+
+def test_one_lines_opening_and_what_was_done_since_a_past_month_plan_nothing() -> None:
+    """b74/n_bitong_xian_2025 (traditional as published): 璧铜线计划开通初期运营车站8座 is one line's
+    arrangement; b75/n_jianyan_shiwuwu_2025: 自今年1月起征求…,吸收率达21.4%, told in October."""
+    assert targets(read("據了解,璧銅線計劃開通初期運營車站8座,青龍湖站暫不提供客運服務。", "",
+                        dt.date(2025, 12, 26))) == []
+    assert targets(read("江金權在會上介紹“十五五”規劃建議的起草過程時表示,黨中央自今年1月起徵求各地區及部門意見,"
+                        "透過網絡共蒐集有效建言311.3萬多條,最終吸收修改意見452條,吸收率達21.4%。", "",
+                        dt.date(2025, 10, 24))) == []
