@@ -26,8 +26,8 @@ from diff.phrases import (
 from diff.record import Target
 from diff.scopes import Inherited
 
-#: Words that turn a paragraph to reporting what was done.
-REVIEW = re.compile(r"过去(?:一|五|十|[1-9]|10)年|(?:[一二三四五六七八九十]|\d{1,2})年来|成效显著|回顾")
+#: Words that turn a paragraph to reporting what was done (过去五年, 过去这一年, 过去的一年).
+REVIEW = re.compile(r"过去(?:这|的)?(?:一|五|十|[1-9]|10)年|(?:[一二三四五六七八九十]|\d{1,2})年来|成效显著|回顾")
 #: Progress so far (截至7月,已完成2687公里): the sentences after it in its paragraph go on
 #: reporting, unless they plan again.
 _PROGRESS = re.compile(r"(?:截至|截止)(?:目前|当前|今年|\d{1,2}月|(?:19|20)\d{2}年)")

@@ -41,6 +41,8 @@ ORGANISATION = re.compile("|".join([
       for word in ("董事长", "总经理", "总裁", "首席执行官", "CEO", "理事长")),
     # a co-operative's plans, and a grower's own account (种植大户何久田…今年种植青菜头5亩多)
     r"合作社(?:计划|今年|预计|力争|目标)", r"种植大户|养殖大户|经营大户",
+    # a grower named and quoted (脆李种植户龚正弟:“…今年可能要增产30%)
+    *(word + r"[\u4e00-\u9fff]{2,3}(?:[:“]|说|表示|告诉)" for word in ("种植户", "养殖户")),
 ]))
 #: The people at a meeting (出席全会的有市委委员78名, 8个部门负责人出席发布会, 应到代表352名), those
 #: who sign up for an exam or a race (报名人数30万人),
@@ -54,11 +56,14 @@ _TAKING_PART = re.compile(
 _OFF_TOPIC = re.compile("|".join(p.pattern for p in (EVENT_SUBJECT, INCIDENT, ORGANISATION)))
 #: Counts of what the article itself enumerates (重点民生实事共15件, 22条具体措施) and of the
 #: policies issued (出台36项“提信心、稳增长、强主体”政策文件).
-META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}项目|措施|举措|任务|条款|意见|部分|板块|政策|文件|方面)$"
+META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}项目|措施|举措|任务|条款|意见|部分|板块|政策|文件|方面|要点)”?$"
+                            r"|^(?:重点|主要)?工作$"  # 落实好25项教育要点”; 抓好10项工作
                             r"|\(含|^[^()]{2,12}\($")  # 安排十方面32项; 一、促进就业(3项): the items a section holds
 #: The last characters of META_INDICATOR's words: an indicator that ends with none of them and
 #: holds no "(" is not scanned (indicators and sentences hold no line break for $ to stop before).
-_META_LAST = frozenset("事目施措务款见分块策件面")
+_META_LAST = frozenset("事目施措务款见分块策件面点作”")
+#: One thing, no more named before its measure (一个约2500平方米的小微停车场): what it is like.
+_ONE_THING = frozenset("一" + measure for measure in "个座处条家所栋片")
 #: Units of amounts, which a count of a document's parts never has.
 _AMOUNT_UNITS = {"元", "美元", "吨", "亩", "平方米", "公里", "立方米", "千瓦", "千瓦时"}
 #: The set a survey or a review watches, named right before its count (纳入监测的100个…).
@@ -174,6 +179,8 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True  # (not 占年度任务目标132亿元: the amount a task names)
     if unit in ("项", "个", "条") and indicator.endswith(_GOALS_COUNTED):
         return True
+    if indicator in _ONE_THING:
+        return True  # 一个约2500平方米的小微停车场近日投用: the size of one thing
     if unit in ("个", "家") and sentence.endswith("的", 0, position) \
             and _SAMPLE.search(sentence, max(0, position - 8), position):
         return True  # 纳入监测的100个乡村旅游点: the sample a survey watches, not a goal

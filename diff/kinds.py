@@ -100,7 +100,8 @@ ONE_DAY = re.compile(r"当日|当天|今日|昨日|昨天|首日")
 #: A comparison with last year right after a number (报名35.4万人,比去年增加1.7万人), or
 #: the progress of what it counts (74个电网市级重点项目加快建设, 10所高职院校圆满完成…, 2.1万个,
 #: 完成年度目标的42%; not 达到7.8张,已建成医联体200个, where 已 reports the next item), or the base a
-#: plan builds on (在…4大万亿级优势产业集群的基础上): the number is a reported count.
+#: plan builds on (在…4大万亿级优势产业集群的基础上), or the whole its part is of (17条断头路中已有16条…):
+#: the number is a reported count.
 LAST_YEAR_AFTER = re.compile(
     r"[^。;!?]{0,3}?(?:比去年|较去年|比上年|较上年|同比|(?:比|较)(?:19|20)\d{2}年)"
     r"|[^,;。!?]{0,14}?(?:加快(?:实施|建设|推进)|加速建设|全面建设|全面推进|有序推进|顺利推进|正在|在建)"
@@ -109,6 +110,7 @@ LAST_YEAR_AFTER = re.compile(
     r"|[^,;。!?]{0,8}?(?:圆满完成|顺利完成|超额完成)"
     r"|[^。;!?]{0,2}?(?:完成|占)了?(?:年度|全年|季度|半年)?(?:量化)?(?:目标|任务|计划|指标)"
     r"|[^,;。!?]{0,14}?的基础上"
+    r"|[^,;。!?]{0,10}?中(?:已有|已经有)"
 )
 #: A plan for the year whose sentence names no year (主要预期目标是:GDP增长7%左右, 年计划投资
 #: 624.5亿元): the publication year's. Every alternative opens with its word (the numeral

@@ -713,17 +713,27 @@ def city_speaking_of_itself(sentence: str) -> str | None:
 
 #: The Premier presenting the State Council's report (李强总理代表国务院…所作的《政府工作报告》).
 _NATIONAL_GOVERNMENT = re.compile(r"代表国务院|国务院总理")
+#: The State Council, the Party's centre, a ministry or a national bureau: whose goals are the
+#: whole country's. Each alternative is a literal word, so the regex engine skips to them.
+_NATIONAL_BODIES = (r"(?:国务院|国务院办公厅|中共中央|党中央|中办|国办|国家发展改革委|国家发改委|工业和信息化部|工信部"
+                    r"|财政部|商务部|农业农村部|生态环境部|教育部|住房城乡建设部|住房和城乡建设部|交通运输部|水利部|民航局"
+                    r"|国家[\u4e00-\u9fff]{1,6}?(?:局|委|署))")
+#: A national body (or its head) telling of its plans in a lead (住房城乡建设部部长倪虹9日在…上表示,
+#: 民航局局长冯正霖表示,今年民航业将…).
+_NATIONAL_SPEAKING = re.compile(_NATIONAL_BODIES + r"[^,。;]{0,30}?(?:表示|介绍|指出|透露)")
 
 
 def nation_governing(sentence: str) -> str | None:
-    """``全国`` when a sentence of a lead names the State Council presenting its report, else None;
-    never in a sentence that names Chongqing.
+    """``全国`` when a sentence of a lead names the State Council presenting its report, or a
+    national body telling of its plans, else None; never in a sentence that names Chongqing.
 
     :param sentence: one normalised sentence of a lead
     """
-    if "国务院" not in sentence or _CHONGQING_NAMED.search(sentence):
+    if _CHONGQING_NAMED.search(sentence):
         return None
-    return NATIONAL if _NATIONAL_GOVERNMENT.search(sentence) else None
+    if "国务院" in sentence and _NATIONAL_GOVERNMENT.search(sentence):
+        return NATIONAL
+    return NATIONAL if _NATIONAL_SPEAKING.search(sentence) else None
 
 
 #: A measure only the whole country has: the gross domestic product (provinces and cities
@@ -777,11 +787,7 @@ _DATELINE = re.compile(r"^[^,。:;\s]{0,10}?(?:\d{1,2}月)?\d{1,2}日电\s*")
 #: The national government issuing a plan (国务院印发…, 国家发展改革委发布…): its targets are the
 #: whole country's. It opens with the issuers, every one a literal word, so the regex engine
 #: skips to them.
-_NATIONAL_ISSUER = re.compile(
-    r"(?:国务院|国务院办公厅|中共中央|党中央|中办|国办|国家发展改革委|国家发改委|工业和信息化部|工信部"
-    r"|财政部|商务部|农业农村部|生态环境部|教育部|住房城乡建设部|交通运输部|国家[\u4e00-\u9fff]{1,6}?(?:局|委|署))"
-    r"(?:[\u4e00-\u9fff、]{0,12}?)(?:印发|发布|出台|公布|联合印发)"
-)
+_NATIONAL_ISSUER = re.compile(_NATIONAL_BODIES + r"(?:[\u4e00-\u9fff、]{0,12}?)(?:印发|发布|出台|公布|联合印发)")
 #: The country announcing its own goals ((全国两会)中国提出“十五五”…主要目标), 中国 as a word of its
 #: own (checked behind it).
 _CHINA_ANNOUNCES = re.compile(r"中国(?<![\u4e00-\u9fff]中国)(?:提出|明确|确定|公布)")

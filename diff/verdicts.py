@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
     from diff.extract import Reading
 
+#: A completion rate shared by the items named before it (…217项重点任务,完成率均在90%以上).
+_COMPLETION_RATE = re.compile(r"完成率[均都]?(?:在|达到|达|为|超过)?$")
+#: What a size class tells of a subject (…是我市重点打造的万亿级…集群): the class it belongs to.
+_IS_ONE_OF = re.compile(r"是[^,;。是]{0,12}的$")
 #: An indicator that names an amount of money, whose unit a bare multiple leaves out.
 _MONEY_NAMED = re.compile(r"(?:投资|资金|收入|营收|产值|总值|GDP|销售额|交易额|总额|金额)$")
 #: The unit a bare multiple takes from its indicator (常住人口3200万, 接待游客人次突破2亿).
@@ -40,7 +44,7 @@ _COUNTED_LATER_OPENINGS = ("的", "以上的", "以下的")
 _COPULA = re.compile(r"(?:数|量|额|值|率|规模)(?:为|是)$")
 #: How far a plan has got (投资进度, 完成率) or how a plan compares with last year's plan: what
 #: an indicator ends with.
-_PROGRESS = ("进度", "完成率", "计划投资增速", "计划投资增幅")
+_PROGRESS = ("进度", "完成率", "计划投资增速", "计划投资增幅", "占计划", "占年度计划", "占全年计划")
 #: Progress values listed for the items before them (…等计划通车项目完成总体形象进度约96.5%、67.7%、68%).
 #: A percentage listed before the next (96.5%、): what both _PROGRESS_LISTED and _EARLIER_SHARES skip.
 _LISTED_PERCENT = r"\d+(?:\.\d+)?%、"
@@ -196,11 +200,14 @@ def kind_as_read(kind: str, sentence: str, number: Candidate, prefix: str, after
     if kind == "statistic":
         return kind  # what follows only turns a target into a statistic: not scanned for
     if facility_output(sentence, number.start) or indicator.endswith(_PROGRESS) \
+            or ("完成率" in prefix and _COMPLETION_RATE.search(prefix)) \
             or ("进度" in sentence and _PROGRESS_LISTED.search(sentence, 0, number.start)) \
             or (prefix[-1:] in ("为", "是") and _COPULA.search(prefix) and not planned) \
             or (("惠及" in prefix or "受益" in prefix) and _REACH.search(prefix)):
         # 达产后将年产…超28万辆; 年度计划投资进度达138%; 计划投资增长253.7%; 惠及3.58万人
         return "statistic"
+    if number.plan_only and prefix.endswith("的") and _IS_ONE_OF.search(prefix):
+        return "statistic"  # 智能网联新能源汽车是我市重点打造的万亿级主导产业集群: what it is
     if describes_projects(sentence, number.start, indicator, after) \
             or describes_place(sentence, number.start):
         return "statistic"  # 项目90个、总投资2.38万亿元; 项目集中开工60个,计划投资134亿元

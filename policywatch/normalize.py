@@ -54,9 +54,11 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
-#: Pinyin that mirror sites write after characters: 產(chǎn)量, 網(wǎng). A tone-marked vowel
-#: tells pinyin from an ordinary bracket (GDP).
-_PINYIN = re.compile(r"\((?=[a-zü ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}\)")
+#: Pinyin that mirror sites write after characters: 產(chǎn)量, 網(wǎng); or without tones and a
+#: space after, 業(ye) 務量, 億(yi) 件. A tone-marked vowel tells pinyin from an ordinary bracket
+#: (GDP); without one, a lower-case syllable right after a character does (not (a), a list's mark).
+_PINYIN = re.compile(r"\((?:(?=[a-zü ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}\)"
+                     r"|(?<=[\u4e00-\u9fff]\()(?=[a-zü]{2,6}\))(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouü][a-z]{0,4}\) ?)")
 
 
 def to_simplified(text: str) -> str:

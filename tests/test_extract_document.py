@@ -2731,3 +2731,46 @@ def test_one_lines_opening_and_what_was_done_since_a_past_month_plan_nothing() -
     assert targets(read("江金權在會上介紹“十五五”規劃建議的起草過程時表示,黨中央自今年1月起徵求各地區及部門意見,"
                         "透過網絡共蒐集有效建言311.3萬多條,最終吸收修改意見452條,吸收率達21.4%。", "",
                         dt.date(2025, 10, 24))) == []
+
+
+def test_one_thing_a_count_moved_by_jiang_and_a_quoted_grower_plan_nothing() -> None:
+    """b77/n_minsheng_shishi_2024 一个约2500平方米的小微停车场 is one thing's size, 将26个…停车场对居民错时开放
+    moves its object (将 as 把); b77/n_tese_chanye_2025 a grower named and quoted."""
+    title = "持续提升生活品质 各地加快推进民生实事"
+    records = read("在九龙坡区朝阳路,一个约2500平方米的小微停车场近日投用,新增停车位上百个。"
+                   "今年,垫江县将26个乡镇街道机关、企事业单位停车场对居民错时开放,新增共享停车位1700多个。",
+                   title, dt.date(2024, 11, 3))
+    assert targets(records) == []
+    assert targets(read("巫山县福田镇脆李种植户龚正弟:“用了这个技术之后,今年可能要增产30%,预计可以达到100多万块钱的收入。",
+                        "", dt.date(2025, 8, 1))) == []
+
+
+def test_a_reviews_rates_parts_and_own_items_are_no_targets() -> None:
+    """b78/n_changsanjiao_xingdong_2024 完成率均在90%以上 and 17条断头路中已有16条; b78/n_qinghai_wenlv_2025
+    and b78/p_heshun_jiaoyu_2025 count their own items; b78/n_youzheng_gongzuohui_2025 (traditional,
+    with toneless pinyin as published) 过去这一年 turns its paragraph to a review; b79/n_diaoyan_liangjiang_2023
+    a cluster's class; b79/n_laojiu_jindu_fanti_2025 a share of the year's plan."""
+    published = dt.date(2025, 1, 8)
+    assert targets(read("从评估情况来看,第一轮三年行动计划320项重点任务、第二轮三年行动计划217项重点任务,完成率均在90%以上。"
+                        "比如,第一轮三年行动计划中提出“实施省际断头路打通计划”,17条断头路中已有16条建成通车;",
+                        "", published)) == []
+    assert targets(read("2025年教育工作思路可概括为“坚持一条主线,加快构建五大体系,强化三大保障,落实好25项教育要点”。",
+                        "", published)) == []
+    records = read("趙衝(chong) 久說,過去這一年,國家郵政局縱深推進快遞進村。加快推進快遞出海,累計建成境外分撥中心297個(ge) ,"
+                   "海外倉(cang) 333個(ge) 。", "國家郵政局局長趙衝(chong) 久1月8日在2025年全國郵政工作會(hui) 議上介紹",
+                   published)
+    assert targets(records) == []
+    assert [r.indicator for r in records] == ["建成境外分拨中心", "海外仓"]
+    assert targets(read("智能网联新能源汽车是我市重点打造的万亿级主导产业集群。", "", dt.date(2023, 5, 10))) == []
+    assert targets(read("2025年,全国计划新开工改造城镇老旧小区2.5万个,前7月新开工1.98万个,占全年计划79.2%。", "",
+                        dt.date(2025, 8, 26))) == [("新开工改造城镇老旧小区", 25000.0, "个", "=", 2025, "全国")]
+
+
+def test_a_ministers_plans_in_the_lead_are_the_countrys() -> None:
+    """b57/p_nihong_gengxin_2024 (traditional, with pinyin, as published): 住房城乡建设部部长倪虹…表示
+    makes the text the whole country's."""
+    records = read("住房城鄉建設部部長(cháng)倪虹9日在十四屆全國人大二次會(huì )議民生主題記者會(huì )上表示,"
+                   "2024年住房城鄉建設部將有序推進(jìn)城市更新。今年全國將再改造5萬(wàn)個(gè)城鎮老舊小區,建設一批完整社區。"
+                   "此外,還將再改造10萬(wàn)公里以上城市地下管網(wǎng)。",
+                   "", dt.date(2024, 3, 9))
+    assert [(r[1], r[4], r[5]) for r in targets(records)] == [(50000.0, 2024, "全国"), (100000.0, 2024, "全国")]

@@ -29,11 +29,13 @@ BASELINE = Path(__file__).resolve().parent.parent / "baseline"
     ("实现规上エ业产值630亿元、增长25%以上,カ争", "实现规上工业产值630亿元、增长25%以上,力争"),  # b45
     ("工业投资増长15%", "工业投资增长15%"),
     ("二、「十五五」時期主要目標", "二、“十五五”时期主要目标"),  # b52: a Taiwan copy's corner quotes
+    ("快遞業(ye) 務量將達到1900億(yi) 件", "快递业务量将达到1900亿件"),  # b78: toneless pinyin
+    ("分为(a)(b)两类,附件(GDP)", "分为(a)(b)两类,附件(GDP)"),  # a list's marks and an acronym stay
 ])
 def test_to_simplified(raw: str, expected: str) -> None:
     """Full-width forms become ASCII, traditional characters simplified, Japanese lookalikes
-    (エ, カ, 増) the Chinese characters they stand for, corner quotes the mainland's; curly
-    quotes stay."""
+    (エ, カ, 増) the Chinese characters they stand for, corner quotes the mainland's, pinyin after
+    characters dropped; curly quotes stay."""
     assert to_simplified(raw) == expected
 
 
