@@ -29,6 +29,8 @@ ORGANISATION = re.compile("|".join([
     *(word + r"(?<![^,:;“”]..)(?:负责人|今年|去年|当日|计划|预计|现有)"
       for word in ("公司", "集团", "企业", "学校", "医院")),
     r"发布公告|股价|收于|收盘|报收|当日成交|全体股东|现金红利|百强企业|入围门槛|榜单|排行榜",
+    # a company's filings, funds and prospects (赛力斯公告,…; 计划集资约10亿美元; 估值在1亿美元以上; 业绩展望)
+    r"公告,|公告称|公告显示|集资|募资|募集资金|估值|业绩展望|业绩预告|业绩快报|盈利预测",
     # a named company speaking of its own plans (赛力斯集团计划…, 重庆银行力争…)
     # (长安汽车计划…, 重庆银行一季度…; not 新能源汽车, 智能网联汽车: an industry); 汽车 checks
     # what stands before it behind itself, so the pattern still opens with a literal word
@@ -64,6 +66,13 @@ META_INDICATOR = re.compile(r"(?:实事|实事项目|民生[\u4e00-\u9fff]{0,2}�
 _META_LAST = frozenset("事目施措务款见分块策件面点作”")
 #: One thing, no more named before its measure (一个约2500平方米的小微停车场): what it is like.
 _ONE_THING = frozenset("一" + measure for measure in "个座处条家所栋片")
+#: The terms a policy supports its recipients on, before an amount: a cap (最高予以500万元、100万元)
+#: or a rate of what each brings (按到位金额的0.5%).
+_SUPPORT_TERMS = re.compile(r"最高(?:予以|给予|奖励|补助|补贴|奖补)?(?:[\d.]+[万亿]?元、)*$|按[^,;。]{0,6}?金额的?$")
+#: The same after an amount (…500万元奖补资金, 100万元资金奖补).
+_SUPPORT_AFTER = re.compile(r"[\d.]+[万亿]?元(?:的)?(?:资金)?(?:奖补|奖励|补助|补贴)")
+#: A deal signed (签订重大合作协议, 订立新的战略合作协议): its amounts are what its parties undertake.
+_DEAL = re.compile(r"(?:签订|签署|订立)[^。;]{0,20}?协议")
 #: Units of amounts, which a count of a document's parts never has.
 _AMOUNT_UNITS = {"元", "美元", "吨", "亩", "平方米", "公里", "立方米", "千瓦", "千瓦时"}
 #: The set a survey or a review watches, named right before its count (纳入监测的100个…).
@@ -77,7 +86,7 @@ _ADMISSIONS = ("招生", "招收", "录取", "招录")
 _GOALS_COUNTED = ("指标", "目标")
 #: Dimensions of a structure or a venue (大桥全长1384米, 可容纳观众6万人, 展览面积, 展场面积, a road's 长度约740米).
 SPECIFICATION = re.compile(
-    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展(?:览|场|馆|厅)面积|营业面积|总用地面积|展位|横跨|纵贯|绵延)$"
+    r"(?:全长|总长|主跨|跨度|设计时速|时速|可容纳[\u4e00-\u9fff]{0,4}|展(?:览|场|馆|厅)面积|营业面积|总用地面积|总建筑面积|展位|横跨|纵贯|绵延)$"
     r"|^(?:长度|宽度|高度|直径|深度)$"
 )
 #: The last characters of SPECIFICATION's fixed words: an indicator that ends with none of them
@@ -181,6 +190,12 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True
     if indicator in _ONE_THING:
         return True  # 一个约2500平方米的小微停车场近日投用: the size of one thing
+    if "最高" in sentence or "金额" in sentence or "奖" in sentence or "补" in sentence:
+        if _SUPPORT_TERMS.search(sentence, max(0, position - 16), position) \
+                or _SUPPORT_AFTER.match(sentence, position):
+            return True  # 最高予以500万元奖补资金, 按到位金额的0.5%: a policy's terms of support
+    if "协议" in sentence and _DEAL.search(sentence, 0, position):
+        return True  # 签订重大合作协议,计划投资50亿建设…项目: what a deal's parties undertake
     if unit in ("个", "家") and sentence.endswith("的", 0, position) \
             and _SAMPLE.search(sentence, max(0, position - 8), position):
         return True  # 纳入监测的100个乡村旅游点: the sample a survey watches, not a goal

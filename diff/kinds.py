@@ -24,7 +24,7 @@ _TALLY = re.compile(r"共(?<![中公]共)(?![同建享治商赢融富青产])")
 #: Words that make what follows a plan (会议要求,… too); 争取 after what tallies or reports it (今年共争取3.9亿元
 #: 中央资金, 成功争取) or before 到 has obtained, not planned.
 PLAN_MARKERS = re.compile(
-    r"力争|确保|争取(?<![共计已功]..)(?!到)|目标|预期|计划(?<!累计划)(?<!原计划)(?<!按计划)(?<!招生计划)(?<!招聘计划)(?!招生|招收|录取)|力求|规划|谋划(?!项目|类)|拟(?<![未已]拟)|任务"
+    r"力争|确保|争取(?<![共计已功]..)(?!到)|目标|预期|计划(?<!累计划)(?<!原计划)(?<!按计划)(?<!招生计划)(?<!招聘计划)(?!招生|招收|录取)|力求|规划|谋划(?!项目|类)|拟(?<![未已]拟)(?!认定|入选|推荐|表彰|授予|命名)|任务"
     r"|要求(?<!符合要求)(?<!达到要求)")
 #: 将 or 要 that plans what follows (重庆将…, 要…), not 即将, 将近 or 需要, 要素.
 WILL = re.compile(r"将(?<!即将)(?!近|其|之)|要(?<![需重主只]要)(?![素求点])")
@@ -212,13 +212,14 @@ def _subject_wills(prefix: str) -> set[int]:
 def _last_weak_plan(prefix: str, clause_start: int, since: re.Match[str] | None,
                     deadline_position: int | None, subjects: set[int]) -> int:
     """Where the last weak plan word of the number's clause that plans starts, or -1: not one
-    done (重庆已打造…17条), not a 推动 or 打造 of a review since some year, and an undated 将
+    done (重庆已打造…17条; 已完成整治…100公里、打造亲水节点80个), not a 推动 or 打造 of a review since some year, and an undated 将
     or 要 only after a subject. One search after another: what ``finditer`` finds, cheaper."""
     last = -1
     match = CLAUSE_PLAN_MARKERS.search(prefix, clause_start)
     while match is not None:
         start, word = match.start(), match.group(0)
         if not prefix.endswith(_DONE, 0, start) \
+                and not (prefix.endswith("、", 0, start) and prefix.rfind("已", clause_start, start) >= 0) \
                 and not (since and since.start() < start and word not in _WILL_WORDS) \
                 and not (deadline_position is None and word in _WILL_WORDS
                          and start not in subjects):

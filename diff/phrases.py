@@ -502,6 +502,9 @@ class _Places:
     short_counties: dict[str, dict[str, str]]
     #: The city and the province each city and county lies in (滨海新区 → 天津市).
     areas: dict[str, frozenset[str]]
+    #: Counties of two characters (洋县, 费县): in running text too often part of other words
+    #: (各区和县), read only where their government names them (洋县人民政府).
+    two_character_counties: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -515,7 +518,7 @@ def _places() -> _Places:
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
     full_name: dict[str, str] = {}
-    cities, counties = set(), set()
+    cities, counties, two_character = set(), set(), set()
     short_counties: dict[str, dict[str, str]] = {}
     areas: dict[str, set[str]] = {}
     for province, body in jionlp.china_location_loader().items():
@@ -546,9 +549,27 @@ def _places() -> _Places:
                         short_counties.setdefault(province, {})[county[:2]] = county
                 elif county[:1] != "_" and len(county) == 2 and county.endswith("县"):
                     short_counties.setdefault(province, {})[county] = county  # 山东费县
+                    two_character.add(county)
     names = [name for name in full_name if len(name) >= 2]
     return _Places(WordTable(names), full_name, frozenset(cities), frozenset(counties),
-                   short_counties, {place: frozenset(around) for place, around in areas.items()})
+                   short_counties, {place: frozenset(around) for place, around in areas.items()},
+                   frozenset(two_character))
+
+
+#: A county's government or congress (洋县人民政府), not part of a longer name (各区和县人民政府).
+_COUNTY_GOVERNMENT = re.compile(r"(?<![\u4e00-\u9fff])(?P<county>[\u4e00-\u9fff]县)(?:人民政府|县委|人大常委会|政协)")
+
+
+def two_character_county(text: str) -> str | None:
+    """A county of two characters outside Chongqing whose government ``text`` names (洋县人民政府
+    关于印发… → 洋县), or None.
+
+    :param text: a headline or heading
+    """
+    if "县" not in text:
+        return None
+    match = _COUNTY_GOVERNMENT.search(text)
+    return match["county"] if match and match["county"] in _places().two_character_counties else None
 
 
 def county_named(text: str) -> str | None:
@@ -771,7 +792,7 @@ def home_region(text: str) -> str | None:
         text = _DATELINE.sub("", text)
     if _PAIR_OPENING.match(text):
         return "川渝"  # 成渝地区双城经济圈2023年将实施248个重大项目: both places' list
-    named = district_named(text) or new_area(text) or other_place(text)
+    named = district_named(text) or new_area(text) or other_place(text) or two_character_county(text)
     if named is None and _ISSUED.search(text) \
             and (_NATIONAL_ISSUER.search(text) or _CHINA_ANNOUNCES.search(text)) \
             and not _CHONGQING_NAMED.search(text):

@@ -14,7 +14,7 @@ _LIFETIME_COST = re.compile(r"总投资$")
 #: what one project will make or give, not a policy target. Every alternative opens with its
 #: word (the year checked behind its 年), so the regex engine skips to the words.
 _FACILITY = re.compile(
-    "|".join(word + "(?:以)?后" for word in ("建成", "投产", "达产", "运营", "投用", "通车")) + "|届时"
+    "|".join(word + "(?:以)?后" for word in ("建成", "投产", "达产", "运营", "投用", "通车", "扩建")) + "|届时"
     # a project's own schedule: a year, then completion with no object (预计2027年建成投产,…)
     r"|年(?<=(?:19|20)\d{2}年)(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
     r"(?:投产|投用|运营|使用|通车)?(?=[,;])"

@@ -84,6 +84,10 @@ _EARLIER_SHARES = re.compile("(?:" + _LISTED_PERCENT + ")+$")
 _SEASON_FORECAST = re.compile(HOLIDAYS + "|" + EVENT.pattern)
 
 
+#: A forecast opening the period it dates (预计在“十四五”期间, 预计到2027年).
+_FORECAST_OPENING = re.compile(r"预计[在到于]?$")
+#: One park or project as the subject (该园区将…).
+_ONE_PARK = re.compile(r"该(?:园区|产业园|基地|项目|工程)")
 #: The month a period started (自今年1月起, 从3月份开始).
 _SINCE_MONTH = re.compile(r"[自从](?:今年)?(?P<month>\d{1,2})月份?(?:\d{1,2}日)?(?:起|开始)")
 
@@ -129,6 +133,13 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
             published and deadline.year and deadline.year > published.year))) \
             and past_reference(sentence[clause_start:number.start], published):
         return "statistic"  # 较2024年增长120%: a change from a past year (not 2027年,…较2020年降16%)
+    if kind == "target" and deadline is not None and deadline.strong and deadline.end > 0 \
+            and _FORECAST_OPENING.search(sentence, max(0, deadline.start - 3), deadline.start) \
+            and "该" in sentence and _ONE_PARK.search(sentence, 0, number.start) \
+            and not PLAN_MARKERS.search(sentence, 0, number.start):
+        # 预计在“十四五”期间,该园区将…招商企业300家左右: one park's forecast of the period (not a
+        # government's: 预计到2010年,入境游客将突破100万人次)
+        return "statistic"
     if kind == "target" and published and "起" in sentence[:number.start] and _since_a_past_month(
             sentence[:number.start], published) and not (deadline and deadline.strong):
         return "statistic"  # 党中央自今年1月起征求…意见,…吸收率达21.4% (in October): since then, done

@@ -2774,3 +2774,43 @@ def test_a_ministers_plans_in_the_lead_are_the_countrys() -> None:
                    "此外,還將再改造10萬(wàn)公里以上城市地下管網(wǎng)。",
                    "", dt.date(2024, 3, 9))
     assert [(r[1], r[4], r[5]) for r in targets(records)] == [(50000.0, 2024, "全国"), (100000.0, 2024, "全国")]
+
+
+def test_a_firms_listing_filing_prospects_and_deals_plan_nothing() -> None:
+    """b82 (traditional where published so): 阿维塔…計劃集資約10億美元; 赛力斯公告,…订立新的战略合作协议;
+    a broker's 业绩展望; 北碚区与中交…签订重大合作协议,计划投资50亿; a plant's capacity 扩建后; one park's
+    forecast of the period (预计在“十四五”期间,该园区将…)."""
+    assert targets(read("長安汽車旗下中國電動汽車公司阿維塔科技正考慮來港上市,最快今年下半年向聯交所提交上市申請,"
+                        "計劃集資約10億美元。", "", dt.date(2025, 6, 1))) == []
+    assert targets(read("9月18日,与华为深度融合的造车新势力赛力斯公告,为与重庆两江新区管理委员会加强合作,订立新的战略合作协议,"
+                        "两江新区将为赛力斯投资建设2700亩的汽车产业园厂房、基础设施和相关设备。", "", dt.date(2022, 9, 19))) == []
+    assert targets(read("未来业绩展望 - 预计2025-2027年营业收入分别为1606.7亿元。", "", dt.date(2025, 10, 30))) == []
+    assert targets(read("在签约仪式现场,北碚区与中交重庆投资发展有限公司代表签订重大合作协议,计划投资50亿建设中交产业园(重庆)项目,"
+                        "分两期实施。", "", dt.date(2022, 8, 23))) == []
+    assert targets(read("常州工厂主要生产增程系列车型,总共两条产线,2022年扩建后年最大产能是20万辆,今年上半年来其产能也在不断爬坡。",
+                        "", dt.date(2023, 7, 1))) == []
+    assert targets(read("消息称,预计在“十四五”期间,该园区将完成布局芯片产业从设计、研发、封装测试到应用全产业链,"
+                        "招商企业300家左右,年产值超过30亿元。", "", dt.date(2024, 5, 1))) == []
+
+
+def test_a_list_of_firms_named_and_a_policys_terms_of_support_are_no_targets() -> None:
+    """b82/n_dujiaoshou_gongshi_2024: 拟认定为 names the firms a list recognises; 按到位金额的0.5%,最高予以
+    500万元、100万元资金奖补 are terms of support; 估值 is a firm's; the plan's own counts stay."""
+    records = read("3月25日,重庆市经信委发布2024年度市级独角兽及瞪羚企业评选认定公示名单,其中7家企业拟认定为重庆市独角兽企业,"
+                   "16家企业拟认定为重庆市潜在独角兽企业,145家企业拟认定为重庆市瞪羚企业,其中单个独角兽企业将最高予以500万元奖补资金。\n"
+                   "去年底,重庆市印发《重庆市独角兽、瞪羚企业培育工作方案(2023—2027年)》,提出到2027年,全市计划培育瞪羚企业300家、"
+                   "潜在独角兽企业30家、独角兽企业15家,并且对独角兽、潜在独角兽企业在首次融资时,将按到位金额的0.5%,"
+                   "最高予以500万元、100万元资金奖补。\n"
+                   "要求潜在独角兽、独角兽企业成立分别不超9年和10年,估值分别在1亿美元和10亿美元以上;"
+                   "“大”是从营收和融资规模看,要求瞪羚企业最低营收额在1000万元以上。", "", dt.date(2024, 3, 26))
+    assert [(r[1], r[2], r[4]) for r in targets(records)] == [(300.0, "家", 2027), (30.0, "家", 2027), (15.0, "家", 2027)]
+
+
+def test_items_listed_after_done_report_and_a_two_character_countys_government_names_it() -> None:
+    """b81/n_hangzhou_shishi_wancheng_2024: 已完成整治…100公里、打造亲水节点80个…; b81/p_yangxian_shishi_2024
+    (traditional as published): 洋縣人民政府關于印發… makes the text 洋县's."""
+    assert targets(read("(十)已完成整治幸福河湖农村水系100公里、打造亲水节点80个、改造提升单村水站252座、更新改造农村管网1082公里,"
+                        "整体完成率102.3%。", "", dt.date(2024, 12, 20))) == []
+    records = read("洋縣2024年十大民生實事項目清單\n新建田間道路38公里。", "洋縣人民政府關于印發洋縣2024年十大民生實事項目的通知",
+                   dt.date(2024, 4, 2))
+    assert [(r[1], r[5]) for r in targets(records)] == [(38.0, "洋县")]
