@@ -1,7 +1,8 @@
 """The real evaluation corpus (corpus/): well formed, free of reserved texts, and scored.
 
-The score floors hold what extractor v3 reaches on the development batches, so a change that
-loses ground on real texts fails here; the sealed batch is never scored by a test.
+The score floors hold what extractor v3 reaches on the development batches (the earlier ones
+on their own, and all of them), so a change that loses ground on real texts fails here; the
+sealed batches are never scored by a test.
 """
 
 from __future__ import annotations
@@ -97,9 +98,19 @@ def _records(text) -> list[dict]:
     return [record.to_dict() for record in extract(document)]
 
 
+#: The development batches up to b54 (734 texts): the floors on them hold what the extractor
+#: reaches there (0.90 / 0.81 at version 49), whatever harder batches came after.
+_EARLIER_BATCHES = [f"b{number}" for number in range(1, 55)]
+
+
 def test_the_development_batches_score_what_v3_reached() -> None:
-    """Loose F1, tuple F1 and false targets in ordinary news on the development batches."""
+    """Loose F1, tuple F1 and false targets in ordinary news on the development batches: the
+    earlier batches at what they reached, all of them at what version 49 reaches on 1,119 texts
+    (news of other provinces and towns, inferred regions and pipe tables came with b74–b82)."""
+    earlier = evaluate(load_corpus(CORPUS, _EARLIER_BATCHES), _records)
+    assert earlier.loose.f1 >= 0.90
+    assert earlier.tuple.f1 >= 0.80
     report = evaluate(load_corpus(CORPUS), _records)
-    assert report.loose.f1 >= 0.88
-    assert report.tuple.f1 >= 0.78
+    assert report.loose.f1 >= 0.87
+    assert report.tuple.f1 >= 0.76
     assert report.false_in_negatives == 0
