@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from diff.phrases import PROVINCES_LISTED, PROVINCES_LISTED_FIRST
+from diff.phrases import PROVINCES_LISTED, PROVINCES_LISTED_FIRST, start_of_clause
 
 #: Events whose details (attendance, booths, items of the programme) are not policy records.
 EVENT_SUBJECT = re.compile(
@@ -73,6 +73,10 @@ _SUPPORT_TERMS = re.compile(r"最高(?:予以|给予|奖励|补助|补贴|奖补
 _SUPPORT_AFTER = re.compile(r"[\d.]+[万亿]?元(?:的)?(?:资金)?(?:奖补|奖励|补助|补贴)")
 #: A deal signed (签订重大合作协议, 订立新的战略合作协议): its amounts are what its parties undertake.
 _DEAL = re.compile(r"(?:签订|签署|订立)[^。;]{0,20}?协议")
+#: A quantity that is all a parenthesis holds, after a name (第二阵营(500-1000亿)): a label's bounds.
+_LABEL = re.compile(r"[\d.,]+[万亿千百]?(?:[-~—至到][\d.,]+)?[万亿千百]?[\u4e00-\u9fff%]{0,2}\)")
+#: A value followed by 相比 (与2025年提前批的1000亿元相比): what another is compared with.
+_COMPARED_WITH = re.compile(r"[\d.,]+[万亿千百]?[\u4e00-\u9fff%]{0,3}?(?:相比|相较)")
 #: Units of amounts, which a count of a document's parts never has.
 _AMOUNT_UNITS = {"元", "美元", "吨", "亩", "平方米", "公里", "立方米", "千瓦", "千瓦时"}
 #: The set a survey or a review watches, named right before its count (纳入监测的100个…).
@@ -196,6 +200,16 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
             return True  # 最高予以500万元奖补资金, 按到位金额的0.5%: a policy's terms of support
     if "协议" in sentence and _DEAL.search(sentence, 0, position):
         return True  # 签订重大合作协议,计划投资50亿建设…项目: what a deal's parties undertake
+    if "有的" in sentence and sentence.startswith("有的", start_of_clause(sentence, position)):
+        return True  # 有的剑指500万辆,有的豪言翻倍增长: what some of many do, no one's goal
+    if sentence.endswith("满足", 0, position) or sentence.endswith("满足约", 0, position):
+        return True  # 可满足5万学生的办学需求: what a facility can serve
+    opening = sentence.rfind("(", max(0, position - 8), position)
+    if opening >= 0 and _LABEL.fullmatch(sentence, opening + 1, sentence.find(")", position) + 1):
+        return True  # 第二阵营(500-1000亿)企业4家: a tier's bounds in its label
+    if "相比" in sentence and _COMPARED_WITH.match(sentence, position) \
+            and "与" in sentence[start_of_clause(sentence, position):position]:
+        return True  # 与2025年提前批的1000亿元相比: the value compared with
     if unit in ("个", "家") and sentence.endswith("的", 0, position) \
             and _SAMPLE.search(sentence, max(0, position - 8), position):
         return True  # 纳入监测的100个乡村旅游点: the sample a survey watches, not a goal

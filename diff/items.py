@@ -127,11 +127,20 @@ _LEADING_VERB = re.compile(r"^.*?(?:打造|培育|发展|壮大|建设|建成|�
 
 def after_earlier_items(prefix: str) -> str:
     """The words of a number's own item: after the last 、 that closes an item with a number
-    of its own (高校新增博士学位授予单位1至2所、硕士学位授予单位1所)."""
+    of its own (高校新增博士学位授予单位1至2所、硕士学位授予单位1所), or that a goal word opens
+    (做实打响“旅居云南”新品牌、力争旅居人数达600万; not 高于全国平均水平、力争达到5万元以上, the
+    same subject's second value)."""
     cut = prefix.rfind("、")
-    if cut > 0 and any(ch.isdigit() for ch in prefix[:cut]):
+    if cut > 0 and (any(ch.isdigit() for ch in prefix[:cut])
+                    or (prefix.startswith(_GOAL_OPENINGS, cut + 1)
+                        and not prefix.startswith(_VALUE_VERBS, cut + 3))):
         return prefix[cut + 1:]
     return prefix
+
+
+#: Goal words that open an item of their own after a 、, and the verbs that give a value.
+_GOAL_OPENINGS = ("力争", "确保", "争取")
+_VALUE_VERBS = ("达到", "达", "超过", "突破", "实现", "保持")
 
 
 #: 等 closing examples (黔江至吉首高铁等), not inside a word (高等, 一等奖, 等级, 等于).

@@ -14,7 +14,7 @@ _LIFETIME_COST = re.compile(r"总投资$")
 #: what one project will make or give, not a policy target. Every alternative opens with its
 #: word (the year checked behind its 年), so the regex engine skips to the words.
 _FACILITY = re.compile(
-    "|".join(word + "(?:以)?后" for word in ("建成", "投产", "达产", "运营", "投用", "通车", "扩建")) + "|届时"
+    "|".join(word + "(?:以)?后" for word in ("建成", "投产", "达产", "运营", "投用", "通车", "扩建", "使用")) + "|届时"
     # a project's own schedule: a year, then completion with no object (预计2027年建成投产,…)
     r"|年(?<=(?:19|20)\d{2}年)(?:底|\d{1,2}月)?(?:前)?(?:全面|正式|全部)?(?:建成|投产|投用|竣工|完工|通车)"
     r"(?:投产|投用|运营|使用|通车)?(?=[,;])"
@@ -22,9 +22,10 @@ _FACILITY = re.compile(
     # word, so the regex engine skips to the words
     r"|工厂[^,;。]{0,8}?(?:产能|年产)|生产线[^,;。]{0,8}?(?:产能|年产)")
 #: A project or facility named right after a quantity (50万头生猪养殖一体化项目, 6万千瓦的马岩洞电站,
-#: 日处理400吨的生活垃圾转运中心, 包括…5万吨锂电池材料项目等): the quantity is its size.
+#: 日处理400吨的生活垃圾转运中心, 包括…5万吨锂电池材料项目等, 加快璧铜线等208公里项目建设): the quantity is
+#: its size.
 _PROJECT_SIZE = re.compile(
-    r"[\u4e00-\u9fff]{2,16}?(?:项目|基地|工程|电站|电厂|中心|设施|综合楼)(?=等?[,;。、]|等?$)")
+    r"[\u4e00-\u9fff]{0,16}?(?:项目(?:建设)?|基地|工程|电站|电厂|中心|设施|综合楼)(?=等?[,;。、]|等?$)")
 #: What the projects counted before it will cost in all (not 年度计划投资 or 2023年计划投资, a
 #: year's spending; checked behind 计划, so the regex engine skips to it).
 _PLANNED_COST = re.compile(r"计划(?<!年度计划)(?<!年计划)(?:总)?投资$")
@@ -109,8 +110,9 @@ def _of_projects(sentence: str, position: int, indicator: str) -> bool:
                              or _PROJECT_WORDS.search(sentence, start_of_clause(sentence, position), position))
 
 
-#: Where a plan's place lies or what it spans (规划范围, 融合发展范围涉及, 位于中心城区西部).
-_PLACE = re.compile(r"规划范围|范围(?:涉及|包括|为|与)|位于")
+#: Where a plan's place lies or what it spans (规划范围, 融合发展范围涉及, 位于中心城区西部; 位在, as a
+#: reworded copy writes it).
+_PLACE = re.compile(r"规划范围|范围(?:涉及|包括|为|与)|位于|位在")
 #: Words that still commit to a number in such a sentence (力争, 到2030年).
 _COMMITTED = re.compile(r"力争|确保|目标|争取|到(?:19|20)\d{2}年")
 
@@ -122,6 +124,6 @@ def describes_place(sentence: str, position: int) -> bool:
     :param sentence: one normalised sentence
     :param position: offset of the number
     """
-    # every _PLACE match holds 范围 or 位于: most sentences are not scanned
-    place = _PLACE.search(sentence, 0, position) if "范围" in sentence or "位于" in sentence else None
+    # every _PLACE match holds 范围 or 位于/位在: most sentences are not scanned
+    place = _PLACE.search(sentence, 0, position) if "范围" in sentence or "位" in sentence else None
     return place is not None and not _COMMITTED.search(sentence, 0, position)

@@ -2814,3 +2814,26 @@ def test_items_listed_after_done_report_and_a_two_character_countys_government_n
     records = read("洋縣2024年十大民生實事項目清單\n新建田間道路38公里。", "洋縣人民政府關于印發洋縣2024年十大民生實事項目的通知",
                    dt.date(2024, 4, 2))
     assert [(r[1], r[5]) for r in targets(records)] == [(38.0, "洋县")]
+
+
+def test_some_of_many_a_capacity_a_tiers_label_and_a_base_compared_with_are_no_targets() -> None:
+    """b84: 有的剑指500万辆,有的豪言翻倍增长 (n_chexiao_mubiao_2025); 可满足5万学生的办学需求 after 交付使用后
+    (n_jiangxi_gaoxiao_2023); 第二阵营(500-1000亿)企业4家 (n_fangqi_xiaoshou_2024); 与2025年提前批的1000亿元相比
+    (n_hongguan_zhanwang_2026); a site the reworded copy says 位在 (n_yiyuan_xinjian_2024)."""
+    published = dt.date(2025, 12, 1)
+    assert targets(read("回望年初各大车企立下的雄心壮志,有的剑指500万辆,有的豪言翻倍增长,有的押注新品牌破局。", "", published)) == []
+    assert targets(read("预计一期可实现招生一万人,2025年整体建成交付使用后,可满足5万学生的办学需求。", "", dt.date(2023, 6, 1))) == []
+    assert targets(read("第二阵营(500-1000亿)企业4家,较去年同期减少6家,销售额均值577.8亿元。", "", dt.date(2024, 7, 1))) == []
+    assert targets(read("“两重”建设方面共安排约2200亿元,与2025年提前批的1000亿元相比大幅增加。", "", dt.date(2026, 1, 21))) == []
+    assert targets(read("病院位在吴中区太湖新城龙翔路以西,天鹅荡路以北,计划用地约123亩。", "", dt.date(2024, 9, 5))) == []
+
+
+def test_a_goal_word_after_a_comma_of_items_opens_its_own_item_and_a_projects_length_is_its_size() -> None:
+    """b84/n_yunnan_lvju_2025 做实打响“旅居云南”新品牌、力争旅居人数达600万 (not b3's 高于全国平均水平、
+    力争达到5万元以上, the same subject's second value); b85/n_fagaiwei_jizhehui_2020 加快璧铜线等208公里项目建设."""
+    records = read("报告指出,2025年,云南将深化农文旅融合,做实打响“旅居云南”新品牌、力争旅居人数达600万。", "",
+                   dt.date(2025, 1, 18))
+    assert [r[0] for r in targets(records)] == ["旅居人数"]
+    records = read("到2027年,全体居民人均可支配收入高于全国平均水平、力争达到5万元以上。", "", dt.date(2023, 3, 1))
+    assert [(r[0][:11], r[1]) for r in targets(records)] == [("全体居民人均可支配收入", 50000.0)]
+    assert targets(read("今年将启动第四期项目,加快璧铜线等208公里项目建设。", "", dt.date(2020, 1, 10))) == []
