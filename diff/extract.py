@@ -61,7 +61,7 @@ from diff.tables import table_values
 from diff.verdicts import kind_as_read, kind_in_context, no_record, region_of, unit_of
 
 #: Bump whenever the records produced for the same text change.
-EXTRACTOR_VERSION = "49"
+EXTRACTOR_VERSION = "50"
 
 #: A sentence: up to final punctuation, or up to a bullet that opens the next item inline.
 SENTENCE = re.compile(r"[■□◆◇▲△★☆●○◎•]*[^。!?;\n■□◆◇▲△★☆●○◎•]+[。!?;]*")
