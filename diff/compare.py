@@ -171,7 +171,7 @@ def _record(target: Row, kind: str, previous: Row | None, baseline: Row | None) 
     }
 
 
-def article_changes(targets: Sequence[Row], earlier: Mapping[tuple[str, str], Sequence[Row]]
+def article_changes(targets: Sequence[Row], earlier: Mapping[tuple[Any, Any], Sequence[Row]]
                     ) -> list[dict[str, Any]]:
     """The changes one article makes, one per distinct mention (repeats in the article count once).
 

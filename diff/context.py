@@ -351,7 +351,7 @@ class Context:
             if deadlines:
                 self.announced = deadlines[-1]
             elif published is None or stated_year(sentence, published) == published.year:
-                self.announced = Deadline(published and published.year, 0, 0, False)
+                self.announced = Deadline(published.year if published is not None else None, 0, 0, False)
         if not records:  # most sentences: nothing measured, no kinds
             if deadlines and _frames_what_follows(sentence, deadlines[-1]):
                 paragraph.frame = deadlines[-1]

@@ -129,7 +129,7 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
     for match in RELATIVE_DEADLINE.finditer(sentence) \
             if _names_relative_year(sentence) or sentence.startswith(_NEXT_STEP) else ():
         rel = match["rel"]
-        year = None
+        year_ahead: int | None = None  # not year: an int in the loops above
         if published:
             offset = 1 if rel in ("明年", "今明两年") else 2 if rel == "后年" else 0
             if rel == "今冬明春":  # this winter and next spring: the spring of the year ahead
@@ -138,9 +138,9 @@ def find_deadlines(sentence: str, published: dt.date | None) -> list[Deadline]:
                 offset = int(parse_chinese(match["years"]) or 0) - 1
                 if published.month == 12:
                     offset += 1  # a December report's years start in January
-            year = published.year + offset
+            year_ahead = published.year + offset
         period = rel.startswith(("今后", "未来"))  # a plan period, as explicit as 到2030年
-        found.append(Deadline(year, match.start(), match.end(), period))
+        found.append(Deadline(year_ahead, match.start(), match.end(), period))
     for match in YEARS_WITHIN.finditer(sentence) if _YEARS_WITHIN_WORD.search(sentence) else ():
         if published:  # 力争3年内新增1万张 (2019) → 2021
             years = int(match["n"]) if match["n"].isdigit() else CN_DIGITS[match["n"]]
@@ -202,7 +202,7 @@ def stated_year(prefix: str, published: dt.date | None) -> int | None:
     :param prefix: the sentence text before the number
     :param published: publication date; later years are plans, not facts
     """
-    year = None
+    year: int | None = None
     if "年" not in prefix:
         return year
     for match in finditer_near(STATED_YEAR, _YEAR_WORD, STATED_REACH, prefix):

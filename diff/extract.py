@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from diff.comparators import comparator_around
 from diff.context import Context
@@ -53,7 +54,7 @@ from diff.phrases import (
 )
 from diff.qualitative import qualitative_goals
 from diff.quantities import MEASURE_WORDS, Candidate, class_count, find_candidates
-from diff.record import Document, Target
+from diff.record import Document, Kind, Target
 from diff.restatements import Restatements
 from diff.scopes import Scopes
 from diff.structure import Block, read_blocks
@@ -334,9 +335,9 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
                for number in numbers if number.counted}
     if members:  # A、B、C等3个3000亿级产业集群 sizes each name; unnamed, the class is counted
         named = {start for start, names in members.items() if names}
-        numbers = [number if not number.counted or members[number.start] else class_count(sentence, number)
-                   for number in numbers if number.counted or number.start not in named]
-        numbers = [number for number in numbers if number is not None]
+        kept = [number if not number.counted or members[number.start] else class_count(sentence, number)
+                for number in numbers if number.counted or number.start not in named]
+        numbers = [number for number in kept if number is not None]
     if not numbers:  # most sentences: only a qualitative goal, and none of the set-up below
         yield from qualitative_goals(sentence, offset, deadlines, numbers, reading.region_at)
         return
@@ -463,7 +464,7 @@ def _sentence_records(reading: Reading, deadlines: list[Deadline]) -> Iterator[T
         names += respective.also(indicator)
         for name in names:
             yield Target(
-                kind=kind,
+                kind=cast(Kind, kind),
                 indicator=official_name(name),
                 value=to_float(number.value),
                 unit=unit,

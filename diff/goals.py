@@ -25,7 +25,7 @@ def in_goal_list(sentence: str, position: int) -> bool:
     """
     if "目标" not in sentence:
         return False  # every _GOAL_CLOSES match names it: most sentences are not scanned
-    end = _CLAUSE_END.search(sentence, position)
-    end = end.start() if end else len(sentence)
+    clause_end = _CLAUSE_END.search(sentence, position)
+    end = clause_end.start() if clause_end else len(sentence)
     return bool(_GOAL_CLOSES.search(sentence, position, end)
                 and _GOAL_SET.search(sentence, 0, position))

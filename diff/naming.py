@@ -28,7 +28,7 @@ def served(number: Candidate, prefix: str, after: str, tail: str) -> str:
     recipients = _FOR_RECIPIENTS.search(prefix) \
         if number.unit in _RECIPIENT_UNITS and prefix[-1:] in _FOR_RECIPIENTS_LAST else None
     service = _SERVICE.match(after, len(tail)) if recipients else None
-    if service is None:
+    if service is None or recipients is None:
         return ""  # 岗位需求总数为242万人: 为 is the copula, nothing is done for them
     return clean_indicator(prefix[:recipients.start()]) + _LIGHT_VERBS.sub("", service.group(0))
 

@@ -87,6 +87,7 @@ def find_quantities(text: str) -> Iterator[re.Match[str]]:
     position = 0
     while (numeral := _QUANTITY_START.search(text, position)) is not None:
         match = QUANTITY.match(text, numeral.start())
+        assert match is not None  # a quantity always matches at its numeral
         position = match.end()
         if match["u1"] or match["u2"] or match["m1"]:
             yield match

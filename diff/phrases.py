@@ -643,8 +643,8 @@ def other_place(text: str) -> str | None:
     county = next((name for name, _ in found if name in places.counties), None)
     if county:
         return county
-    short = next(((short, name) for name, end in found if (short := _short_county(places, name, text, end))),
-                 None)
+    short = next(((county_name, name) for name, end in found
+                  if (county_name := _short_county(places, name, text, end))), None)
     city = next(((name, end) for name, end in found if name in places.cities), None)
     if city and not (short and not lies_within(city[0], short[1])):
         # a city of the short name first (湖南长沙: 长沙市), unless it lies elsewhere (北京朝阳: not

@@ -234,7 +234,8 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     unit = unit1 or unit2
     if unit and not second and (sentence[end - len(unit):end + 1] in UNIT_WORDS
                                 or sentence.startswith("个小时", end - len(unit))):
-        unit, end = None, end - len(unit)  # 3个小时 (not 100个小区, 40个小学生暑托班)
+        end -= len(unit)
+        unit = None  # 3个小时 (not 100个小区, 40个小学生暑托班)
     chinese = not numeral[0].isdigit()
     if chinese and numeral[0] == "一" and start and sentence[start - 1] in _ONE_AFTER:
         numeral, start = numeral[1:], start + 1  # 唯一一个直辖市: 唯一 is a word, 一个 follows
@@ -286,6 +287,7 @@ def _quantity(sentence: str, match: re.Match[str]) -> Candidate | None:
     if second and unit2:
         value_max = scale(parse_number(second) or Decimal(0), multiplier2)
     if counted is not None:  # 3个3000亿级主导产业集群: the size of each name listed before
+        assert noun is not None  # set with counted: a size class names what it sizes
         return Candidate(start, end, value, "元", comparator=">=", fixed_indicator=noun.group(0) + "规模",
                          plan_only=True, counted=_count(counted["count"]))
     return Candidate(start, end, value, UNITS.get(unit, "") if unit else "", value_max=value_max,

@@ -118,7 +118,7 @@ def kind_in_context(reading: Reading, framed: str, number: Candidate, prefix: st
     this_year = only_this_year(deadline, published)
     kind = frame_at(framed[:number.start], deadline.start if deadline else None,
                     0 if number.counted else clause_start, this_year,
-                    dated_plans=not (this_year and published.month >= _YEAR_END))
+                    dated_plans=not (this_year and published is not None and published.month >= _YEAR_END))
     if kind == "target" and not PLAN_MARKERS.search(prefix) \
             and reported_after(sentence, number.end + len(tail), deadline, published):
         return "statistic"
@@ -191,9 +191,9 @@ def no_record(reading: Reading, number: Candidate, prefix: str, after: str, tail
     # 完成年度目标的42%, 分别完成年度计划的116.24%、100.06%: how far a plan has got, no quantity
     if unit != "%":
         return False
-    share_end = _EARLIER_SHARES.search(sentence, 0, number.start) \
+    shares = _EARLIER_SHARES.search(sentence, 0, number.start) \
         if sentence.endswith("%、", 0, number.start) else None  # how every _EARLIER_SHARES match ends
-    share_end = share_end.start() if share_end else number.start
+    share_end = shares.start() if shares else number.start
     return sentence.endswith("的", 0, share_end) and bool(_SHARE_OF_PLAN.search(sentence, 0, share_end))
 
 
