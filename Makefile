@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install lock bench lint clean
+.PHONY: run test install lock bench lint clean compiled interpreted check-compiled
 
 run: install ## the service on its embedded defaults: the bundled sample site, SQLite
 	$(BIN)/policywatch serve --demo
@@ -22,6 +22,22 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 lock: ## re-pin every dependency (needs uv: pip install uv)
 	uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+
+compiled: install ## diff/ compiled with mypyc, for deployments that need 2 MB/s (needs cc, Python headers)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-compiled.lock
+	$(MAKE) interpreted
+	$(BIN)/python scripts/compile_diff.py
+
+interpreted: ## back to the interpreted diff/: removes the compiled modules and their marker
+	rm -f diff/*.so diff/compiled.json
+
+check-compiled: install ## the compiled extractor's records are byte-identical to the interpreted ones
+	$(MAKE) interpreted
+	$(BIN)/python scripts/record_digests.py --expect interpreted build/records-interpreted.txt
+	$(MAKE) compiled
+	$(BIN)/python scripts/record_digests.py --expect compiled build/records-compiled.txt
+	diff build/records-interpreted.txt build/records-compiled.txt
+	$(BIN)/mypy diff/
 
 bench: install
 	for b in bench/bench_*.py; do $(BIN)/python $$b; done
