@@ -12,6 +12,9 @@ them little; wall time is printed beside the generated corpus's figure.
 
 Run: .venv/bin/python bench/bench_extract.py [--mb 5] [--seed 7] [--repeat 3]
 
+It first prints which extractor it times: ``interpreted``, or ``compiled`` after
+``make compiled`` (docs/extraction.md).
+
 CPU time on a shared machine moves by a fifth between runs; instructions do not. With
 ``--count generated|real|none`` the script warms up (a few documents, the place table) and
 then extracts one corpus once, untimed (``none``: nothing): the difference between a run and
@@ -33,6 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import diff.extract  # noqa: E402
+from diff.compiled import is_compiled  # noqa: E402
 from diff.extract import Document, extract, extract_targets  # noqa: E402
 from diff.phrases import home_region  # noqa: E402
 from policywatch.evaluation import load_corpus  # noqa: E402
@@ -147,6 +152,7 @@ def main() -> None:
     parser.add_argument("--count", choices=("generated", "real", "none"),
                         help="warm up, then extract this corpus once, untimed, for valgrind")
     args = parser.parse_args()
+    print("extractor:", "compiled (make compiled)" if is_compiled(diff.extract) else "interpreted")
     documents = build_corpus(args.mb, args.seed)
     size = sum(len(text.encode("utf-8")) for text in documents)
     published = dt.date(2026, 1, 20)
