@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DIFF = ROOT / "diff"
 sys.path.insert(0, str(ROOT))
 
-from diff.compiled import write_marker  # noqa: E402
+from diff.compiled import is_extension, write_marker  # noqa: E402
 
 SHARED_LIBRARY = "diff.extractor"  # mypyc's runtime for the group: diff/extractor__mypyc.*.so
 _LIST_MODULES = ("import sys, diff.extract; "
@@ -59,7 +59,13 @@ def compiled_count() -> int:
 def main() -> None:
     """Compile the extractor and record what was compiled (run after ``make interpreted``)."""
     sources = extractor_sources()
-    compile_in_place(sources)
+    try:
+        compile_in_place(sources)
+    except subprocess.CalledProcessError:
+        for path in DIFF.iterdir():
+            if is_extension(path.name):
+                path.unlink()  # whatever part was built: importing diff refuses it unrecorded
+        sys.exit("Error: mypyc could not compile diff/ (see above); it stays interpreted")
     write_marker(DIFF, sources, f"mypyc {version('mypy')}")
     count = compiled_count()
     if count != len(sources):
