@@ -1,8 +1,8 @@
 """Compile the extractor (the modules diff.extract imports) in place with mypyc: ``make compiled``.
 
 Writes the extension modules next to their sources and diff/compiled.json, the hash of each
-compiled source that importing diff checks. ``make interpreted`` removes both, and runs first. Needs a C
-compiler, the Python headers and requirements-compiled.lock (mypy, which brings mypyc).
+compiled source, which importing diff checks. ``make interpreted`` removes both (and runs
+first). Needs a C compiler, the Python headers and requirements-compiled.lock (mypy: mypyc).
 
 Run: .venv/bin/python scripts/compile_diff.py
 """
@@ -21,8 +21,9 @@ sys.path.insert(0, str(ROOT))
 from diff.compiled import is_extension, write_marker  # noqa: E402
 
 SHARED_LIBRARY = "diff.extractor"  # mypyc's runtime for the group: diff/extractor__mypyc.*.so
-_LIST_MODULES = ("import sys, diff.extract; "
-                 "print(*sorted(m for m in sys.modules if m.startswith('diff.')))")
+_PROBE = ("import sys, diff.extract; from diff.compiled import is_compiled; "
+          "print(*(f'{name}={is_compiled(module):d}' for name, module in sorted(sys.modules.items())"
+          " if name.startswith('diff.') and not name.endswith('__mypyc')))")
 _SETUP = """\
 from setuptools import setup
 from mypyc.build import mypycify
@@ -32,13 +33,12 @@ setup(name="policywatch-extractor", script_args=["build_ext", "--inplace"],
 """
 
 
-def extractor_sources() -> list[Path]:
-    """The sources of the modules ``diff.extract`` imports (diff/compiled.py, the guard, stays
-    interpreted)."""
-    listed = subprocess.run([sys.executable, "-c", _LIST_MODULES], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.split()
-    return [DIFF / f"{name.removeprefix('diff.')}.py" for name in listed
-            if name != "diff.compiled" and not name.endswith("__mypyc")]
+def loaded_modules() -> dict[str, bool]:
+    """The diff modules a fresh interpreter loads to import diff.extract, and whether each
+    was loaded compiled."""
+    printed = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.split()
+    return {name: flag == "1" for name, flag in (item.split("=") for item in printed)}
 
 
 def compile_in_place(sources: list[Path]) -> None:
@@ -48,17 +48,10 @@ def compile_in_place(sources: list[Path]) -> None:
     subprocess.run([sys.executable, "-c", setup], cwd=ROOT, check=True)
 
 
-def compiled_count() -> int:
-    """How many diff modules a fresh interpreter loads compiled once diff.extract is imported."""
-    probe = ("import sys, diff.extract; from diff.compiled import is_compiled; "
-             "print(sum(is_compiled(m) for n, m in list(sys.modules.items()) if n.startswith('diff.') and not n.endswith('__mypyc')))")
-    return int(subprocess.run([sys.executable, "-c", probe], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout)
-
-
 def main() -> None:
     """Compile the extractor and record what was compiled (run after ``make interpreted``)."""
-    sources = extractor_sources()
+    names = [name for name in loaded_modules() if name != "diff.compiled"]  # the guard stays
+    sources = [DIFF / f"{name.removeprefix('diff.')}.py" for name in names]
     try:
         compile_in_place(sources)
     except subprocess.CalledProcessError:
@@ -67,10 +60,10 @@ def main() -> None:
                 path.unlink()  # whatever part was built: importing diff refuses it unrecorded
         sys.exit("Error: mypyc could not compile diff/ (see above); it stays interpreted")
     write_marker(DIFF, sources, f"mypyc {version('mypy')}")
-    count = compiled_count()
-    if count != len(sources):
-        sys.exit(f"Error: {count} of {len(sources)} diff modules load compiled")
-    print(f"compiled {count} diff modules with mypyc {version('mypy')}")
+    compiled = [name for name, is_compiled in loaded_modules().items() if is_compiled]
+    if compiled != names:
+        sys.exit(f"Error: {len(compiled)} of {len(names)} diff modules load compiled")
+    print(f"compiled {len(names)} diff modules with mypyc {version('mypy')}")
 
 
 if __name__ == "__main__":
