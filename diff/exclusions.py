@@ -202,7 +202,7 @@ def never_record(sentence: str, position: int, indicator: str, unit: str, kind: 
         return True  # 签订重大合作协议,计划投资50亿建设…项目: what a deal's parties undertake
     if "有的" in sentence and sentence.startswith("有的", start_of_clause(sentence, position)):
         return True  # 有的剑指500万辆,有的豪言翻倍增长: what some of many do, no one's goal
-    if sentence.endswith("满足", 0, position) or sentence.endswith("满足约", 0, position):
+    if sentence.endswith(("满足", "满足约"), 0, position):
         return True  # 可满足5万学生的办学需求: what a facility can serve
     opening = sentence.rfind("(", max(0, position - 8), position)
     if opening >= 0 and _LABEL.fullmatch(sentence, opening + 1, sentence.find(")", position) + 1):

@@ -550,6 +550,8 @@ def _part_of_total(name: str, total: str) -> str:
 #: it moves an object, it plans nothing; a count right after 将 is always its object.
 _DISPOSAL = re.compile(r"将(?=[^,;。]{0,24}?(?:纳入|列入|列为|确定为|认定为|评为)"
                        r"|[^,;。]{2,24}?(?:有机结合|结合起来|作为)|\d+[个家座条所处项])")
+
+
 def _indicator(number: Candidate, prefix: str, after: str, tail: str, kind: str,
                both_periods: bool = False, opening_subject: str = "") -> tuple[str | None, int]:
     """The indicator of a number and how far past the number it reaches (0: just the tail).

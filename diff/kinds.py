@@ -124,9 +124,9 @@ def frame_at(prefix: str, deadline_position: int | None, clause_start: int = 0,
     """``"target"`` or ``"statistic"``: the nearest frame word before a number decides.
 
     One day's operations are always facts. A forecast (预计, 有望) makes a later 将 or 要 part of
-    it (预计平均亩产526.5公斤,总产量将达到22.25万吨; 有望突破130万标箱,总运量将突破500万标箱), and a sentence dated only by its own
-    今年 can still forecast or tally (今年…预计, 今年…累计) or state what the year has
-    (今年…面积达42.3万亩) when no plan word precedes.
+    it (预计平均亩产526.5公斤,总产量将达到22.25万吨; 有望突破130万标箱,总运量将突破500万标箱), and a
+    sentence dated only by its own 今年 can still forecast or tally (今年…预计, 今年…累计) or state
+    what the year has (今年…面积达42.3万亩) when no plan word precedes.
 
     :param prefix: the sentence text before the number
     :param deadline_position: offset of the last deadline before the number, or None
@@ -212,8 +212,8 @@ def _subject_wills(prefix: str) -> set[int]:
 def _last_weak_plan(prefix: str, clause_start: int, since: re.Match[str] | None,
                     deadline_position: int | None, subjects: set[int]) -> int:
     """Where the last weak plan word of the number's clause that plans starts, or -1: not one
-    done (重庆已打造…17条; 已完成整治…100公里、打造亲水节点80个), not a 推动 or 打造 of a review since some year, and an undated 将
-    or 要 only after a subject. One search after another: what ``finditer`` finds, cheaper."""
+    done (重庆已打造…17条; 已完成整治…100公里、打造亲水节点80个), not a 推动 or 打造 of a review since
+    some year, and an undated 将 or 要 only after a subject. One search after another: what ``finditer`` finds, cheaper."""
     last = -1
     match = CLAUSE_PLAN_MARKERS.search(prefix, clause_start)
     while match is not None:

@@ -269,8 +269,7 @@ def region_at(sentence: str, position: int, default: str = CHONGQING,
 def _area_in_clause(sentence: str, position: int) -> str | None:
     """The part of the city the clause of a number names before it (并对中心城区60处交通堵乱点开展
     分类治理, 中心城区地区生产总值占全市比重达到42%), or None; not 中心城区以外."""
-    clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
-    match = _AREA_NAMED.search(sentence, clause_start, position)
+    match = _AREA_NAMED.search(sentence, start_of_clause(sentence, position), position)
     return CITY_AREAS[match.group(0)] if match else None
 
 

@@ -87,13 +87,15 @@ _PROJECT_SUBJECT = re.compile(r"(?:据悉|据了解|目前|其中)?,?(?:该|此|
 #: One named project followed by its details (二是北汽银翔新能源“三电”项目,占地210亩,总投资8亿元,
 #: 主要建设年产10万套锂电池): the numbers after describe the project.
 _PROJECT_DETAILS = re.compile(r"项目[,:](?:规划|项目)?(?:占地|总占地|用地|总投资|计划总投资|建筑面积|总建筑面积)")
+
+
 def _one_project_described(sentence: str, position: int, indicator: str) -> bool:
     """Whether a number details one named project (北汽银翔新能源“三电”项目,占地210亩,…), not a
     count of projects (集中开工的6个…项目,总投资5.4亿元) or the year's planned amount."""
     details = _PROJECT_DETAILS.search(sentence, 0, position)
     if details is None or "年度" in indicator:
         return False
-    name_start = max(sentence.rfind(mark, 0, details.start()) for mark in ",;:。") + 1
+    name_start = start_of_clause(sentence, details.start())
     return not any(character.isdigit() for character in sentence[name_start:details.start()])
 
 
